@@ -1,0 +1,127 @@
+package dev.crashtest.fakes.crm;
+
+import dev.crashtest.fakes.ServiceEvent.Outcome;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One request the CRM served, refused requests included, as kept in its audit table. Raw tokens are never
+ * kept: only the claims that say who called.
+ *
+ * <pre>{@code
+ * List<AuditRecord> orders = crm.audit().stream()
+ *     .filter(r -> r.effect() != null && r.effect().type().equals("order"))
+ *     .toList();
+ * assertThat(orders).as("orders placed").hasSize(1);
+ * }</pre>
+ *
+ * @param seq position in the audit log, from 1
+ * @param time when the CRM finished the request
+ * @param method the HTTP method
+ * @param path the request path, without query
+ * @param operation what was asked, e.g. {@code place_order}; {@code unknown} for a path the CRM does not serve
+ * @param status the HTTP status answered
+ * @param outcome {@code OK} for a 2xx status, else {@code FAIL}
+ * @param error the error code answered (e.g. {@code invalid_token}), or null on success
+ * @param agent who called: the token's {@code act.sub}, else its {@code azp} or {@code client_id}; null if unknown
+ * @param actorSource where {@code agent} came from: {@code act}, {@code client} or {@code none}
+ * @param user the token's {@code sub}, or null
+ * @param scope the token's {@code scope} claim, or null
+ * @param tokenId the token's {@code jti}, or null
+ * @param delegated whether the token carried an {@code act} claim (RFC 8693 delegation)
+ * @param idempotencyKey the {@code Idempotency-Key} header, or null
+ * @param replayed whether the answer was a stored one, replayed for a repeated idempotency key
+ * @param effect what a newly committed write created, or null for reads, refusals and replays
+ */
+public record AuditRecord(
+    long seq,
+    Instant time,
+    String method,
+    String path,
+    String operation,
+    int status,
+    Outcome outcome,
+    String error,
+    String agent,
+    String actorSource,
+    String user,
+    String scope,
+    String tokenId,
+    boolean delegated,
+    String idempotencyKey,
+    boolean replayed,
+    Effect effect) {
+
+  /** {@link #actorSource()} when the agent came from the token's {@code act.sub}. */
+  public static final String ACTOR_FROM_ACT = "act";
+  /** {@link #actorSource()} when the agent came from the token's {@code azp} or {@code client_id}. */
+  public static final String ACTOR_FROM_CLIENT = "client";
+  /** {@link #actorSource()} when the caller is unknown (no valid token, or the operator's endpoint). */
+  public static final String ACTOR_NONE = "none";
+
+  public AuditRecord {
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(actorSource, "actorSource");
+  }
+
+  /**
+   * A side effect the CRM committed.
+   *
+   * <pre>{@code
+   * new AuditRecord.Effect("order", "O-0001", "ACME-001");
+   * }</pre>
+   *
+   * @param type {@code quote}, {@code order} or {@code note}
+   * @param id the new object's id, e.g. {@code O-0001}
+   * @param accountId the account it belongs to
+   */
+  public record Effect(String type, String id, String accountId) {
+    public Effect {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(accountId, "accountId");
+    }
+  }
+
+  /**
+   * The record as a flat map of JSON-friendly values, null fields left out, the effect as {@code effectType},
+   * {@code effectId} and {@code accountId}: the CRM's {@link dev.crashtest.fakes.ServiceEvent#details()}.
+   */
+  public Map<String, Object> toDetails() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("seq", seq);
+    map.put("time", time.toString());
+    map.put("method", method);
+    map.put("path", path);
+    map.put("operation", operation);
+    map.put("status", status);
+    map.put("outcome", outcome.name());
+    putIfPresent(map, "error", error);
+    putIfPresent(map, "agent", agent);
+    map.put("actorSource", actorSource);
+    putIfPresent(map, "user", user);
+    putIfPresent(map, "scope", scope);
+    putIfPresent(map, "tokenId", tokenId);
+    map.put("delegated", delegated);
+    putIfPresent(map, "idempotencyKey", idempotencyKey);
+    map.put("replayed", replayed);
+    if (effect != null) {
+      map.put("effectType", effect.type());
+      map.put("effectId", effect.id());
+      map.put("accountId", effect.accountId());
+    }
+    return map;
+  }
+
+  private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+}

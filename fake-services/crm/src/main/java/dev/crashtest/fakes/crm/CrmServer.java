@@ -1,0 +1,174 @@
+package dev.crashtest.fakes.crm;
+
+import dev.crashtest.fakes.FakeService;
+import dev.crashtest.fakes.ServiceEventListener;
+import dev.crashtest.fakes.crm.internal.CrmRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * A fake CRM on a real socket: accounts, quotes, orders and notes as in the agent contract (section 5), bearer
+ * JWTs checked against an identity provider's JWKS, {@code Idempotency-Key} honoured on every POST, state in an
+ * H2 file that survives a restart on the same data directory, and an audit record for every request.
+ *
+ * <pre>{@code
+ * try (CrmServer crm = CrmServer.builder()
+ *     .withIssuer(idp.issuer())
+ *     .withJwksUri(idp.jwksUri())
+ *     .withDataDirectory(runDir.resolve("crm"))
+ *     .withEventListener(history::add)
+ *     .start()) {
+ *   agent.run(crm.baseUrl());
+ *   assertThat(crm.audit()).as("CRM audit").isNotEmpty();
+ * }
+ * }</pre>
+ *
+ * <p>Events reach the listener synchronously, after the request's effect is committed and before the answer is
+ * written: a listener that kills the caller simulates "the CRM committed, the agent never learned".
+ */
+public final class CrmServer implements FakeService {
+  private final CrmRuntime runtime;
+  private final Path temporaryDirectory;
+  private boolean closed;
+
+  private CrmServer(CrmRuntime runtime, Path temporaryDirectory) {
+    this.runtime = runtime;
+    this.temporaryDirectory = temporaryDirectory;
+  }
+
+  /** Starts describing a CRM; {@link Builder#withIssuer} and {@link Builder#withJwksUri} are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public URI baseUrl() {
+    return runtime.baseUrl();
+  }
+
+  /** Every request the CRM served since its data directory was created, oldest first. */
+  public List<AuditRecord> audit() {
+    return runtime.audit();
+  }
+
+  /** Stops the server and closes the database; a temporary data directory is deleted. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    runtime.close();
+    if (temporaryDirectory != null) {
+      deleteRecursively(temporaryDirectory);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CrmServer[" + baseUrl() + "]";
+  }
+
+  private static void deleteRecursively(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      System.err.println("crm: cannot delete temporary data directory [" + directory + "]: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Describes a CRM to start. {@code with*} methods replace earlier values; the builder can start several CRMs.
+   *
+   * <pre>{@code
+   * CrmServer crm = CrmServer.builder().withIssuer(issuer).withJwksUri(jwks).withPort(0).start();
+   * }</pre>
+   */
+  public static final class Builder {
+    private URI issuer;
+    private URI jwksUri;
+    private Path dataDirectory;
+    private ServiceEventListener listener = ServiceEventListener.NONE;
+    private String host = "127.0.0.1";
+    private int port;
+    private String audience = "crm";
+
+    private Builder() {}
+
+    /** The identity provider's issuer; a token's {@code iss} must equal it exactly. */
+    public Builder withIssuer(URI issuer) {
+      this.issuer = Objects.requireNonNull(issuer, "issuer");
+      return this;
+    }
+
+    /** Where the identity provider publishes its keys (JWKS); fetched again when a token names an unknown key. */
+    public Builder withJwksUri(URI jwksUri) {
+      this.jwksUri = Objects.requireNonNull(jwksUri, "jwksUri");
+      return this;
+    }
+
+    /** The directory of the CRM's database file; reuse it to restart on the same state. Default: a temporary one. */
+    public Builder withDataDirectory(Path dataDirectory) {
+      this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+      return this;
+    }
+
+    /** Receives one event per request, synchronously, before the answer is written. */
+    public Builder withEventListener(ServiceEventListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** The TCP port; 0 (the default) takes any free port. */
+    public Builder withPort(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("crm: port [" + port + "] is not a port number (0-65535)");
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The address to bind; default {@code 127.0.0.1}. */
+    public Builder withHost(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** The audience a token's {@code aud} must contain; default {@code crm}. */
+    public Builder withAudience(String audience) {
+      this.audience = Objects.requireNonNull(audience, "audience");
+      return this;
+    }
+
+    /** Opens the database (seeding it on first use), binds the port and starts serving. */
+    public CrmServer start() {
+      if (issuer == null || jwksUri == null) {
+        throw new IllegalStateException("crm: the identity provider is not set ([issuer] " + issuer + ", [jwksUri] "
+            + jwksUri + "). For example: CrmServer.builder().withIssuer(URI.create(\"http://127.0.0.1:41003\"))"
+            + ".withJwksUri(URI.create(\"http://127.0.0.1:41003/jwks\")).start()");
+      }
+      Path temporary = dataDirectory == null ? temporaryDirectory() : null;
+      Path directory = temporary == null ? dataDirectory : temporary;
+      CrmRuntime runtime = CrmRuntime.start(
+          new CrmRuntime.Settings(host, port, issuer, jwksUri, audience, directory, listener));
+      return new CrmServer(runtime, temporary);
+    }
+
+    private static Path temporaryDirectory() {
+      try {
+        return Files.createTempDirectory("crashtest-crm-");
+      } catch (IOException e) {
+        throw new UncheckedIOException("crm: cannot create a temporary data directory; use withDataDirectory(...)", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.crashtest.fakes.crm.internal;
+
+import java.util.Map;
+
+/** An error answer of the CRM: {@code {"error": code, "message": message}} with an HTTP status. */
+final class ApiError extends RuntimeException {
+  private final int status;
+  private final String code;
+  private final Map<String, String> headers;
+
+  ApiError(int status, String code, String message, Map<String, String> headers) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.headers = Map.copyOf(headers);
+  }
+
+  static ApiError invalidRequest(String message) {
+    return new ApiError(400, "invalid_request", message, Map.of());
+  }
+
+  static ApiError invalidToken(String message) {
+    return new ApiError(401, "invalid_token", message, Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+  }
+
+  static ApiError insufficientScope(String needed, String granted) {
+    String message = "this call needs scope [" + needed + "]; the token grants [" + granted + "]";
+    String challenge = "Bearer error=\"insufficient_scope\", scope=\"" + needed + "\"";
+    return new ApiError(403, "insufficient_scope", message, Map.of("WWW-Authenticate", challenge));
+  }
+
+  static ApiError notFound(String message) {
+    return new ApiError(404, "not_found", message, Map.of());
+  }
+
+  static ApiError keyReused(String key) {
+    return new ApiError(422, "idempotency_key_reused",
+        "Idempotency-Key [" + key + "] was already used for a different request (method, path or body); "
+            + "use a new key for a new request",
+        Map.of());
+  }
+
+  Response toResponse() {
+    return Response.error(status, code, getMessage(), headers);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.crashtest.fakes.crm.internal;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.crashtest.fakes.ServiceEventListener;
+import dev.crashtest.fakes.crm.AuditRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The running parts of a CRM: its database, its HTTP server and the threads serving it. Used by
+ * {@link dev.crashtest.fakes.crm.CrmServer}; not an API.
+ *
+ * <pre>{@code
+ * CrmRuntime runtime = CrmRuntime.start(settings);
+ * }</pre>
+ */
+public final class CrmRuntime implements AutoCloseable {
+  private static final int THREADS = 4;
+
+  private final CrmDatabase database;
+  private final CrmHandler handler;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final URI baseUrl;
+
+  /**
+   * What a CRM needs to start.
+   *
+   * <pre>{@code
+   * new CrmRuntime.Settings("127.0.0.1", 0, issuer, jwks, "crm", dir, ServiceEventListener.NONE);
+   * }</pre>
+   */
+  public record Settings(String host, int port, URI issuer, URI jwksUri, String audience, Path dataDirectory,
+      ServiceEventListener listener) {}
+
+  private CrmRuntime(CrmDatabase database, CrmHandler handler, HttpServer server, ExecutorService executor) {
+    this.database = database;
+    this.handler = handler;
+    this.server = server;
+    this.executor = executor;
+    InetSocketAddress address = server.getAddress();
+    this.baseUrl = URI.create("http://" + address.getHostString() + ":" + address.getPort());
+  }
+
+  /** Opens the database, binds the port and starts serving; on failure closes what it opened. */
+  public static CrmRuntime start(Settings settings) {
+    TokenVerifier verifier = new TokenVerifier(settings.issuer(), settings.jwksUri(), settings.audience());
+    CrmDatabase database = CrmDatabase.open(settings.dataDirectory());
+    try {
+      CrmHandler handler = new CrmHandler(database, verifier, settings.listener());
+      HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
+      ExecutorService executor = Executors.newFixedThreadPool(THREADS, threads());
+      server.setExecutor(executor);
+      server.createContext("/", handler);
+      server.start();
+      return new CrmRuntime(database, handler, server, executor);
+    } catch (IOException | RuntimeException e) {
+      database.close();
+      String where = settings.host() + ":" + settings.port();
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("crm: cannot listen on [" + where + "]: " + io.getMessage()
+            + ". Choose a free port, or withPort(0) for any free port", io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /** Every audit record, oldest first. */
+  public List<AuditRecord> audit() {
+    try {
+      return handler.auditRecords();
+    } catch (SQLException e) {
+      throw new IllegalStateException("crm: cannot read the audit log in [" + database.directory() + "]", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop(0);
+      executor.shutdownNow();
+    } finally {
+      database.close();
+    }
+  }
+
+  private static ThreadFactory threads() {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "crm-http-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
