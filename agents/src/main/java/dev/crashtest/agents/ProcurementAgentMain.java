@@ -1,0 +1,102 @@
+package dev.crashtest.agents;
+
+import dev.crashtest.agents.internal.ControlServer;
+import dev.crashtest.agents.internal.CrmClient;
+import dev.crashtest.agents.internal.CrmTools;
+import dev.crashtest.agents.internal.LangChainModelGateway;
+import dev.crashtest.agents.internal.ModelGateway;
+import dev.crashtest.agents.internal.ProcurementAgent;
+import dev.crashtest.agents.internal.Sleeper;
+import dev.crashtest.agents.internal.TokenExchange;
+import dev.crashtest.agents.internal.TokenSource;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts the Java procurement agent: the control API on {@code 127.0.0.1:$HARNESS_AGENT_PORT} over the chosen
+ * durability layer. Exits 2 with one line on standard error when an option or variable is wrong; exits 0
+ * after {@code SIGTERM}, once the control API has stopped.
+ *
+ * <pre>{@code
+ * java -cp agents.jar dev.crashtest.agents.ProcurementAgentMain --runtime naive [--streaming]
+ * }</pre>
+ */
+public final class ProcurementAgentMain {
+  static final int USAGE_ERROR = 2;
+
+  private ProcurementAgentMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    AgentOptions options;
+    AgentConfig config;
+    try {
+      options = AgentOptions.parse(args);
+      config = AgentConfig.fromEnvironment(System.getenv());
+      config = config.withStreaming(config.streaming() || options.streaming());
+    } catch (IllegalArgumentException e) {
+      System.err.println("procurement-agent: " + e.getMessage());
+      System.exit(USAGE_ERROR);
+      return;
+    }
+    AutoCloseable agent;
+    try {
+      agent = start(options.runtime(), config);
+    } catch (IllegalArgumentException | IOException e) {
+      System.err.println("procurement-agent: cannot start: " + e.getMessage());
+      System.exit(USAGE_ERROR);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      closeQuietly(agent);
+      stopped.countDown();
+    }, "agent-shutdown"));
+    Signals.exitZeroOnTerm();
+    stopped.await();
+  }
+
+  /** Builds the agent and starts its control API; closing the result stops both. */
+  static AutoCloseable start(String runtimeName, AgentConfig config) throws IOException {
+    HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+    ModelGateway model = config.streaming()
+        ? LangChainModelGateway.streaming(config.modelBaseUrl(), config.modelApiKey(), Sleeper.SYSTEM)
+        : LangChainModelGateway.plain(config.modelBaseUrl(), config.modelApiKey(), Sleeper.SYSTEM);
+    TokenExchange exchange = new TokenExchange(http, config.idpIssuer(), config.clientId(),
+        config.clientSecretFile(), Clock.systemUTC());
+    ProcurementAgent workflow = new ProcurementAgent(model,
+        new CrmTools(new CrmClient(http, config.crmBaseUrl(), Sleeper.SYSTEM)),
+        userToken -> new TokenSource(exchange, userToken, Clock.systemUTC()));
+    TaskRuntime runtime = TaskRuntimes.create(runtimeName, workflow, config.stateDir());
+    ControlServer server;
+    try {
+      server = ControlServer.start(runtime, config.port());
+    } catch (IOException e) {
+      runtime.close();
+      throw new IOException("cannot bind 127.0.0.1:" + config.port() + " (" + e.getMessage()
+          + "); is another agent still running on HARNESS_AGENT_PORT?", e);
+    }
+    System.out.println("procurement-agent listening on http://127.0.0.1:" + server.port() + " runtime="
+        + runtime.name() + " model=" + (config.streaming() ? "streaming" : "plain"));
+    System.out.flush();
+    return () -> {
+      server.close();
+      runtime.close();
+    };
+  }
+
+  private static void closeQuietly(AutoCloseable agent) {
+    try {
+      agent.close();
+      System.out.println("procurement-agent stopped");
+      System.out.flush();
+    } catch (Exception e) {
+      System.err.println("procurement-agent: error while stopping: " + e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.crashtest.agents;
+
+import java.util.concurrent.Callable;
+
+/**
+ * What a {@link TaskWorkflow} may ask of the durability layer while it runs one task.
+ *
+ * <p>Every model call and every tool call goes through {@link #step(String, Callable)}. The runtime decides
+ * what a step means: the naive runtime simply runs it; a durable runtime (Temporal, Restate, DBOS) records its
+ * result and, after a crash, answers a step that already completed from its record instead of running it again.
+ * Step names are therefore deterministic: the same task reaches the same names in the same order.
+ *
+ * <pre>{@code
+ * String account = context.step("tool/1/get_account", () -> crm.get("/accounts/ACME-001"));
+ * String approver = context.awaitApproval();
+ * }</pre>
+ */
+public interface TaskContext {
+
+  /** The task as submitted. */
+  TaskRequest request();
+
+  /**
+   * Runs one step of the task and returns its result (a JSON string), or its recorded result when a durable
+   * runtime has seen the step complete before.
+   *
+   * @param name a name unique within the task, e.g. {@code model/3} or {@code tool/2/create_quote}
+   * @param action the side effect; its result must be a string the runtime can store
+   */
+  String step(String name, Callable<String> action) throws Exception;
+
+  /**
+   * Sets the task to {@link TaskStatus#AWAITING_APPROVAL}, blocks until {@code POST /tasks/{id}/approve}
+   * arrives, sets it back to {@link TaskStatus#RUNNING} and returns the approver.
+   */
+  String awaitApproval() throws InterruptedException;
+}
