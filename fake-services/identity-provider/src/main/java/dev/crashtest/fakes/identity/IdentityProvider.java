@@ -1,0 +1,236 @@
+package dev.crashtest.fakes.identity;
+
+import dev.crashtest.fakes.FakeService;
+import dev.crashtest.fakes.ServiceEvent.Outcome;
+import dev.crashtest.fakes.identity.internal.ClientRegistry;
+import dev.crashtest.fakes.identity.internal.EventPublisher;
+import dev.crashtest.fakes.identity.internal.Issuer;
+import dev.crashtest.fakes.identity.internal.JwksEndpoint;
+import dev.crashtest.fakes.identity.internal.MintedToken;
+import dev.crashtest.fakes.identity.internal.SigningKeys;
+import dev.crashtest.fakes.identity.internal.SubjectTokenVerifier;
+import dev.crashtest.fakes.identity.internal.TokenEndpoint;
+import dev.crashtest.fakes.identity.internal.TokenMinter;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+
+/**
+ * A fake OpenID Connect identity provider for agents: mock-oauth2-server on {@code 127.0.0.1}, with one issuer,
+ * real client authentication, verified RFC 8693 token exchange that names the agent in {@code act}, and rotation of
+ * signing keys and client secrets.
+ *
+ * <pre>{@code
+ * try (IdentityProvider idp = IdentityProvider.builder().withPort(0).withEventListener(history::add).start()) {
+ *   String secret = idp.registerClient("procurement-agent");          // write it to the agent's secret file
+ *   String userToken = idp.issueUserToken("alice", Set.of("crm.read", "crm.write"));
+ *   // the agent exchanges userToken at idp.tokenEndpoint() for a token with sub=alice, act.sub=procurement-agent
+ *   idp.rotateSigningKey(Duration.ofSeconds(30));                      // old key still published for 30 s
+ * }
+ * }</pre>
+ *
+ * <p>Endpoints under {@link #issuer()} ({@code http://127.0.0.1:PORT/crashtest}): {@code
+ * /.well-known/openid-configuration} and the others of mock-oauth2-server, plus our own {@code /token} and {@code
+ * /jwks}. Every token's {@code iss} is {@link #issuer()}, whatever host name the client called. The token endpoint
+ * publishes one {@link dev.crashtest.fakes.ServiceEvent} per request; {@link IdentityEvents} names their operations
+ * and details.
+ *
+ * <p>Tokens are RS256 JWTs with {@code iss, sub, aud, iat, nbf, exp, jti, scope}; a client's own token adds {@code
+ * client_id}; a delegated token adds {@code client_id} and {@code act: {"sub": <agent>}}.
+ */
+public final class IdentityProvider implements FakeService {
+  /** The issuer id used unless {@link IdentityProviderBuilder#withIssuerId(String)} says otherwise. */
+  public static final String DEFAULT_ISSUER_ID = "crashtest";
+
+  /** The {@code aud} of user tokens and of client tokens requested without an {@code audience}. */
+  public static final String DEFAULT_AUDIENCE = "crashtest-agents";
+
+  private final Issuer issuer;
+  private final SigningKeys keys;
+  private final ClientRegistry clients;
+  private final TokenMinter minter;
+  private final EventPublisher events;
+  private final Duration userTokenLifetime;
+  private final MockOAuth2Server server;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile URI baseUrl;
+
+  IdentityProvider(IdentityProviderBuilder settings) {
+    issuer = new Issuer(settings.issuerId(), issuerHost(settings.host()));
+    keys = new SigningKeys(settings.clock());
+    clients = new ClientRegistry(settings.random(), settings.clock());
+    minter = new TokenMinter(issuer, keys, settings.random(), settings.clock());
+    events = new EventPublisher(settings.eventListener(), settings.clock());
+    userTokenLifetime = settings.userTokenLifetime();
+    SubjectTokenVerifier verifier = new SubjectTokenVerifier(issuer, keys, settings.clock());
+    TokenEndpoint tokenEndpoint =
+        new TokenEndpoint(
+            issuer, clients, minter, verifier, events, settings.tokenLifetime(), DEFAULT_AUDIENCE);
+    OAuth2Config config =
+        new OAuth2Config(
+            false, null, null, false, new OAuth2TokenProvider(keys), Set.of(), new MockWebServerWrapper());
+    server = new MockOAuth2Server(config, tokenEndpoint, new JwksEndpoint(issuer, keys));
+  }
+
+  /** Starts building an identity provider; {@link IdentityProviderBuilder#start()} starts it. */
+  public static IdentityProviderBuilder builder() {
+    return new IdentityProviderBuilder();
+  }
+
+  static IdentityProvider start(IdentityProviderBuilder settings) {
+    IdentityProvider idp = new IdentityProvider(settings);
+    settings.clients().forEach(idp::registerClient);
+    idp.listen(settings.host(), settings.port());
+    return idp;
+  }
+
+  private void listen(String host, int port) {
+    try {
+      server.start(InetAddress.getByName(host), port);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "identity: cannot listen on [" + host + ":" + port + "]: " + e.getMessage()
+              + "; choose a free port, or withPort(0) for any free port",
+          e);
+    }
+    int actualPort = server.getConfig().getHttpServer().port();
+    issuer.listeningOn(actualPort);
+    baseUrl = URI.create("http://" + issuer.url().getHost() + ":" + actualPort);
+  }
+
+  /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+  @Override
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /** {@code http://127.0.0.1:PORT/crashtest}: the {@code iss} of every token and the agents' HARNESS_IDP_ISSUER. */
+  public URI issuer() {
+    return issuer.url();
+  }
+
+  /** {@code <issuer>/.well-known/openid-configuration}. */
+  public URI discoveryUri() {
+    return URI.create(issuer.value() + "/.well-known/openid-configuration");
+  }
+
+  /** {@code <issuer>/jwks}: the current key and any rotated-out key still in its grace period. */
+  public URI jwksUri() {
+    return URI.create(issuer.value() + "/jwks");
+  }
+
+  /** {@code <issuer>/token}. */
+  public URI tokenEndpoint() {
+    return URI.create(issuer.value() + "/token");
+  }
+
+  /**
+   * Registers a client with a new random secret (from the builder's random source) and returns the secret.
+   *
+   * @throws IllegalStateException if the client is already registered
+   */
+  public String registerClient(String clientId) {
+    return recordRegistration(clientId, clients.register(clientId));
+  }
+
+  /** Registers a client with a secret of your choice; returns it. */
+  public String registerClient(String clientId, String secret) {
+    return recordRegistration(clientId, clients.register(clientId, secret));
+  }
+
+  /** Gives the client a new secret, returned; the old one stops working at once. */
+  public String rotateClientSecret(String clientId) {
+    return rotateClientSecret(clientId, Duration.ZERO);
+  }
+
+  /** Gives the client a new secret, returned; the old one keeps working for {@code grace}. */
+  public String rotateClientSecret(String clientId, Duration grace) {
+    String secret = clients.rotate(clientId, grace);
+    publishHarnessEvent(
+        IdentityEvents.ROTATE_CLIENT_SECRET,
+        Map.of(IdentityEvents.CLIENT_ID, clientId, IdentityEvents.GRACE_SECONDS, grace.toSeconds()));
+    return secret;
+  }
+
+  /** A user's own access token with the default lifetime (1 hour unless the builder says otherwise). */
+  public String issueUserToken(String user, Set<String> scopes) {
+    return issueUserToken(user, scopes, userTokenLifetime);
+  }
+
+  /**
+   * A user's own access token, signed by the current key: {@code sub} = user, {@code scope} = the scopes (sorted,
+   * space-separated), {@code aud} = {@value #DEFAULT_AUDIENCE}, a fresh {@code jti}, {@code exp} = now + lifetime.
+   * The agent receives it as the task's {@code userToken} and exchanges it.
+   */
+  public String issueUserToken(String user, Set<String> scopes, Duration lifetime) {
+    if (user == null || user.isBlank()) {
+      throw new IllegalArgumentException("identity: user must not be blank, e.g. issueUserToken(\"alice\", ...)");
+    }
+    MintedToken token = minter.userToken(user, new TreeSet<>(scopes), DEFAULT_AUDIENCE, lifetime);
+    publishHarnessEvent(IdentityEvents.USER_TOKEN, token.eventDetails());
+    return token.serialize();
+  }
+
+  /** A new signing key signs from now on; the old key is no longer published. Returns the new key id. */
+  public String rotateSigningKey() {
+    return rotateSigningKey(Duration.ZERO);
+  }
+
+  /**
+   * A new signing key signs from now on; the old key stays in the JWKS (and valid on subject tokens) for {@code
+   * grace}, then disappears. Returns the new key id.
+   */
+  public String rotateSigningKey(Duration grace) {
+    String previous = keys.currentKeyId();
+    String current = keys.rotate(grace);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put(IdentityEvents.KID, current);
+    details.put(IdentityEvents.PREVIOUS_KID, previous);
+    details.put(IdentityEvents.GRACE_SECONDS, grace.toSeconds());
+    publishHarnessEvent(IdentityEvents.ROTATE_SIGNING_KEY, details);
+    return current;
+  }
+
+  /** The id ({@code kid}) of the key that signs new tokens. */
+  public String signingKeyId() {
+    return keys.currentKeyId();
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      server.shutdown();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "IdentityProvider[" + (baseUrl == null ? "not listening" : issuer.value()) + "]";
+  }
+
+  private String recordRegistration(String clientId, String secret) {
+    publishHarnessEvent(IdentityEvents.REGISTER_CLIENT, Map.of(IdentityEvents.CLIENT_ID, clientId));
+    return secret;
+  }
+
+  private void publishHarnessEvent(String operation, Map<String, Object> details) {
+    events.publish(IdentityEvents.HARNESS, operation, Outcome.OK, details);
+  }
+
+  /** Tokens name one host: a wildcard or {@code localhost} bind still gives {@code 127.0.0.1}. */
+  private static String issuerHost(String bindHost) {
+    return switch (bindHost) {
+      case "0.0.0.0", "::", "localhost" -> "127.0.0.1";
+      default -> bindHost;
+    };
+  }
+}
