@@ -1,0 +1,211 @@
+package dev.crashtest.agent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A real agent process: started with the contract's environment, its output appended to a log file, and
+ * killed, stopped, frozen and restarted with real signals.
+ *
+ * <pre>{@code
+ * try (AgentProcess agent = AgentProcess.start(spec, env, port, logFile)) {
+ *   agent.awaitHealthy(Duration.ofSeconds(30));
+ *   agent.kill();                 // SIGKILL
+ *   agent.restart().awaitHealthy(Duration.ofSeconds(30));
+ * }
+ * }</pre>
+ */
+public final class AgentProcess implements AutoCloseable {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).version(HttpClient.Version.HTTP_1_1).build();
+
+  private final AgentSpec spec;
+  private final Map<String, String> environment;
+  private final int port;
+  private final Path logFile;
+  private volatile Process process;
+
+  private AgentProcess(AgentSpec spec, Map<String, String> environment, int port, Path logFile) {
+    this.spec = spec;
+    this.environment = Map.copyOf(environment);
+    this.port = port;
+    this.logFile = logFile;
+  }
+
+  /** Starts the agent; its output goes to {@code logFile}. Does not wait for it to be healthy. */
+  public static AgentProcess start(AgentSpec spec, Map<String, String> environment, int port, Path logFile) {
+    AgentProcess agent = new AgentProcess(spec, environment, port, logFile);
+    agent.launch();
+    return agent;
+  }
+
+  private void launch() {
+    ProcessBuilder builder = new ProcessBuilder(spec.command()).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+    try {
+      Files.createDirectories(logFile.toAbsolutePath().getParent());
+      process = builder.start();
+    } catch (IOException e) {
+      throw new AgentException(
+          spec + " could not be started with command " + spec.command() + ": " + e.getMessage()
+              + "; check that the command exists and is executable", e);
+    }
+  }
+
+  /** Waits until {@code GET /health} answers 200; fails fast, with the log's last lines, if the process dies. */
+  public AgentProcess awaitHealthy(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    URI health = controlUrl().resolve("/health");
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AgentException(
+            spec + " exited with code " + process.exitValue() + " before it became healthy; last lines of "
+                + logFile + ":\n" + logTail(20));
+      }
+      if (answersHealthy(health)) {
+        return this;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        throw new AgentException("interrupted while waiting for " + spec + " to become healthy");
+      }
+    }
+    throw new AgentException(
+        spec + " did not answer 200 on " + health + " within " + timeout.toMillis() + " ms; last lines of " + logFile
+            + ":\n" + logTail(20));
+  }
+
+  private boolean answersHealthy(URI health) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(1)).GET().build();
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (ConnectException e) {
+      return false;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AgentException("interrupted while waiting for " + spec + " to become healthy", e);
+    }
+  }
+
+  /** SIGKILL, then waits until the process is gone. */
+  public void kill() {
+    Process current = process;
+    current.descendants().forEach(ProcessHandle::destroyForcibly);
+    current.destroyForcibly();
+    awaitExit(current, Duration.ofSeconds(10));
+  }
+
+  /** SIGTERM; after {@code grace} without exiting, SIGKILL. */
+  public void terminate(Duration grace) {
+    Process current = process;
+    current.destroy();
+    try {
+      if (!current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        kill();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      kill();
+    }
+  }
+
+  /** SIGSTOP: the process freezes, its sockets stay open. */
+  public void pause() {
+    signal("STOP");
+  }
+
+  /** SIGCONT: a paused process carries on. */
+  public void resume() {
+    signal("CONT");
+  }
+
+  /** Starts the same command again, same environment, port and state directory. The old process must be gone. */
+  public AgentProcess restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException(spec + " is still running (pid " + process.pid() + "); kill it before restart()");
+    }
+    launch();
+    return this;
+  }
+
+  private void signal(String name) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
+      if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new AgentException("could not send SIG" + name + " to " + spec + " (pid " + process.pid() + ")");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AgentException("interrupted while signalling " + spec, e);
+    }
+  }
+
+  private static void awaitExit(Process process, Duration timeout) {
+    try {
+      process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public AgentSpec spec() {
+    return spec;
+  }
+
+  public Path logFile() {
+    return logFile;
+  }
+
+  /** {@code http://127.0.0.1:<port>}, where the agent serves its control API. */
+  public URI controlUrl() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** The last {@code lines} lines of the agent's log, for error messages. */
+  public String logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(logFile);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(log unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Stops the agent: SIGTERM, then SIGKILL after 3 s. Harmless when it is already gone. */
+  @Override
+  public void close() {
+    if (process != null && process.isAlive()) {
+      terminate(Duration.ofSeconds(3));
+    }
+  }
+}

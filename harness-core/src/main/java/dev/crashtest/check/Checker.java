@@ -1,0 +1,20 @@
+package dev.crashtest.check;
+
+import dev.crashtest.history.History;
+
+/**
+ * A pure function from a {@link History} to a {@link CheckResult}. Checkers do no I/O and keep no state.
+ *
+ * <pre>{@code
+ * Checker checker = Checks.taskCompleted();
+ * CheckResult result = checker.check(history);
+ * }</pre>
+ */
+public interface Checker {
+
+  /** A short, stable name, e.g. {@code task-completed}; reports and {@code --fail-on} policies use it. */
+  String name();
+
+  /** Judges the history. May throw; {@link Checks#run} turns that into UNKNOWN. */
+  CheckResult check(History history);
+}

@@ -1,0 +1,60 @@
+package dev.crashtest.check;
+
+import static dev.crashtest.history.Vocabulary.ACCOUNT_ID;
+import static dev.crashtest.history.Vocabulary.CRM;
+import static dev.crashtest.history.Vocabulary.EFFECT_ID;
+import static dev.crashtest.history.Vocabulary.EFFECT_TYPE;
+import static dev.crashtest.history.Vocabulary.REPLAYED;
+
+import dev.crashtest.history.History;
+import dev.crashtest.history.Op;
+import dev.crashtest.history.OpType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Each side effect in the CRM (quote, order, note) was created once per account, not twice. */
+final class ExactlyOnceEffectsChecker implements Checker {
+
+  @Override
+  public String name() {
+    return "exactly-once-effects";
+  }
+
+  @Override
+  public CheckResult check(History history) {
+    Map<String, List<Op>> effects = new LinkedHashMap<>();
+    for (Op op : history.ops()) {
+      if (op.service().equals(CRM) && op.type() == OpType.OK && op.text(EFFECT_TYPE) != null && !op.flag(REPLAYED)) {
+        String key = op.text(EFFECT_TYPE) + " for account [" + op.text(ACCOUNT_ID) + "]";
+        effects.computeIfAbsent(key, k -> new ArrayList<>()).add(op);
+      }
+    }
+    List<String> duplicates = new ArrayList<>();
+    List<Long> evidence = new ArrayList<>();
+    effects.forEach((key, ops) -> {
+      if (ops.size() > 1) {
+        duplicates.add(ops.size() + " × " + key + " (" + ids(ops) + ")");
+        ops.forEach(op -> evidence.add(op.index()));
+      }
+    });
+    if (!duplicates.isEmpty()) {
+      return CheckResult.fail(
+          name(),
+          "effect duplicated: "
+              + String.join("; ", duplicates)
+              + "; send the same Idempotency-Key when repeating a write",
+          evidence);
+    }
+    if (effects.isEmpty()) {
+      return CheckResult.pass(name(), "no side effects were made");
+    }
+    return CheckResult.pass(name(), "each side effect happened once: " + String.join(", ", effects.keySet()));
+  }
+
+  private static String ids(List<Op> ops) {
+    return ops.stream().map(op -> op.text(EFFECT_ID) + " at op #" + op.index()).collect(Collectors.joining(", "));
+  }
+}

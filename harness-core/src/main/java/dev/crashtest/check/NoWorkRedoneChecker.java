@@ -1,0 +1,140 @@
+package dev.crashtest.check;
+
+import static dev.crashtest.history.Vocabulary.AGENT_KILLED;
+import static dev.crashtest.history.Vocabulary.AGENT_RESTARTED;
+import static dev.crashtest.history.Vocabulary.CHAT_COMPLETION;
+import static dev.crashtest.history.Vocabulary.CRM;
+import static dev.crashtest.history.Vocabulary.HARNESS;
+import static dev.crashtest.history.Vocabulary.IDEMPOTENCY_KEY;
+import static dev.crashtest.history.Vocabulary.MODEL;
+import static dev.crashtest.history.Vocabulary.PATH;
+import static dev.crashtest.history.Vocabulary.TURN;
+
+import dev.crashtest.history.History;
+import dev.crashtest.history.Op;
+import dev.crashtest.history.OpType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * After an agent restart, no step that had completed before the crash is done again.
+ *
+ * <p>A call counts as completed before a crash when the agent observably moved on after it: another model
+ * or CRM call followed before the kill. The call in flight at the kill may be repeated; that is recovery,
+ * not redone work. Model calls are identified by their turn, CRM calls by operation and idempotency key
+ * (or path, for reads).
+ */
+final class NoWorkRedoneChecker implements Checker {
+
+  @Override
+  public String name() {
+    return "no-work-redone";
+  }
+
+  @Override
+  public CheckResult check(History history) {
+    List<Op> ops = history.ops();
+    List<Op> restarts = ops.stream().filter(op -> op.is(HARNESS, AGENT_RESTARTED)).toList();
+    if (restarts.isEmpty()) {
+      return CheckResult.pass(name(), "the agent was not restarted, so nothing could be redone");
+    }
+    Set<Op> redone = new LinkedHashSet<>();
+    Op firstRestart = null;
+    for (Op restart : restarts) {
+      int killAt = lastKillBefore(ops, restart.index());
+      if (killAt < 0) {
+        continue;
+      }
+      Set<String> completed = completedBefore(ops, killAt);
+      for (Op op : callsBetween(ops, (int) restart.index(), nextKillAfter(ops, restart.index()))) {
+        if (completed.contains(identity(op))) {
+          redone.add(op);
+          firstRestart = firstRestart == null ? restart : firstRestart;
+        }
+      }
+    }
+    if (redone.isEmpty()) {
+      return CheckResult.pass(name(), "no completed step was redone after " + restarts.size() + " restart(s)");
+    }
+    return CheckResult.fail(name(), describe(firstRestart, redone), redone.stream().map(Op::index).toList());
+  }
+
+  private static String describe(Op restart, Set<Op> redone) {
+    List<String> turns = new ArrayList<>();
+    List<String> crmCalls = new ArrayList<>();
+    for (Op op : redone) {
+      if (op.service().equals(MODEL)) {
+        turns.add(String.valueOf(op.number(TURN, -1)));
+      } else {
+        crmCalls.add(op.operation());
+      }
+    }
+    return "work redone after the agent restart at op #"
+        + restart.index()
+        + ": "
+        + turns.size()
+        + " model call(s) (turns "
+        + String.join(", ", turns)
+        + ") and "
+        + crmCalls.size()
+        + " CRM call(s) ("
+        + String.join(", ", crmCalls)
+        + ") that had completed before the crash were made again; checkpoint each step and resume from it";
+  }
+
+  private static Set<String> completedBefore(List<Op> ops, int killAt) {
+    List<Op> calls = callsBetween(ops, 0, killAt);
+    Set<String> completed = new HashSet<>();
+    for (int i = 0; i < calls.size() - 1; i++) {
+      completed.add(identity(calls.get(i)));
+    }
+    return completed;
+  }
+
+  private static List<Op> callsBetween(List<Op> ops, int fromExclusive, int toExclusive) {
+    List<Op> calls = new ArrayList<>();
+    for (int i = Math.max(0, fromExclusive); i < toExclusive && i < ops.size(); i++) {
+      Op op = ops.get(i);
+      if (isAgentCall(op)) {
+        calls.add(op);
+      }
+    }
+    return calls;
+  }
+
+  private static boolean isAgentCall(Op op) {
+    if (op.type() != OpType.OK) {
+      return false;
+    }
+    return op.is(MODEL, CHAT_COMPLETION) || (op.service().equals(CRM) && !op.operation().equals("audit"));
+  }
+
+  private static String identity(Op op) {
+    if (op.service().equals(MODEL)) {
+      return "model turn " + op.number(TURN, -1);
+    }
+    String key = op.text(IDEMPOTENCY_KEY);
+    return "crm " + op.operation() + " " + (key != null ? key : op.text(PATH));
+  }
+
+  private static int lastKillBefore(List<Op> ops, long index) {
+    for (int i = (int) index - 1; i >= 0; i--) {
+      if (ops.get(i).is(HARNESS, AGENT_KILLED)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int nextKillAfter(List<Op> ops, long index) {
+    for (int i = (int) index + 1; i < ops.size(); i++) {
+      if (ops.get(i).is(HARNESS, AGENT_KILLED)) {
+        return i;
+      }
+    }
+    return ops.size();
+  }
+}

@@ -1,0 +1,68 @@
+package dev.crashtest.check;
+
+import static dev.crashtest.history.Vocabulary.AGENT_RESTARTED;
+import static dev.crashtest.history.Vocabulary.COMPLETED;
+import static dev.crashtest.history.Vocabulary.HARNESS;
+import static dev.crashtest.history.Vocabulary.SUBMIT_TASK;
+import static dev.crashtest.history.Vocabulary.TASK_ID;
+import static dev.crashtest.history.Vocabulary.TASK_STATE;
+import static dev.crashtest.history.Vocabulary.TASK_STATUS;
+
+import dev.crashtest.history.History;
+import dev.crashtest.history.Op;
+import java.util.List;
+import java.util.Optional;
+
+/** The submitted task reached COMPLETED, as the agent itself reported through its control API. */
+final class TaskCompletedChecker implements Checker {
+  static final String UNKNOWN_TASK = "UNKNOWN_TASK";
+
+  @Override
+  public String name() {
+    return "task-completed";
+  }
+
+  @Override
+  public CheckResult check(History history) {
+    List<Op> ops = history.ops();
+    Optional<Op> submitted = ops.stream().filter(op -> op.is(HARNESS, SUBMIT_TASK)).findFirst();
+    if (submitted.isEmpty()) {
+      return CheckResult.unknown(name(), "no task was submitted, so there is nothing to judge");
+    }
+    String taskId = submitted.get().text(TASK_ID);
+    List<Op> statuses =
+        ops.stream().filter(op -> op.is(HARNESS, TASK_STATUS) && taskId.equals(op.text(TASK_ID))).toList();
+    if (statuses.isEmpty()) {
+      return CheckResult.fail(
+          name(), "task [" + taskId + "] never reported a status", List.of(submitted.get().index()));
+    }
+    Op last = statuses.get(statuses.size() - 1);
+    String state = last.text(TASK_STATE);
+    if (COMPLETED.equals(state)) {
+      return CheckResult.pass(name(), "task [" + taskId + "] completed (op #" + last.index() + ")");
+    }
+    if ("FAILED".equals(state)) {
+      return CheckResult.fail(
+          name(),
+          "task [" + taskId + "] failed: " + Optional.ofNullable(last.text("error")).orElse("the agent gave no reason"),
+          List.of(last.index()));
+    }
+    Optional<Op> restart = ops.stream().filter(op -> op.is(HARNESS, AGENT_RESTARTED)).reduce((a, b) -> b);
+    if (UNKNOWN_TASK.equals(state) && restart.isPresent()) {
+      return CheckResult.fail(
+          name(),
+          "task ["
+              + taskId
+              + "] lost: after the agent restarted (op #"
+              + restart.get().index()
+              + ") it no longer knew the task (404 at op #"
+              + last.index()
+              + ") and never completed it; keep task progress in HARNESS_STATE_DIR or a durable runtime",
+          List.of(restart.get().index(), last.index()));
+    }
+    return CheckResult.fail(
+        name(),
+        "task [" + taskId + "] did not complete before the run ended: last status " + state + " (op #" + last.index() + ")",
+        List.of(last.index()));
+  }
+}

@@ -1,0 +1,229 @@
+package dev.crashtest.env;
+
+import dev.crashtest.fakes.FakeService;
+import dev.crashtest.fakes.ServiceEvent;
+import dev.crashtest.fakes.crm.CrmServer;
+import dev.crashtest.fakes.identity.IdentityProvider;
+import dev.crashtest.fakes.model.ModelEndpoint;
+import dev.crashtest.fakes.model.Script;
+import dev.crashtest.history.History;
+import dev.crashtest.history.OpType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The simulated world an agent runs in: an identity provider, a CRM and a model endpoint, each a real server
+ * on loopback, all feeding one {@link History}. Stopped by {@link #close()}, and also when the JVM exits.
+ *
+ * <pre>{@code
+ * try (Environment env = Environment.embedded().withSeed(42).start()) {
+ *   env.crmBaseUrl();         // http://127.0.0.1:41002
+ *   env.history().ops();      // everything the services did
+ * }
+ * }</pre>
+ */
+public final class Environment implements AutoCloseable {
+  static final String MODEL_API_KEY = "crashtest-model-key";
+  static final Set<String> USER_SCOPES = Set.of("crm.read", "crm.write");
+
+  private final History history;
+  private final Path workDirectory;
+  private final boolean temporaryWorkDirectory;
+  private final List<FakeService> services = new ArrayList<>();
+  private final Thread shutdownHook = new Thread(this::close, "crashtest-environment-shutdown");
+  private IdentityProvider identity;
+  private CrmServer crm;
+  private ModelEndpoint model;
+  private volatile boolean closed;
+
+  private Environment(Path workDirectory, boolean temporary) {
+    this.history = History.startingNow();
+    this.workDirectory = workDirectory;
+    this.temporaryWorkDirectory = temporary;
+  }
+
+  /** Starts every service in this JVM, on loopback ports chosen by the system. */
+  public static Builder embedded() {
+    return new Builder();
+  }
+
+  /** Options of an embedded environment. */
+  public static final class Builder {
+    private Path workDirectory;
+    private long seed = 0;
+
+    private Builder() {}
+
+    /** Where the CRM's database and each run's files go; by default a temporary directory, deleted at close. */
+    public Builder withWorkDirectory(Path directory) {
+      this.workDirectory = directory;
+      return this;
+    }
+
+    /** The seed for the identity provider's secrets and ids. */
+    public Builder withSeed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Environment start() {
+      boolean temporary = workDirectory == null;
+      Path directory;
+      try {
+        directory = temporary ? Files.createTempDirectory("crashtest-env-") : Files.createDirectories(workDirectory);
+      } catch (IOException e) {
+        throw new EnvironmentException("could not create the work directory [" + workDirectory + "]: " + e, e);
+      }
+      Environment environment = new Environment(directory, temporary);
+      environment.startServices(seed);
+      return environment;
+    }
+  }
+
+  private void startServices(long seed) {
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    try {
+      identity = started("identity", () -> IdentityProvider.builder()
+          .withRandom(new Random(seed))
+          .withEventListener(this::record)
+          .start());
+      model = started("model", () -> ModelEndpoint.builder()
+          .withScript(Script.procurement())
+          .withApiKey(MODEL_API_KEY)
+          .withEventListener(this::record)
+          .start());
+      crm = started("crm", () -> CrmServer.builder()
+          .withIssuer(identity.issuer())
+          .withJwksUri(identity.jwksUri())
+          .withDataDirectory(workDirectory.resolve("crm-data"))
+          .withEventListener(this::record)
+          .start());
+    } catch (RuntimeException e) {
+      try {
+        close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private <T extends FakeService> T started(String name, java.util.function.Supplier<T> starter) {
+    try {
+      T service = starter.get();
+      services.add(service);
+      history.append("harness", "runner", "service_started", OpType.INFO,
+          Map.of("service", name, "url", service.baseUrl().toString()));
+      return service;
+    } catch (RuntimeException e) {
+      throw new EnvironmentException("could not start the [" + name + "] service: " + e.getMessage(), e);
+    }
+  }
+
+  private void record(ServiceEvent event) {
+    OpType type = event.outcome() == ServiceEvent.Outcome.OK ? OpType.OK : OpType.FAIL;
+    history.append(event.service(), event.actor(), event.operation(), type, event.details());
+  }
+
+  public History history() {
+    return history;
+  }
+
+  public Path workDirectory() {
+    return workDirectory;
+  }
+
+  /** The model endpoint's OpenAI base URL, ending in {@code /v1}. */
+  public URI modelBaseUrl() {
+    return URI.create(model.baseUrl() + "/v1");
+  }
+
+  public URI crmBaseUrl() {
+    return crm.baseUrl();
+  }
+
+  public URI identityIssuer() {
+    return identity.issuer();
+  }
+
+  /** The contract's environment an agent needs, less what is its own (client id, secret file, port, state). */
+  public Map<String, String> agentEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("HARNESS_MODEL_BASE_URL", modelBaseUrl().toString());
+    env.put("HARNESS_MODEL_API_KEY", MODEL_API_KEY);
+    env.put("HARNESS_CRM_BASE_URL", crmBaseUrl().toString());
+    env.put("HARNESS_IDP_ISSUER", identityIssuer().toString());
+    return env;
+  }
+
+  /** Registers an agent's own client at the identity provider and returns its secret. */
+  public String registerAgent(String clientId) {
+    return identity.registerClient(clientId);
+  }
+
+  /** A user's own access token, as a task carries it to the agent. */
+  public String issueUserToken(String user) {
+    return identity.issueUserToken(user, USER_SCOPES);
+  }
+
+  public IdentityProvider identityProvider() {
+    return identity;
+  }
+
+  public CrmServer crm() {
+    return crm;
+  }
+
+  public ModelEndpoint modelEndpoint() {
+    return model;
+  }
+
+  /** Stops every service in reverse order and deletes a temporary work directory. Harmless twice. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    RuntimeException failure = null;
+    for (int i = services.size() - 1; i >= 0; i--) {
+      try {
+        services.get(i).close();
+      } catch (RuntimeException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    if (Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting; the hook runs anyway
+      }
+    }
+    if (temporaryWorkDirectory) {
+      deleteRecursively(workDirectory);
+    }
+    if (failure != null) {
+      throw new EnvironmentException("the environment did not stop cleanly: " + failure.getMessage(), failure);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete [" + directory + "]", e);
+    }
+  }
+}

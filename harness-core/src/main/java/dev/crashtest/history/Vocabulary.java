@@ -1,0 +1,53 @@
+package dev.crashtest.history;
+
+/**
+ * The names services, operations and detail keys go by in a history, shared by those who write ops (the
+ * fakes, the runner) and those who read them (checkers, reports).
+ */
+public final class Vocabulary {
+  private Vocabulary() {}
+
+  // services
+  public static final String MODEL = "model";
+  public static final String CRM = "crm";
+  public static final String IDENTITY = "identity";
+  public static final String HARNESS = "harness";
+
+  // actors of harness ops
+  public static final String RUNNER = "runner";
+  public static final String NEMESIS = "nemesis";
+
+  // harness operations
+  public static final String AGENT_STARTED = "agent_started";
+  public static final String AGENT_KILLED = "agent_killed";
+  public static final String AGENT_RESTARTED = "agent_restarted";
+  public static final String SUBMIT_TASK = "submit_task";
+  public static final String TASK_STATUS = "task_status";
+  public static final String APPROVE = "approve";
+  public static final String TASK_OUTCOME = "task_outcome";
+
+  // model operations and details
+  public static final String CHAT_COMPLETION = "chat_completion";
+  public static final String TURN = "turn";
+  public static final String TOOL_CALLS = "toolCalls";
+
+  // crm details
+  public static final String METHOD = "method";
+  public static final String PATH = "path";
+  public static final String STATUS = "status";
+  public static final String USER = "user";
+  public static final String SCOPE = "scope";
+  public static final String DELEGATED = "delegated";
+  public static final String ACTOR_SOURCE = "actorSource";
+  public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+  public static final String REPLAYED = "replayed";
+  public static final String EFFECT_TYPE = "effectType";
+  public static final String EFFECT_ID = "effectId";
+  public static final String ACCOUNT_ID = "accountId";
+
+  // task details
+  public static final String TASK_ID = "taskId";
+  public static final String TASK_STATE = "state";
+  public static final String LOST = "LOST";
+  public static final String COMPLETED = "COMPLETED";
+}

@@ -1,0 +1,80 @@
+package dev.crashtest.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** The harness's client for an agent's control API (docs/agent-contract.md, section 2). */
+final class AgentControl {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).version(HttpClient.Version.HTTP_1_1).build();
+
+  private final URI base;
+
+  AgentControl(URI base) {
+    this.base = base;
+  }
+
+  /** The answer to a control call: HTTP status and body, or status -1 when the agent could not be reached. */
+  record Answer(int status, JsonNode body) {
+    boolean reached() {
+      return status >= 0;
+    }
+
+    String field(String name) {
+      JsonNode node = body == null ? null : body.get(name);
+      return node == null || node.isNull() ? null : node.asText();
+    }
+  }
+
+  Answer submit(String taskId, String goal, String userToken) {
+    return post("/tasks", Map.of("taskId", taskId, "goal", goal, "userToken", userToken));
+  }
+
+  Answer status(String taskId) {
+    return send(HttpRequest.newBuilder(base.resolve("/tasks/" + taskId)).GET());
+  }
+
+  Answer approve(String taskId, String approver) {
+    return post("/tasks/" + taskId + "/approve", Map.of("approver", approver));
+  }
+
+  private Answer post(String path, Map<String, String> body) {
+    try {
+      return send(HttpRequest.newBuilder(base.resolve(path))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          HTTP.send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), parse(response.body()).orElse(null));
+    } catch (IOException e) {
+      return new Answer(-1, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Answer(-1, null);
+    }
+  }
+
+  private static Optional<JsonNode> parse(String body) {
+    try {
+      return body == null || body.isBlank() ? Optional.empty() : Optional.of(JSON.readTree(body));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}

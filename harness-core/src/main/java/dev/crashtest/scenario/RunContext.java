@@ -1,0 +1,206 @@
+package dev.crashtest.scenario;
+
+import static dev.crashtest.history.Vocabulary.AGENT_KILLED;
+import static dev.crashtest.history.Vocabulary.AGENT_RESTARTED;
+import static dev.crashtest.history.Vocabulary.AGENT_STARTED;
+import static dev.crashtest.history.Vocabulary.APPROVE;
+import static dev.crashtest.history.Vocabulary.CRM;
+import static dev.crashtest.history.Vocabulary.HARNESS;
+import static dev.crashtest.history.Vocabulary.NEMESIS;
+import static dev.crashtest.history.Vocabulary.RUNNER;
+import static dev.crashtest.history.Vocabulary.SUBMIT_TASK;
+import static dev.crashtest.history.Vocabulary.TASK_ID;
+
+import dev.crashtest.agent.AgentProcess;
+import dev.crashtest.agent.AgentSpec;
+import dev.crashtest.env.Environment;
+import dev.crashtest.history.History;
+import dev.crashtest.history.Op;
+import dev.crashtest.history.OpType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The moving parts of one run: the agent process, the fault schedule, and what the harness does to the agent. */
+final class RunContext implements AutoCloseable {
+  static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(30);
+  static final String APPROVER = "approver@crashtest";
+
+  final Scenario scenario;
+  final Task task;
+  final Environment environment;
+  final History history;
+  final long startIndex;
+  private final AgentSpec spec;
+  private final Map<String, String> agentEnvironment;
+  private final int port;
+  private final Path logFile;
+  private final ScheduledExecutorService scheduler;
+  private final Set<Fault> fired = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger crmCalls = new AtomicInteger();
+  private final AtomicInteger pendingHeals = new AtomicInteger();
+  private volatile AgentProcess agent;
+  private volatile boolean agentDown;
+  private volatile String userToken;
+  private volatile int incarnation;
+  private History.Subscription subscription;
+
+  RunContext(Scenario scenario, Task task, Environment environment, AgentSpec spec,
+      Map<String, String> agentEnvironment, int port, Path logFile) {
+    this.scenario = scenario;
+    this.task = task;
+    this.environment = environment;
+    this.history = environment.history();
+    this.startIndex = history.size();
+    this.spec = spec;
+    this.agentEnvironment = agentEnvironment;
+    this.port = port;
+    this.logFile = logFile;
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "crashtest-nemesis");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  void startAgent() {
+    agent = AgentProcess.start(spec, agentEnvironment, port, logFile);
+    agent.awaitHealthy(HEALTH_TIMEOUT);
+    record(RUNNER, AGENT_STARTED, OpType.INFO, Map.of("agent", spec.name(), "pid", agent.pid(), "port", port));
+  }
+
+  /** Subscribes the fault triggers to the history and schedules the timed ones from now. */
+  void armFaults() {
+    subscription = history.subscribe(this::onOp);
+    for (Fault fault : scenario.faults()) {
+      fault.trigger().at().ifPresent(at ->
+          scheduler.schedule(() -> fire(fault), at.toMillis(), TimeUnit.MILLISECONDS));
+    }
+  }
+
+  private void onOp(Op op) {
+    if (op.index() < startIndex) {
+      return;
+    }
+    int crm = op.service().equals(CRM) ? crmCalls.incrementAndGet() : crmCalls.get();
+    for (Fault fault : scenario.faults()) {
+      if (!fired.contains(fault) && fault.trigger().firesOn(op, crm)) {
+        fire(fault);
+      }
+    }
+  }
+
+  private void fire(Fault fault) {
+    if (!fired.add(fault)) {
+      return;
+    }
+    pendingHeals.incrementAndGet();
+    try {
+      fault.inject(this);
+    } catch (RuntimeException e) {
+      record(NEMESIS, "fault_failed", OpType.FAIL, Map.of("fault", fault.describe(), "error", String.valueOf(e)));
+    }
+    long healAfter = fault.healAfterMillis();
+    if (healAfter < 0) {
+      pendingHeals.decrementAndGet();
+      return;
+    }
+    scheduler.schedule(() -> {
+      try {
+        fault.heal(this);
+      } catch (RuntimeException e) {
+        record(NEMESIS, "heal_failed", OpType.FAIL, Map.of("fault", fault.describe(), "error", String.valueOf(e)));
+      } finally {
+        pendingHeals.decrementAndGet();
+      }
+    }, healAfter, TimeUnit.MILLISECONDS);
+  }
+
+  void crashAgent(AgentCrash.Signal signal) {
+    agentDown = true;
+    long pid = agent.pid();
+    if (signal == AgentCrash.Signal.KILL) {
+      agent.kill();
+    } else {
+      agent.terminate(Duration.ofSeconds(5));
+    }
+    record(NEMESIS, AGENT_KILLED, OpType.INFO, Map.of("signal", signal.name(), "pid", pid));
+  }
+
+  void restartAgent() {
+    agent.restart().awaitHealthy(HEALTH_TIMEOUT);
+    incarnation++;
+    record(NEMESIS, AGENT_RESTARTED, OpType.INFO, Map.of("pid", agent.pid()));
+    if (scenario.resubmitsAfterRestart()) {
+      submit();
+    }
+    agentDown = false;
+  }
+
+  void submit() {
+    if (userToken == null) {
+      userToken = environment.issueUserToken(task.user());
+    }
+    AgentControl.Answer answer = control().submit(task.taskId(), task.goal(), userToken);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put(TASK_ID, task.taskId());
+    details.put("goal", task.goal());
+    details.put("user", task.user());
+    details.put("status", answer.status());
+    record(RUNNER, SUBMIT_TASK, answer.status() == 202 ? OpType.OK : OpType.FAIL, details);
+  }
+
+  void approve() {
+    AgentControl.Answer answer = control().approve(task.taskId(), APPROVER);
+    record(RUNNER, APPROVE, answer.status() == 202 ? OpType.OK : OpType.FAIL,
+        Map.of(TASK_ID, task.taskId(), "approver", APPROVER, "status", answer.status()));
+  }
+
+  AgentControl control() {
+    return new AgentControl(agent.controlUrl());
+  }
+
+  boolean agentDown() {
+    return agentDown;
+  }
+
+  int incarnation() {
+    return incarnation;
+  }
+
+  /** Whether a fault has fired and not yet healed (e.g. the agent is killed and waits for its restart). */
+  boolean healing() {
+    return pendingHeals.get() > 0;
+  }
+
+  Op record(String actor, String operation, OpType type, Map<String, Object> details) {
+    return history.append(HARNESS, actor, operation, type, details);
+  }
+
+  AgentProcess agent() {
+    return agent;
+  }
+
+  @Override
+  public void close() {
+    if (subscription != null) {
+      subscription.close();
+    }
+    scheduler.shutdownNow();
+    try {
+      scheduler.awaitTermination(HEALTH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (agent != null) {
+      agent.close();
+    }
+  }
+}

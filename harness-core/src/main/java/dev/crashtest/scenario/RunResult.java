@@ -1,0 +1,63 @@
+package dev.crashtest.scenario;
+
+import dev.crashtest.check.CheckResult;
+import dev.crashtest.check.Verdict;
+import dev.crashtest.history.History;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run of a scenario against an agent found.
+ *
+ * <pre>{@code
+ * RunResult result = runner.run(scenario, agent);
+ * result.verdict();       // PASS, FAIL or ERROR
+ * result.violations();    // the checks that did not pass, with their messages
+ * result.reproduce();     // ./crashtest run --scenario ... --agent ... --seed ...
+ * }</pre>
+ *
+ * @param scenario the scenario's name
+ * @param agent the agent's name
+ * @param seed the seed the run drew every random choice from
+ * @param verdict see {@link RunVerdict}
+ * @param checks every check's result, passing ones included
+ * @param error why the run could not be judged, for ERROR; otherwise empty
+ * @param metrics counts and times from the history (model calls, CRM calls, restarts, wall time, ...)
+ * @param history the run's own history
+ * @param directory where the run's files (history, agent log) are
+ */
+public record RunResult(
+    String scenario,
+    String agent,
+    long seed,
+    RunVerdict verdict,
+    List<CheckResult> checks,
+    String error,
+    Map<String, Long> metrics,
+    History history,
+    Path directory) {
+
+  public RunResult {
+    checks = List.copyOf(checks);
+    metrics = Map.copyOf(metrics);
+    error = error == null ? "" : error;
+  }
+
+  /** The checks that did not pass. */
+  public List<CheckResult> violations() {
+    return checks.stream().filter(check -> check.verdict() != Verdict.PASS).toList();
+  }
+
+  /** The command that runs exactly this again. */
+  public String reproduce() {
+    return "./crashtest run --scenario " + scenario + " --agent " + agent + " --seed " + seed;
+  }
+
+  static RunVerdict verdictOf(List<CheckResult> checks) {
+    if (checks.stream().anyMatch(check -> check.verdict() == Verdict.FAIL)) {
+      return RunVerdict.FAIL;
+    }
+    return checks.stream().anyMatch(check -> check.verdict() == Verdict.UNKNOWN) ? RunVerdict.ERROR : RunVerdict.PASS;
+  }
+}

@@ -1,0 +1,189 @@
+package dev.crashtest.scenario;
+
+import static dev.crashtest.history.Vocabulary.HARNESS;
+import static dev.crashtest.history.Vocabulary.RUNNER;
+import static dev.crashtest.history.Vocabulary.TASK_ID;
+import static dev.crashtest.history.Vocabulary.TASK_STATE;
+import static dev.crashtest.history.Vocabulary.TASK_STATUS;
+
+import dev.crashtest.agent.AgentException;
+import dev.crashtest.agent.AgentSpec;
+import dev.crashtest.check.CheckResult;
+import dev.crashtest.check.Checks;
+import dev.crashtest.env.Environment;
+import dev.crashtest.env.EnvironmentException;
+import dev.crashtest.history.History;
+import dev.crashtest.history.HistoryFiles;
+import dev.crashtest.history.OpType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs a {@link Scenario} against an agent in an {@link Environment} and judges the history.
+ *
+ * <pre>{@code
+ * try (Environment env = Environment.embedded().start()) {
+ *   RunResult result = ScenarioRunner.on(env).run(scenario, AgentSpec.command("mine", List.of("./my-agent")), 42L);
+ *   assertThat(result.verdict()).isEqualTo(RunVerdict.PASS);
+ * }
+ * }</pre>
+ *
+ * <p>Each run judges only its own part of the environment's history, so one environment can serve several runs.
+ */
+public final class ScenarioRunner {
+  private static final long POLL_MILLIS = 50;
+  private static final long LOST_AFTER_MILLIS = 2_000;
+
+  private final Environment environment;
+  private final Path outputDirectory;
+
+  private ScenarioRunner(Environment environment, Path outputDirectory) {
+    this.environment = environment;
+    this.outputDirectory = outputDirectory;
+  }
+
+  /** A runner that writes each run's files under the environment's work directory. */
+  public static ScenarioRunner on(Environment environment) {
+    return new ScenarioRunner(environment, environment.workDirectory().resolve("runs"));
+  }
+
+  /** The same runner, writing each run's files (history, agent log) under {@code directory}. */
+  public ScenarioRunner writingTo(Path directory) {
+    return new ScenarioRunner(environment, directory);
+  }
+
+  /** Runs {@code scenario} against {@code agent}; every random choice is drawn from {@code seed}. */
+  public RunResult run(Scenario scenario, AgentSpec agent, long seed) {
+    Path directory = outputDirectory.resolve(scenario.name() + "--" + agent.name());
+    Task task = Task.procurement(new Random(Seeds.forRun(seed, scenario.name(), agent.name())));
+    long started = System.nanoTime();
+    String error = null;
+    RunContext run;
+    try {
+      run = prepare(scenario, task, agent, directory);
+    } catch (RuntimeException e) {
+      return errored(scenario, agent, seed, directory, e, environment.history().since(environment.history().size()));
+    }
+    try (run) {
+      run.startAgent();
+      run.armFaults();
+      run.submit();
+      watch(run);
+    } catch (AgentException | EnvironmentException e) {
+      error = e.getMessage();
+    }
+    History own = environment.history().since(run.startIndex);
+    HistoryFiles.write(own, directory.resolve("history.jsonl"));
+    long wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    Map<String, Long> metrics = RunMetrics.of(own, wallMillis);
+    if (error != null) {
+      return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, List.of(), error, metrics, own,
+          directory);
+    }
+    List<CheckResult> checks = Checks.runAll(scenario.checks(), own);
+    return new RunResult(scenario.name(), agent.name(), seed, RunResult.verdictOf(checks), checks, null, metrics, own,
+        directory);
+  }
+
+  private RunContext prepare(Scenario scenario, Task task, AgentSpec agent, Path directory) {
+    try {
+      deleteRecursively(directory);
+      Files.createDirectories(directory.resolve("state"));
+      String clientId = agent.name() + "-agent";
+      Path secretFile = directory.resolve("client-secret");
+      Files.writeString(secretFile, environment.registerAgent(clientId));
+      int port = freePort();
+      Map<String, String> env = new LinkedHashMap<>(environment.agentEnvironment());
+      env.put("HARNESS_AGENT_CLIENT_ID", clientId);
+      env.put("HARNESS_AGENT_CLIENT_SECRET_FILE", secretFile.toAbsolutePath().toString());
+      env.put("HARNESS_AGENT_PORT", String.valueOf(port));
+      env.put("HARNESS_STATE_DIR", directory.resolve("state").toAbsolutePath().toString());
+      return new RunContext(scenario, task, environment, agent, env, port, directory.resolve("agent.log"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not prepare the run directory [" + directory + "]: " + e.getMessage(), e);
+    }
+  }
+
+  /** Polls the task, approves it when it waits for approval, until it ends, is lost, or the scenario times out. */
+  private static void watch(RunContext run) {
+    long deadline = System.nanoTime() + run.scenario.timeout().toNanos();
+    String lastState = null;
+    int seenIncarnation = 0;
+    long unknownSince = -1;
+    while (System.nanoTime() < deadline) {
+      if (!run.agentDown()) {
+        if (seenIncarnation != run.incarnation()) {
+          seenIncarnation = run.incarnation();
+          lastState = null;
+        }
+        AgentControl.Answer answer = run.control().status(run.task.taskId());
+        if (answer.reached()) {
+          String state = answer.status() == 404 ? "UNKNOWN_TASK" : String.valueOf(answer.field("status"));
+          if (!state.equals(lastState)) {
+            lastState = state;
+            recordStatus(run, state, answer);
+            if (state.equals("AWAITING_APPROVAL")) {
+              run.approve();
+            }
+          }
+          if (state.equals("COMPLETED") || state.equals("FAILED")) {
+            return;
+          }
+          unknownSince = state.equals("UNKNOWN_TASK") ? (unknownSince < 0 ? System.nanoTime() : unknownSince) : -1;
+          if (unknownSince > 0 && !run.healing()
+              && System.nanoTime() - unknownSince > TimeUnit.MILLISECONDS.toNanos(LOST_AFTER_MILLIS)) {
+            return;
+          }
+        }
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+    }
+    run.record(RUNNER, "timed_out", OpType.INFO,
+        Map.of(TASK_ID, run.task.taskId(), "timeoutMillis", run.scenario.timeout().toMillis()));
+  }
+
+  private static void recordStatus(RunContext run, String state, AgentControl.Answer answer) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put(TASK_ID, run.task.taskId());
+    details.put(TASK_STATE, state);
+    if (answer.field("error") != null) {
+      details.put("error", answer.field("error"));
+    }
+    if (answer.field("result") != null) {
+      details.put("result", answer.field("result"));
+    }
+    run.history.append(HARNESS, RUNNER, TASK_STATUS, OpType.INFO, details);
+  }
+
+  private RunResult errored(Scenario scenario, AgentSpec agent, long seed, Path directory, RuntimeException e,
+      History own) {
+    return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, List.of(), e.getMessage(),
+        RunMetrics.of(own, 0), own, directory);
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.crashtest.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives a tiny Python control-API server as the agent: what matters here is the process, not the agent. */
+class AgentProcessIT {
+  private static final String SERVER = String.join("\n",
+      "import http.server, os",
+      "class H(http.server.BaseHTTPRequestHandler):",
+      "    def do_GET(self):",
+      "        self.send_response(200); self.end_headers(); self.wfile.write(b'ok')",
+      "    def log_message(self, *a): pass",
+      "print('pid', os.getpid(), flush=True)",
+      "http.server.HTTPServer(('127.0.0.1', int(os.environ['HARNESS_AGENT_PORT'])), H).serve_forever()");
+
+  @TempDir Path dir;
+
+  @Test
+  void kill_pause_resume_and_restart_act_on_the_real_process() throws Exception {
+    Files.writeString(dir.resolve("server.py"), SERVER);
+    int port = freePort();
+    AgentSpec spec = AgentSpec.command("tiny", List.of("python3", dir.resolve("server.py").toString()));
+    try (AgentProcess agent = AgentProcess.start(spec, Map.of("HARNESS_AGENT_PORT", "" + port), port, dir.resolve("a.log"))) {
+      agent.awaitHealthy(Duration.ofSeconds(10));
+      long firstPid = agent.pid();
+
+      agent.pause();
+      assertThatThrownBy(() -> health(port, Duration.ofMillis(300))).as("a paused agent does not answer")
+          .isInstanceOf(java.net.http.HttpTimeoutException.class);
+      agent.resume();
+      assertThat(health(port, Duration.ofSeconds(5))).as("a resumed agent answers").isEqualTo(200);
+
+      agent.kill();
+      assertThat(agent.isAlive()).as("killed").isFalse();
+      assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive).orElse(false)).as("pid gone").isFalse();
+
+      agent.restart().awaitHealthy(Duration.ofSeconds(10));
+      assertThat(agent.pid()).as("a new process").isNotEqualTo(firstPid);
+      await("both incarnations logged").atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+          assertThat(Files.readString(dir.resolve("a.log"))).contains("pid " + firstPid, "pid " + agent.pid()));
+    }
+  }
+
+  @Test
+  void agent_that_exits_at_once_fails_fast_with_its_log() throws Exception {
+    int port = freePort();
+    AgentSpec spec = AgentSpec.command("broken", List.of("python3", "-c", "print('no credentials file'); raise SystemExit(4)"));
+    try (AgentProcess agent = AgentProcess.start(spec, Map.of(), port, dir.resolve("b.log"))) {
+      assertThatThrownBy(() -> agent.awaitHealthy(Duration.ofSeconds(20)))
+          .isInstanceOf(AgentException.class)
+          .hasMessageStartingWith("agent [broken] exited with code 4 before it became healthy; last lines of ")
+          .hasMessageEndingWith(":\nno credentials file");
+    }
+  }
+
+  @Test
+  void unknown_command_says_which_command() {
+    AgentSpec spec = AgentSpec.command("ghost", List.of("/no/such/agent"));
+    assertThatThrownBy(() -> AgentProcess.start(spec, Map.of(), 1, dir.resolve("c.log")))
+        .isInstanceOf(AgentException.class)
+        .hasMessageStartingWith("agent [ghost] could not be started with command [/no/such/agent]: ");
+  }
+
+  private static int health(int port, Duration timeout) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(timeout).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

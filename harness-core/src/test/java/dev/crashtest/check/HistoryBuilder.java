@@ -1,0 +1,85 @@
+package dev.crashtest.check;
+
+import dev.crashtest.history.History;
+import dev.crashtest.history.Op;
+import dev.crashtest.history.OpType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes histories by hand for checker tests: each call appends one op, in order. */
+final class HistoryBuilder {
+  private final List<Op> ops = new ArrayList<>();
+
+  static HistoryBuilder aHistory() {
+    return new HistoryBuilder();
+  }
+
+  HistoryBuilder submit(String taskId) {
+    return op("harness", "runner", "submit_task", OpType.OK, "taskId", taskId);
+  }
+
+  HistoryBuilder status(String taskId, String state) {
+    return op("harness", "runner", "task_status", OpType.INFO, "taskId", taskId, "state", state);
+  }
+
+  HistoryBuilder model(int turn, String... toolCalls) {
+    return op("model", "agent", "chat_completion", OpType.OK, "turn", turn, "toolCalls", List.of(toolCalls));
+  }
+
+  HistoryBuilder read(String operation, String path) {
+    return op("crm", "procurement-agent", operation, OpType.OK, "method", "GET", "path", path,
+        "delegated", true, "user", "alice", "scope", "crm.read crm.write");
+  }
+
+  HistoryBuilder write(String operation, String key, String effectType, String effectId) {
+    return op("crm", "procurement-agent", operation, OpType.OK, "method", "POST", "path", "/" + effectType + "s",
+        "idempotencyKey", key, "effectType", effectType, "effectId", effectId, "accountId", "ACME-001",
+        "delegated", true, "actorSource", "act", "user", "alice", "scope", "crm.read crm.write");
+  }
+
+  HistoryBuilder replay(String operation, String key) {
+    return op("crm", "procurement-agent", operation, OpType.OK, "method", "POST", "path", "/x",
+        "idempotencyKey", key, "replayed", true, "delegated", true, "actorSource", "act", "user", "alice",
+        "scope", "crm.read crm.write");
+  }
+
+  HistoryBuilder kill() {
+    return op("harness", "nemesis", "agent_killed", OpType.INFO, "signal", "KILL");
+  }
+
+  HistoryBuilder restart() {
+    return op("harness", "nemesis", "agent_restarted", OpType.INFO);
+  }
+
+  HistoryBuilder op(String service, String actor, String operation, OpType type, Object... keyValues) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      details.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    ops.add(new Op(ops.size(), ops.size() * 10L, service, actor, operation, type, details));
+    return this;
+  }
+
+  /** The happy path of the procurement task, ops 0 to 13. */
+  HistoryBuilder happyPath(String taskId) {
+    return submit(taskId)
+        .status(taskId, "RUNNING")
+        .model(1, "get_account")
+        .read("get_account", "/accounts/ACME-001")
+        .model(2, "create_quote")
+        .write("create_quote", taskId + "/2/create_quote", "quote", "Q-0001")
+        .model(3, "request_approval")
+        .model(4, "place_order")
+        .write("place_order", taskId + "/4/place_order", "order", "O-0001")
+        .model(5, "add_note")
+        .write("add_note", taskId + "/5/add_note", "note", "N-0001")
+        .model(6)
+        .status(taskId, "COMPLETED");
+  }
+
+  History build() {
+    return History.of(ops);
+  }
+}
