@@ -1,0 +1,65 @@
+package dev.crashtest.scenarios;
+
+import dev.crashtest.agent.AgentSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reference agents Crashtest ships, by name: {@code naive} (Java, LangChain4j, progress in memory) and
+ * {@code python} (standard-library Python, written from the agent contract alone).
+ *
+ * <pre>{@code
+ * AgentSpec agent = Agents.named("naive").orElseThrow();
+ * }</pre>
+ */
+public final class Agents {
+  static final String JAVA_MAIN = "dev.crashtest.agents.ProcurementAgentMain";
+  static final String PYTHON_RESOURCE = "/dev/crashtest/agents/python/procurement_agent.py";
+
+  private Agents() {}
+
+  public static List<String> names() {
+    return List.of("naive", "python");
+  }
+
+  public static Optional<AgentSpec> named(String name) {
+    switch (name) {
+      case "naive":
+        return Optional.of(naive());
+      case "python":
+        return Optional.of(python());
+      default:
+        return Optional.empty();
+    }
+  }
+
+  public static AgentSpec naive() {
+    return AgentSpec.javaMain("naive", JAVA_MAIN, "--runtime", "naive");
+  }
+
+  /** The Python agent, copied out of the class path into a temporary file so it runs from a jar too. */
+  public static AgentSpec python() {
+    return AgentSpec.command("python", List.of("python3", "-u", extractPythonAgent().toString()));
+  }
+
+  private static Path extractPythonAgent() {
+    try (InputStream in = Agents.class.getResourceAsStream(PYTHON_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the Python agent [" + PYTHON_RESOURCE + "] is missing from the class path;"
+            + " rebuild with ./crashtest --rebuild");
+      }
+      Path file = Files.createTempFile("crashtest-python-agent-", ".py");
+      file.toFile().deleteOnExit();
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not extract the Python agent: " + e.getMessage(), e);
+    }
+  }
+}

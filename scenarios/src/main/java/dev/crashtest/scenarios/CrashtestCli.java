@@ -1,0 +1,45 @@
+package dev.crashtest.scenarios;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code crashtest} command line.
+ *
+ * <pre>
+ * ./crashtest run                                   # every scenario against the naive agent
+ * ./crashtest run --scenario crash-after-place-order --agent naive --seed 42
+ * ./crashtest list                                  # scenarios and agents
+ * </pre>
+ *
+ * <p>Exit codes: 0 every run met its expectations; 1 a run did not; 2 bad usage or configuration; 3 the
+ * environment could not start.
+ */
+@Command(
+    name = "crashtest",
+    mixinStandardHelpOptions = true,
+    version = "crashtest 0.1.0",
+    description = "Proves whether an agent stack survives crashes, outages and credential trouble.",
+    subcommands = {RunCommand.class, ListCommand.class})
+public final class CrashtestCli implements Runnable {
+  static final int EXIT_PASS = 0;
+  static final int EXIT_FAIL = 1;
+  static final int EXIT_USAGE = 2;
+  static final int EXIT_ENVIRONMENT = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit code, without exiting. */
+  public static int execute(String... args) {
+    return new CommandLine(new CrashtestCli()).execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use 'run' or 'list'");
+  }
+}

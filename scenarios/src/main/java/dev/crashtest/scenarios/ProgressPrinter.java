@@ -1,0 +1,51 @@
+package dev.crashtest.scenarios;
+
+import dev.crashtest.history.Op;
+import dev.crashtest.history.Vocabulary;
+import java.io.PrintStream;
+import java.util.function.Consumer;
+
+/** Prints the moments of a run a human watches for: agent up, killed, restarted; task status; effects. */
+final class ProgressPrinter implements Consumer<Op> {
+  private final PrintStream out;
+
+  ProgressPrinter(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public void accept(Op op) {
+    String line = describe(op);
+    if (line != null) {
+      out.printf("      %6.2fs  %s%n", op.timeMillis() / 1000.0, line);
+    }
+  }
+
+  private static String describe(Op op) {
+    if (op.service().equals(Vocabulary.HARNESS)) {
+      switch (op.operation()) {
+        case Vocabulary.AGENT_STARTED:
+          return "agent started (pid " + op.text("pid") + ")";
+        case Vocabulary.SUBMIT_TASK:
+          return "task " + op.text(Vocabulary.TASK_ID) + " submitted: " + op.text("goal");
+        case Vocabulary.TASK_STATUS:
+          return "task " + op.text(Vocabulary.TASK_STATE);
+        case Vocabulary.APPROVE:
+          return "approved by " + op.text("approver");
+        case Vocabulary.AGENT_KILLED:
+          return "agent killed (SIG" + op.text("signal") + ")";
+        case Vocabulary.AGENT_RESTARTED:
+          return "agent restarted (pid " + op.text("pid") + ")";
+        case "timed_out":
+          return "timed out after " + op.text("timeoutMillis") + " ms";
+        default:
+          return null;
+      }
+    }
+    if (op.service().equals(Vocabulary.CRM) && op.text(Vocabulary.EFFECT_ID) != null) {
+      String replay = op.flag(Vocabulary.REPLAYED) ? " (replayed)" : "";
+      return "crm " + op.operation() + " → " + op.text(Vocabulary.EFFECT_ID) + replay;
+    }
+    return null;
+  }
+}
