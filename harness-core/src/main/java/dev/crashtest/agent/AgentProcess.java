@@ -58,6 +58,7 @@ public final class AgentProcess implements AutoCloseable {
     try {
       Files.createDirectories(logFile.toAbsolutePath().getParent());
       process = builder.start();
+      ProcessReaper.watch(process);
     } catch (IOException e) {
       throw new AgentException(
           spec + " could not be started with command " + spec.command() + ": " + e.getMessage()

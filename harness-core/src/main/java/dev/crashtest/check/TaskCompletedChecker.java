@@ -2,11 +2,13 @@ package dev.crashtest.check;
 
 import static dev.crashtest.history.Vocabulary.AGENT_RESTARTED;
 import static dev.crashtest.history.Vocabulary.COMPLETED;
+import static dev.crashtest.history.Vocabulary.FAILED;
 import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.SUBMIT_TASK;
 import static dev.crashtest.history.Vocabulary.TASK_ID;
 import static dev.crashtest.history.Vocabulary.TASK_STATE;
 import static dev.crashtest.history.Vocabulary.TASK_STATUS;
+import static dev.crashtest.history.Vocabulary.UNKNOWN_TASK;
 
 import dev.crashtest.history.History;
 import dev.crashtest.history.Op;
@@ -15,8 +17,6 @@ import java.util.Optional;
 
 /** The submitted task reached COMPLETED, as the agent itself reported through its control API. */
 final class TaskCompletedChecker implements Checker {
-  static final String UNKNOWN_TASK = "UNKNOWN_TASK";
-
   @Override
   public String name() {
     return "task-completed";
@@ -41,7 +41,7 @@ final class TaskCompletedChecker implements Checker {
     if (COMPLETED.equals(state)) {
       return CheckResult.pass(name(), "task [" + taskId + "] completed (op #" + last.index() + ")");
     }
-    if ("FAILED".equals(state)) {
+    if (FAILED.equals(state)) {
       return CheckResult.fail(
           name(),
           "task [" + taskId + "] failed: " + Optional.ofNullable(last.text("error")).orElse("the agent gave no reason"),

@@ -24,7 +24,7 @@ public final class Vocabulary {
   public static final String SUBMIT_TASK = "submit_task";
   public static final String TASK_STATUS = "task_status";
   public static final String APPROVE = "approve";
-  public static final String TASK_OUTCOME = "task_outcome";
+  public static final String TIMED_OUT = "timed_out";
 
   // model operations and details
   public static final String CHAT_COMPLETION = "chat_completion";
@@ -48,6 +48,9 @@ public final class Vocabulary {
   // task details
   public static final String TASK_ID = "taskId";
   public static final String TASK_STATE = "state";
-  public static final String LOST = "LOST";
   public static final String COMPLETED = "COMPLETED";
+  public static final String FAILED = "FAILED";
+  public static final String AWAITING_APPROVAL = "AWAITING_APPROVAL";
+  /** The state recorded when the agent answers 404 for the task: it does not know it (any more). */
+  public static final String UNKNOWN_TASK = "UNKNOWN_TASK";
 }

@@ -148,19 +148,25 @@ final class RunContext implements AutoCloseable {
     if (userToken == null) {
       userToken = environment.issueUserToken(task.user());
     }
-    AgentControl.Answer answer = control().submit(task.taskId(), task.goal(), userToken);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put(TASK_ID, task.taskId());
     details.put("goal", task.goal());
     details.put("user", task.user());
+    record(RUNNER, SUBMIT_TASK, OpType.INVOKE, details);
+    AgentControl.Answer answer = control().submit(task.taskId(), task.goal(), userToken);
     details.put("status", answer.status());
     record(RUNNER, SUBMIT_TASK, answer.status() == 202 ? OpType.OK : OpType.FAIL, details);
   }
 
+  /** Approves the task; the INVOKE op goes first, so what the agent does once approved comes after it. */
   void approve() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put(TASK_ID, task.taskId());
+    details.put("approver", APPROVER);
+    record(RUNNER, APPROVE, OpType.INVOKE, details);
     AgentControl.Answer answer = control().approve(task.taskId(), APPROVER);
-    record(RUNNER, APPROVE, answer.status() == 202 ? OpType.OK : OpType.FAIL,
-        Map.of(TASK_ID, task.taskId(), "approver", APPROVER, "status", answer.status()));
+    details.put("status", answer.status());
+    record(RUNNER, APPROVE, answer.status() == 202 ? OpType.OK : OpType.FAIL, details);
   }
 
   AgentControl control() {

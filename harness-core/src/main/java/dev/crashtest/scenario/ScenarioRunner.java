@@ -1,10 +1,15 @@
 package dev.crashtest.scenario;
 
+import static dev.crashtest.history.Vocabulary.AWAITING_APPROVAL;
+import static dev.crashtest.history.Vocabulary.COMPLETED;
+import static dev.crashtest.history.Vocabulary.FAILED;
 import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.RUNNER;
 import static dev.crashtest.history.Vocabulary.TASK_ID;
 import static dev.crashtest.history.Vocabulary.TASK_STATE;
 import static dev.crashtest.history.Vocabulary.TASK_STATUS;
+import static dev.crashtest.history.Vocabulary.TIMED_OUT;
+import static dev.crashtest.history.Vocabulary.UNKNOWN_TASK;
 
 import dev.crashtest.agent.AgentException;
 import dev.crashtest.agent.AgentSpec;
@@ -127,18 +132,18 @@ public final class ScenarioRunner {
         }
         AgentControl.Answer answer = run.control().status(run.task.taskId());
         if (answer.reached()) {
-          String state = answer.status() == 404 ? "UNKNOWN_TASK" : String.valueOf(answer.field("status"));
+          String state = answer.status() == 404 ? UNKNOWN_TASK : String.valueOf(answer.field("status"));
           if (!state.equals(lastState)) {
             lastState = state;
             recordStatus(run, state, answer);
-            if (state.equals("AWAITING_APPROVAL")) {
+            if (state.equals(AWAITING_APPROVAL)) {
               run.approve();
             }
           }
-          if (state.equals("COMPLETED") || state.equals("FAILED")) {
+          if (state.equals(COMPLETED) || state.equals(FAILED)) {
             return;
           }
-          unknownSince = state.equals("UNKNOWN_TASK") ? (unknownSince < 0 ? System.nanoTime() : unknownSince) : -1;
+          unknownSince = state.equals(UNKNOWN_TASK) ? (unknownSince < 0 ? System.nanoTime() : unknownSince) : -1;
           if (unknownSince > 0 && !run.healing()
               && System.nanoTime() - unknownSince > TimeUnit.MILLISECONDS.toNanos(LOST_AFTER_MILLIS)) {
             return;
@@ -147,7 +152,7 @@ public final class ScenarioRunner {
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
     }
-    run.record(RUNNER, "timed_out", OpType.INFO,
+    run.record(RUNNER, TIMED_OUT, OpType.INFO,
         Map.of(TASK_ID, run.task.taskId(), "timeoutMillis", run.scenario.timeout().toMillis()));
   }
 

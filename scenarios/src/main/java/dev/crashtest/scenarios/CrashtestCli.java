@@ -30,6 +30,9 @@ public final class CrashtestCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // The embedded servers log through slf4j-simple; their start-up chatter would bury the progress lines.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     System.exit(execute(args));
   }
 

@@ -1,6 +1,7 @@
 package dev.crashtest.scenarios;
 
 import dev.crashtest.history.Op;
+import dev.crashtest.history.OpType;
 import dev.crashtest.history.Vocabulary;
 import java.io.PrintStream;
 import java.util.function.Consumer;
@@ -22,7 +23,7 @@ final class ProgressPrinter implements Consumer<Op> {
   }
 
   private static String describe(Op op) {
-    if (op.service().equals(Vocabulary.HARNESS)) {
+    if (op.service().equals(Vocabulary.HARNESS) && op.type() != OpType.INVOKE) {
       switch (op.operation()) {
         case Vocabulary.AGENT_STARTED:
           return "agent started (pid " + op.text("pid") + ")";
@@ -31,12 +32,12 @@ final class ProgressPrinter implements Consumer<Op> {
         case Vocabulary.TASK_STATUS:
           return "task " + op.text(Vocabulary.TASK_STATE);
         case Vocabulary.APPROVE:
-          return "approved by " + op.text("approver");
+          return "approved by " + op.text("approver") + (op.type() == OpType.OK ? "" : " (refused: " + op.text("status") + ")");
         case Vocabulary.AGENT_KILLED:
           return "agent killed (SIG" + op.text("signal") + ")";
         case Vocabulary.AGENT_RESTARTED:
           return "agent restarted (pid " + op.text("pid") + ")";
-        case "timed_out":
+        case Vocabulary.TIMED_OUT:
           return "timed out after " + op.text("timeoutMillis") + " ms";
         default:
           return null;
