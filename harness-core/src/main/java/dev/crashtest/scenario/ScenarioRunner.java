@@ -46,7 +46,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ScenarioRunner {
   private static final long POLL_MILLIS = 50;
-  private static final long LOST_AFTER_MILLIS = 2_000;
+  private static final long LOST_AFTER_MILLIS = 1_000;
 
   private final Environment environment;
   private final Path outputDirectory;
