@@ -34,6 +34,9 @@ import java.util.Objects;
  * @param idempotencyKey the {@code Idempotency-Key} header, or null
  * @param replayed whether the answer was a stored one, replayed for a repeated idempotency key
  * @param effect what a newly committed write created, or null for reads, refusals and replays
+ * @param fault the {@link CrmFault.Type#wireName()} of the injected fault that shaped the answer (e.g. {@code
+ *     commit_then_drop}), or null. For {@code commit_then_drop}, {@code status} is the answer the CRM had ready
+ *     and never sent; for {@code server_error} and {@code conflict} it is the refusal sent
  */
 public record AuditRecord(
     long seq,
@@ -52,7 +55,8 @@ public record AuditRecord(
     boolean delegated,
     String idempotencyKey,
     boolean replayed,
-    Effect effect) {
+    Effect effect,
+    String fault) {
 
   /** {@link #actorSource()} when the agent came from the token's {@code act.sub}. */
   public static final String ACTOR_FROM_ACT = "act";
@@ -60,6 +64,9 @@ public record AuditRecord(
   public static final String ACTOR_FROM_CLIENT = "client";
   /** {@link #actorSource()} when the caller is unknown (no valid token, or the operator's endpoint). */
   public static final String ACTOR_NONE = "none";
+
+  /** The event detail that is {@code true} when the CRM dropped the connection instead of answering. */
+  public static final String RESPONSE_DROPPED = "responseDropped";
 
   public AuditRecord {
     Objects.requireNonNull(time, "time");
@@ -91,7 +98,8 @@ public record AuditRecord(
 
   /**
    * The record as a flat map of JSON-friendly values, null fields left out, the effect as {@code effectType},
-   * {@code effectId} and {@code accountId}: the CRM's {@link dev.crashtest.fakes.ServiceEvent#details()}.
+   * {@code effectId} and {@code accountId}: the CRM's {@link dev.crashtest.fakes.ServiceEvent#details()}. A request
+   * shaped by a fault adds {@code fault}, and {@code commit_then_drop} adds {@code responseDropped: true}.
    */
   public Map<String, Object> toDetails() {
     Map<String, Object> map = new LinkedHashMap<>();
@@ -115,6 +123,12 @@ public record AuditRecord(
       map.put("effectType", effect.type());
       map.put("effectId", effect.id());
       map.put("accountId", effect.accountId());
+    }
+    if (fault != null) {
+      map.put("fault", fault);
+    }
+    if (CrmFault.Type.COMMIT_THEN_DROP.wireName().equals(fault)) {
+      map.put(RESPONSE_DROPPED, true);
     }
     return map;
   }

@@ -32,6 +32,26 @@ import java.util.stream.Stream;
  *
  * <p>Events reach the listener synchronously, after the request's effect is committed and before the answer is
  * written: a listener that kills the caller simulates "the CRM committed, the agent never learned".
+ *
+ * <h2>Faults</h2>
+ *
+ * <p>{@link #faults()} makes the CRM misbehave at the HTTP level, after authentication and before the operation
+ * runs (a 401 stays a 401):
+ *
+ * <pre>{@code
+ * crm.faults().inject(CrmFault.serverError(503).forRequests(2));        // refused, nothing changes
+ * crm.faults().inject(CrmFault.conflict().on("create_quote"));          // 409, nothing changes
+ * crm.faults().inject(CrmFault.slow(Duration.ofSeconds(3)));            // committed now, answered 3 s later
+ * crm.faults().inject(CrmFault.commitThenDropResponse().on("place_order").forRequests(1));
+ * }</pre>
+ *
+ * <p>The last one is what exposes a missing {@code Idempotency-Key}: the order is committed, audited and
+ * published, then the connection closes without a byte ({@code java.net.http.HttpClient} throws {@code
+ * java.io.IOException}; curl says "Empty reply from server"). A retry with the same key gets the stored answer,
+ * replayed; a retry without one places a second order. Note that {@code HttpClient} silently retries a
+ * <em>GET</em> once when a pooled connection closes before any answer. Events and audit records of requests a
+ * fault took carry {@code fault} ({@code server_error}, {@code slow}, {@code conflict}, {@code commit_then_drop});
+ * a dropped answer's event adds {@code responseDropped: true} and keeps the outcome of the committed operation.
  */
 public final class CrmServer implements FakeService {
   private final CrmRuntime runtime;
@@ -51,6 +71,14 @@ public final class CrmServer implements FakeService {
   @Override
   public URI baseUrl() {
     return runtime.baseUrl();
+  }
+
+  /**
+   * The faults the CRM applies to its own HTTP answers; see {@link CrmFault} for the types and {@link CrmFaults}
+   * for where in a request they act. Also served over HTTP at {@code /__crashtest/faults} on the CRM's port.
+   */
+  public CrmFaults faults() {
+    return runtime.faults();
   }
 
   /** Every request the CRM served since its data directory was created, oldest first. */

@@ -29,6 +29,10 @@ final class CrmClient {
     return send(postRequest(path, token, body, idempotencyKey));
   }
 
+  CompletableFuture<HttpResponse<String>> getAsync(String path, String token) {
+    return http.sendAsync(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   CompletableFuture<HttpResponse<String>> postAsync(String path, String token, String body, String key) {
     return http.sendAsync(postRequest(path, token, body, key), HttpResponse.BodyHandlers.ofString());
   }
@@ -41,7 +45,7 @@ final class CrmClient {
     }
   }
 
-  private HttpRequest postRequest(String path, String token, String body, String idempotencyKey) {
+  HttpRequest postRequest(String path, String token, String body, String idempotencyKey) {
     HttpRequest.Builder request = request(path, token)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body));

@@ -27,6 +27,7 @@ final class AuditView {
     view.put("idempotencyKey", record.idempotencyKey());
     view.put("replayed", record.replayed());
     view.put("effect", record.effect() == null ? null : effect(record.effect()));
+    view.put("fault", record.fault());
     return view;
   }
 

@@ -42,6 +42,8 @@ final class CrmDatabase implements AutoCloseable {
         + " scope_claim VARCHAR(2000), token_id VARCHAR(500), delegated BOOLEAN NOT NULL,"
         + " idem_key VARCHAR(1000), replayed BOOLEAN NOT NULL, effect_type VARCHAR(16), effect_id VARCHAR(16),"
         + " effect_account VARCHAR(64))",
+    // Data directories created before fault injection lack the column.
+    "ALTER TABLE audit ADD COLUMN IF NOT EXISTS fault VARCHAR(32)",
   };
 
   private static final Object[][] ACCOUNTS = {

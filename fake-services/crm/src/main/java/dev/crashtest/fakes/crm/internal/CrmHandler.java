@@ -6,9 +6,8 @@ import dev.crashtest.fakes.ServiceEvent;
 import dev.crashtest.fakes.ServiceEvent.Outcome;
 import dev.crashtest.fakes.ServiceEventListener;
 import dev.crashtest.fakes.crm.AuditRecord;
+import dev.crashtest.fakes.crm.CrmFault;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,35 +18,45 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Serves every CRM request in the same order: authenticate, route, check scope, run the operation and append
- * the audit record in one transaction, commit, publish the event to the listener, and only then answer.
+ * Serves every CRM request in the same order: authenticate, route, check scope, pick an injected fault, run the
+ * operation and append the audit record in one transaction, commit, publish the event to the listener, and only
+ * then answer (or, as the fault says, answer late or drop the connection).
  */
 final class CrmHandler implements HttpHandler {
   private final CrmDatabase database;
   private final TokenVerifier verifier;
   private final ServiceEventListener listener;
+  private final CrmFaultRegistry faults;
+  private final Delivery delivery;
   private final CrmOperations operations = new CrmOperations();
   private final IdempotencyRecords idempotency = new IdempotencyRecords();
   private final AuditLog audit = new AuditLog();
   /** Writes run one at a time: ids stay gap-free and a repeated Idempotency-Key can never apply twice. */
   private final ReentrantLock writes = new ReentrantLock(true);
 
-  /** A served request: the answer and its audit record. */
-  private record Handled(Response response, AuditRecord record) {}
+  /** A served request: the answer, its audit record, and the fault that took it (or null). */
+  private record Handled(Response response, AuditRecord record, CrmFault fault) {}
 
-  CrmHandler(CrmDatabase database, TokenVerifier verifier, ServiceEventListener listener) {
+  CrmHandler(CrmDatabase database, TokenVerifier verifier, ServiceEventListener listener, CrmFaultRegistry faults,
+      Delivery delivery) {
     this.database = database;
     this.verifier = verifier;
     this.listener = listener;
+    this.faults = faults;
+    this.delivery = delivery;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      Handled handled = serve(Request.read(exchange));
-      publish(handled.record());
-      send(exchange, handled.response());
+    Handled handled;
+    try {
+      handled = serve(Request.read(exchange));
+    } catch (IOException | RuntimeException e) {
+      exchange.close();
+      throw e;
     }
+    publish(handled.record());
+    delivery.deliver(exchange, handled.response(), handled.fault());
   }
 
   List<AuditRecord> auditRecords() throws SQLException {
@@ -57,18 +66,24 @@ final class CrmHandler implements HttpHandler {
   private Handled serve(Request request) {
     Route route = Route.of(request.method(), request.path());
     Caller caller = Caller.NOBODY;
+    CrmFault fault = null;
     try {
       if (route.isAudit()) {
         return database.inTransaction(c -> auditView(c, request, route));
       }
       caller = verifier.verify(request.authorization());
       checkAllowed(route, caller, request);
-      return request.isPost() ? write(request, route, caller) : read(request, route, caller);
+      Optional<CountedFault> claimed = faults.claim(route.operation());
+      fault = claimed.map(CountedFault::fault).orElse(null);
+      if (fault != null && FaultAnswers.refuses(fault)) {
+        return refuse(request, route, caller, FaultAnswers.refusal(claimed.get(), route.operation()), fault);
+      }
+      return request.isPost() ? write(request, route, caller, fault) : read(request, route, caller, fault);
     } catch (ApiError e) {
-      return refuse(request, route, caller, e.toResponse());
+      return refuse(request, route, caller, e.toResponse(), fault);
     } catch (SQLException | RuntimeException e) {
       String message = "the CRM failed: " + e;
-      return refuse(request, route, caller, Response.error(500, "server_error", message, Map.of()));
+      return refuse(request, route, caller, Response.error(500, "server_error", message, Map.of()), fault);
     }
   }
 
@@ -86,27 +101,26 @@ final class CrmHandler implements HttpHandler {
     }
   }
 
-  private Handled read(Request request, Route route, Caller caller) throws SQLException {
+  private Handled read(Request request, Route route, Caller caller, CrmFault fault) throws SQLException {
     return database.inTransaction(c -> {
       Response response = execute(c, route, request.body());
-      return new Handled(response, audit.append(c, record(request, route, caller, response)));
+      return new Handled(response, audit.append(c, record(request, route, caller, response, fault)), fault);
     });
   }
 
-  private Handled write(Request request, Route route, Caller caller) throws SQLException {
+  private Handled write(Request request, Route route, Caller caller, CrmFault fault) throws SQLException {
     writes.lock();
     try {
       return database.inTransaction(c -> {
         Response response = request.idempotencyKey() == null
             ? execute(c, route, request.body())
             : executeOnce(c, request, route);
-        return new Handled(response, audit.append(c, record(request, route, caller, response)));
+        return new Handled(response, audit.append(c, record(request, route, caller, response, fault)), fault);
       });
     } finally {
       writes.unlock();
     }
   }
-
   /** The first request with a key runs and its successful answer is stored; later ones get that answer. */
   private Response executeOnce(Connection c, Request request, Route route) throws SQLException {
     String key = request.idempotencyKey();
@@ -135,25 +149,26 @@ final class CrmHandler implements HttpHandler {
   private Handled auditView(Connection c, Request request, Route route) throws SQLException {
     List<Map<String, Object>> view = audit.all(c).stream().map(AuditView::of).toList();
     Response response = Response.ok(200, view, null);
-    return new Handled(response, audit.append(c, record(request, route, Caller.NOBODY, response)));
+    return new Handled(response, audit.append(c, record(request, route, Caller.NOBODY, response, null)), null);
   }
 
-  private Handled refuse(Request request, Route route, Caller caller, Response response) {
-    AuditRecord record = record(request, route, caller, response);
+  private Handled refuse(Request request, Route route, Caller caller, Response response, CrmFault fault) {
+    AuditRecord record = record(request, route, caller, response, fault);
     try {
-      return database.inTransaction(c -> new Handled(response, audit.append(c, record)));
+      return database.inTransaction(c -> new Handled(response, audit.append(c, record), fault));
     } catch (SQLException | RuntimeException e) {
       System.err.println("crm: cannot append to the audit log: " + e);
-      return new Handled(response, record);
+      return new Handled(response, record, fault);
     }
   }
 
-  private static AuditRecord record(Request request, Route route, Caller caller, Response response) {
+  private static AuditRecord record(Request request, Route route, Caller caller, Response response,
+      CrmFault fault) {
     Outcome outcome = response.isSuccess() ? Outcome.OK : Outcome.FAIL;
     return new AuditRecord(0, Instant.now().truncatedTo(ChronoUnit.MICROS), request.method(), request.path(),
         route.operation(), response.status(), outcome, response.error(), caller.agent(), caller.actorSource(),
         caller.user(), caller.scope(), caller.tokenId(), caller.delegated(), request.idempotencyKey(),
-        response.replayed(), response.effect());
+        response.replayed(), response.effect(), fault == null ? null : fault.type().wireName());
   }
 
   private void publish(AuditRecord record) {
@@ -163,16 +178,6 @@ final class CrmHandler implements HttpHandler {
       listener.onEvent(event);
     } catch (RuntimeException | AssertionError e) {
       System.err.println("crm: event listener failed on [" + record.operation() + " " + record.path() + "]: " + e);
-    }
-  }
-
-  private static void send(HttpExchange exchange, Response response) throws IOException {
-    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    exchange.sendResponseHeaders(response.status(), bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
     }
   }
 }

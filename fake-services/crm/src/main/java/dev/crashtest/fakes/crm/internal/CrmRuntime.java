@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,6 +31,8 @@ public final class CrmRuntime implements AutoCloseable {
   private final CrmHandler handler;
   private final HttpServer server;
   private final ExecutorService executor;
+  private final ScheduledExecutorService timer;
+  private final CrmFaultRegistry faults;
   private final URI baseUrl;
 
   /**
@@ -42,11 +45,14 @@ public final class CrmRuntime implements AutoCloseable {
   public record Settings(String host, int port, URI issuer, URI jwksUri, String audience, Path dataDirectory,
       ServiceEventListener listener) {}
 
-  private CrmRuntime(CrmDatabase database, CrmHandler handler, HttpServer server, ExecutorService executor) {
+  private CrmRuntime(CrmDatabase database, CrmHandler handler, HttpServer server, ExecutorService executor,
+      ScheduledExecutorService timer, CrmFaultRegistry faults) {
     this.database = database;
     this.handler = handler;
     this.server = server;
     this.executor = executor;
+    this.timer = timer;
+    this.faults = faults;
     InetSocketAddress address = server.getAddress();
     this.baseUrl = URI.create("http://" + address.getHostString() + ":" + address.getPort());
   }
@@ -55,15 +61,19 @@ public final class CrmRuntime implements AutoCloseable {
   public static CrmRuntime start(Settings settings) {
     TokenVerifier verifier = new TokenVerifier(settings.issuer(), settings.jwksUri(), settings.audience());
     CrmDatabase database = CrmDatabase.open(settings.dataDirectory());
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("crm-late-answers-"));
     try {
-      CrmHandler handler = new CrmHandler(database, verifier, settings.listener());
+      CrmFaultRegistry faults = new CrmFaultRegistry();
+      CrmHandler handler = new CrmHandler(database, verifier, settings.listener(), faults, new Delivery(timer));
       HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
-      ExecutorService executor = Executors.newFixedThreadPool(THREADS, threads());
+      ExecutorService executor = Executors.newFixedThreadPool(THREADS, threads("crm-http-"));
       server.setExecutor(executor);
       server.createContext("/", handler);
+      server.createContext(FaultAdmin.PATH, new FaultAdmin(faults));
       server.start();
-      return new CrmRuntime(database, handler, server, executor);
+      return new CrmRuntime(database, handler, server, executor, timer, faults);
     } catch (IOException | RuntimeException e) {
+      timer.shutdownNow();
       database.close();
       String where = settings.host() + ":" + settings.port();
       if (e instanceof IOException io) {
@@ -78,6 +88,11 @@ public final class CrmRuntime implements AutoCloseable {
     return baseUrl;
   }
 
+  /** The faults this CRM applies to its own answers. */
+  public CrmFaultRegistry faults() {
+    return faults;
+  }
+
   /** Every audit record, oldest first. */
   public List<AuditRecord> audit() {
     try {
@@ -90,6 +105,8 @@ public final class CrmRuntime implements AutoCloseable {
   @Override
   public void close() {
     try {
+      faults.healAll();
+      timer.shutdownNow();
       server.stop(0);
       executor.shutdownNow();
     } finally {
@@ -97,10 +114,10 @@ public final class CrmRuntime implements AutoCloseable {
     }
   }
 
-  private static ThreadFactory threads() {
+  private static ThreadFactory threads(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, "crm-http-" + count.incrementAndGet());
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };

@@ -41,4 +41,16 @@ class RouteTest {
     assertThat(Route.of("GET", "/quotes").allowed()).as("methods of /quotes").containsExactly("POST");
     assertThat(Route.of("GET", "/accounts/A/notes/x").operation()).as("too deep").isEqualTo("unknown");
   }
+
+  @Test
+  void faults_accept_exactly_the_operations_the_routes_name() {
+    List<String> routed = List.of(
+            Route.of("GET", "/accounts/A"), Route.of("POST", "/quotes"), Route.of("GET", "/quotes/Q"),
+            Route.of("POST", "/orders"), Route.of("GET", "/orders/O"), Route.of("POST", "/accounts/A/notes"),
+            Route.of("GET", "/accounts/A/notes"))
+        .stream().map(Route::operation).toList();
+
+    assertThat(dev.crashtest.fakes.crm.CrmFault.OPERATIONS).as("operations a fault may be scoped to")
+        .containsExactlyInAnyOrderElementsOf(routed);
+  }
 }

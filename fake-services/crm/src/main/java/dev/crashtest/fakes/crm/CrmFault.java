@@ -1,0 +1,179 @@
+package dev.crashtest.fakes.crm;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A way the CRM misbehaves on purpose at the HTTP level, for {@link CrmFaults#inject(CrmFault)}. Immutable: the
+ * modifiers {@link #on(String)} and {@link #forRequests(int)} return new instances.
+ *
+ * <pre>{@code
+ * try (InjectedFault drop = crm.faults().inject(CrmFault.commitThenDropResponse().on("place_order").forRequests(1))) {
+ *   // the next POST /orders is committed, audited and published, then its connection closes with no answer
+ * }
+ * }</pre>
+ *
+ * <table>
+ *   <caption>fault types</caption>
+ *   <tr><th>factory</th><th>event/audit {@code fault}</th><th>what the client sees</th><th>effect</th></tr>
+ *   <tr><td>{@link #serverError(int)}</td><td>{@code server_error}</td>
+ *       <td>500/502/503/504 {@code {"error":"server_error","message":...}}</td><td>none</td></tr>
+ *   <tr><td>{@link #slow(Duration)}</td><td>{@code slow}</td><td>the normal answer, {@code delay} late</td>
+ *       <td>committed as usual, before the delay</td></tr>
+ *   <tr><td>{@link #conflict()}</td><td>{@code conflict}</td>
+ *       <td>409 {@code {"error":"conflict","message":...}}</td><td>none</td></tr>
+ *   <tr><td>{@link #commitThenDropResponse()}</td><td>{@code commit_then_drop}</td>
+ *       <td>the connection closes without a single response byte</td><td>committed and audited</td></tr>
+ * </table>
+ */
+public final class CrmFault {
+
+  /** The operations {@link #on(String)} accepts: those the CRM's events and audit records name. */
+  public static final List<String> OPERATIONS = List.of(
+      "get_account", "create_quote", "get_quote", "place_order", "get_order", "add_note", "list_notes");
+
+  /** The statuses {@link #serverError(int)} accepts. */
+  public static final List<Integer> SERVER_ERROR_STATUSES = List.of(500, 502, 503, 504);
+
+  /** The closed set of fault types, by the name events, audit records and the admin API use. */
+  public enum Type {
+    SERVER_ERROR("server_error"),
+    SLOW("slow"),
+    CONFLICT("conflict"),
+    COMMIT_THEN_DROP("commit_then_drop");
+
+    private final String wireName;
+
+    Type(String wireName) {
+      this.wireName = wireName;
+    }
+
+    /** The snake_case name, e.g. {@code commit_then_drop}. */
+    public String wireName() {
+      return wireName;
+    }
+  }
+
+  private final Type type;
+  private final int status;
+  private final Duration delay;
+  private final String operation;
+  private final int requestLimit;
+
+  private CrmFault(Type type, int status, Duration delay, String operation, int requestLimit) {
+    this.type = type;
+    this.status = status;
+    this.delay = delay;
+    this.operation = operation;
+    this.requestLimit = requestLimit;
+  }
+
+  /** Refuses matching requests with {@code status} before any effect. {@code status}: 500, 502, 503 or 504. */
+  public static CrmFault serverError(int status) {
+    if (!SERVER_ERROR_STATUSES.contains(status)) {
+      throw new IllegalArgumentException("crm: fault [status] " + status + " is not one of 500, 502, 503, 504");
+    }
+    return new CrmFault(Type.SERVER_ERROR, status, Duration.ZERO, null, 0);
+  }
+
+  /** Serves matching requests as usual (the effect is committed at once) and answers {@code delay} later. */
+  public static CrmFault slow(Duration delay) {
+    if (delay == null || delay.isNegative() || delay.isZero()) {
+      throw new IllegalArgumentException("crm: fault [delay] " + delay + " must be positive, e.g. PT2S");
+    }
+    return new CrmFault(Type.SLOW, 0, delay, null, 0);
+  }
+
+  /** Refuses matching requests with 409 {@code conflict} before any effect. */
+  public static CrmFault conflict() {
+    return new CrmFault(Type.CONFLICT, 409, Duration.ZERO, null, 0);
+  }
+
+  /**
+   * Serves matching requests as usual (committed, audited, event published), then closes the connection without
+   * any response bytes: the client cannot tell whether its write happened. A client that retries without an
+   * {@code Idempotency-Key} creates the effect twice; one that retries with the same key gets the stored answer.
+   */
+  public static CrmFault commitThenDropResponse() {
+    return new CrmFault(Type.COMMIT_THEN_DROP, 0, Duration.ZERO, null, 0);
+  }
+
+  /**
+   * The same fault, only for requests of {@code operation}, e.g. {@code place_order}.
+   *
+   * @throws IllegalArgumentException if the CRM has no such operation; the message lists {@link #OPERATIONS}
+   */
+  public CrmFault on(String operation) {
+    if (!OPERATIONS.contains(operation)) {
+      throw new IllegalArgumentException("crm: fault [operation] " + (operation == null ? null : "[" + operation
+          + "]") + " is not a CRM operation; known operations: " + String.join(", ", OPERATIONS));
+    }
+    return new CrmFault(type, status, delay, operation, requestLimit);
+  }
+
+  /** The same fault, for the next {@code n} matching requests only; then it heals itself. Default: until healed. */
+  public CrmFault forRequests(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("crm: fault [forRequests] " + n + " must be at least 1");
+    }
+    return new CrmFault(type, status, delay, operation, n);
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  /** The status a refusing fault answers (500-504, 409); 0 for {@code slow} and {@code commit_then_drop}. */
+  public int status() {
+    return status;
+  }
+
+  /** How late {@code slow} answers; zero for the others. */
+  public Duration delay() {
+    return delay;
+  }
+
+  /** The only operation affected, or empty for every operation. */
+  public Optional<String> operation() {
+    return Optional.ofNullable(operation);
+  }
+
+  /** How many requests it affects before healing itself, or empty for "until healed". */
+  public OptionalInt requestLimit() {
+    return requestLimit == 0 ? OptionalInt.empty() : OptionalInt.of(requestLimit);
+  }
+
+  /** How the fault reads to a human, e.g. {@code commit then drop the response on place_order, next 1 request}. */
+  public String describe() {
+    String what = switch (type) {
+      case SERVER_ERROR -> status + " server_error";
+      case SLOW -> "answer " + delay.toMillis() + " ms late";
+      case CONFLICT -> "409 conflict";
+      case COMMIT_THEN_DROP -> "commit then drop the response";
+    };
+    String where = operation == null ? " on every operation" : " on " + operation;
+    String howLong = requestLimit == 0 ? ", until healed"
+        : ", next " + requestLimit + (requestLimit == 1 ? " request" : " requests");
+    return what + where + howLong;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CrmFault that && type == that.type && status == that.status
+        && delay.equals(that.delay) && Objects.equals(operation, that.operation)
+        && requestLimit == that.requestLimit;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, status, delay, operation, requestLimit);
+  }
+
+  @Override
+  public String toString() {
+    return "CrmFault[" + describe() + "]";
+  }
+}

@@ -1,0 +1,176 @@
+package dev.crashtest.fakes.crm.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.crashtest.fakes.InjectedFault;
+import dev.crashtest.fakes.crm.CrmFault;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The fault API over HTTP, for a CRM running in its own process or container. No authentication: an operator
+ * endpoint, bound where the CRM is (loopback by default).
+ *
+ * <pre>{@code
+ * POST   /__crashtest/faults  {"type":"commit_then_drop","operation":"place_order","forRequests":1}
+ *                             -> 201 {"id":"f-1","description":"commit then drop the response on place_order, ..."}
+ * GET    /__crashtest/faults       -> 200 [{"id","type","description","hits"}]   the active faults
+ * DELETE /__crashtest/faults/f-1   -> 204, or 404 if no such active fault
+ * DELETE /__crashtest/faults       -> 204, every fault healed
+ * }</pre>
+ *
+ * <p>A bad body answers 400 {@code {"error":"invalid_request","message":...}}: one line naming the field and
+ * listing the known types.
+ */
+final class FaultAdmin implements HttpHandler {
+  static final String PATH = "/__crashtest/faults";
+  private static final String KNOWN_TYPES = "; known types: "
+      + Arrays.stream(CrmFault.Type.values()).map(CrmFault.Type::wireName).collect(Collectors.joining(", "));
+  private static final Map<String, List<String>> FIELDS = Map.of(
+      "server_error", List.of("type", "status", "operation", "forRequests"),
+      "slow", List.of("type", "delayMillis", "operation", "forRequests"),
+      "conflict", List.of("type", "operation", "forRequests"),
+      "commit_then_drop", List.of("type", "operation", "forRequests"));
+
+  private final CrmFaultRegistry faults;
+
+  FaultAdmin(CrmFaultRegistry faults) {
+    this.faults = faults;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readAllBytes();
+      }
+      Response response;
+      try {
+        response = answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
+      } catch (ApiError e) {
+        response = e.toResponse();
+      }
+      Delivery.send(exchange, response);
+    }
+  }
+
+  private Response answer(String method, String path, byte[] body) {
+    if (path.equals(PATH) || path.equals(PATH + "/")) {
+      return switch (method) {
+        case "POST" -> inject(body);
+        case "GET" -> Response.ok(200, faults.activeFaults().stream().map(FaultAdmin::view).toList(), null);
+        case "DELETE" -> {
+          faults.healAll();
+          yield noContent();
+        }
+        default -> notAllowed(path, "GET, POST, DELETE");
+      };
+    }
+    if (path.startsWith(PATH + "/")) {
+      String id = path.substring(PATH.length() + 1);
+      if (!method.equals("DELETE")) {
+        return notAllowed(path, "DELETE");
+      }
+      if (!faults.heal(id)) {
+        throw ApiError.notFound("no active fault [" + id + "]; active: "
+            + faults.activeFaults().stream().map(CountedFault::id).toList());
+      }
+      return noContent();
+    }
+    throw ApiError.notFound("no fault endpoint [" + method + " " + path + "]; use " + PATH);
+  }
+
+  private Response inject(byte[] body) {
+    CrmFault fault;
+    try {
+      fault = parse(Json.readObject(body));
+    } catch (ApiError e) {
+      throw ApiError.invalidRequest("crm: " + e.getMessage() + KNOWN_TYPES);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.invalidRequest(e.getMessage() + KNOWN_TYPES);
+    }
+    InjectedFault injected = faults.inject(fault);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("id", injected.id());
+    answer.put("description", injected.description());
+    return Response.ok(201, answer, null);
+  }
+
+  /** The fault the JSON describes; one field per factory parameter. Throws with a one-line message. */
+  static CrmFault parse(ObjectNode json) {
+    JsonNode typeNode = json.get("type");
+    if (typeNode == null || typeNode.isNull()) {
+      throw new IllegalArgumentException("crm: missing field [type]");
+    }
+    String type = typeNode.asText();
+    List<String> fields = FIELDS.get(type);
+    if (!typeNode.isTextual() || fields == null) {
+      throw new IllegalArgumentException("crm: unknown fault type [" + typeNode.asText() + "]");
+    }
+    json.fieldNames().forEachRemaining(field -> {
+      if (!fields.contains(field)) {
+        throw new IllegalArgumentException("crm: field [" + field + "] does not apply to fault type [" + type
+            + "], which takes " + fields);
+      }
+    });
+    CrmFault fault = switch (type) {
+      case "server_error" -> CrmFault.serverError((int) number(json, "status", true, 0, 999));
+      case "slow" -> CrmFault.slow(Duration.ofMillis(number(json, "delayMillis", true, 1, Long.MAX_VALUE)));
+      case "conflict" -> CrmFault.conflict();
+      default -> CrmFault.commitThenDropResponse();
+    };
+    JsonNode operation = json.get("operation");
+    if (operation != null && !operation.isNull()) {
+      if (!operation.isTextual()) {
+        throw new IllegalArgumentException("crm: field [operation] must be a string, got " + operation);
+      }
+      fault = fault.on(operation.asText());
+    }
+    if (json.hasNonNull("forRequests")) {
+      fault = fault.forRequests((int) number(json, "forRequests", false, 1, Integer.MAX_VALUE));
+    }
+    return fault;
+  }
+
+  private static long number(ObjectNode json, String field, boolean required, long min, long max) {
+    JsonNode value = json.get(field);
+    if (value == null || value.isNull()) {
+      if (required) {
+        throw new IllegalArgumentException("crm: missing field [" + field + "]");
+      }
+      return min;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
+      throw new IllegalArgumentException("crm: field [" + field + "] must be a whole number from " + min + " to "
+          + max + ", got " + value);
+    }
+    return value.asLong();
+  }
+
+  private static Map<String, Object> view(CountedFault fault) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", fault.id());
+    view.put("type", fault.fault().type().wireName());
+    view.put("description", fault.description());
+    view.put("hits", fault.hits());
+    return view;
+  }
+
+  private static Response noContent() {
+    return new Response(204, "", Map.of(), null, null, false);
+  }
+
+  private static Response notAllowed(String path, String allowed) {
+    return Response.error(405, "method_not_allowed", "[" + path + "] answers only " + allowed,
+        Map.of("Allow", allowed));
+  }
+}
