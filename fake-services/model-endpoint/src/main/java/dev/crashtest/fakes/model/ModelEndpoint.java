@@ -2,6 +2,7 @@ package dev.crashtest.fakes.model;
 
 import dev.crashtest.fakes.FakeService;
 import dev.crashtest.fakes.ServiceEventListener;
+import dev.crashtest.fakes.model.internal.FaultBook;
 import dev.crashtest.fakes.model.internal.ModelServer;
 import java.net.URI;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.Optional;
  * publishes a {@code chat_completion} {@link dev.crashtest.fakes.ServiceEvent} synchronously, before the answer
  * is written, with details {@code turn}, {@code messages}, {@code toolCalls}, {@code stream}, {@code status},
  * {@code promptTokens}, {@code completionTokens}, {@code lastToolResult}, {@code rule}, {@code model} (and
- * {@code error} on a failed request; keys whose value is unknown are left out).
+ * {@code error} on a failed request; keys whose value is unknown are left out). {@link #faults()} makes it
+ * misbehave at the HTTP level (429, 5xx, cut or slow streams, broken JSON, wrong tool arguments), also through
+ * the admin API {@code /__crashtest/faults} on the same port.
  *
  * <pre>{@code
  * try (ModelEndpoint model = ModelEndpoint.builder()
@@ -31,11 +34,13 @@ public final class ModelEndpoint implements FakeService {
   private final ModelServer server;
   private final URI baseUrl;
   private final Script script;
+  private final ModelFaults faults;
 
-  private ModelEndpoint(ModelServer server, String host, Script script) {
+  private ModelEndpoint(ModelServer server, String host, Script script, ModelFaults faults) {
     this.server = server;
     this.baseUrl = URI.create("http://" + host + ":" + server.port());
     this.script = script;
+    this.faults = faults;
   }
 
   public static Builder builder() {
@@ -55,6 +60,17 @@ public final class ModelEndpoint implements FakeService {
 
   public Script script() {
     return script;
+  }
+
+  /**
+   * The HTTP-level faults of this endpoint.
+   *
+   * <pre>{@code
+   * InjectedFault fault = model.faults().inject(ModelFault.rateLimited(Duration.ofSeconds(2)).forRequests(3));
+   * }</pre>
+   */
+  public ModelFaults faults() {
+    return faults;
   }
 
   @Override
@@ -128,9 +144,10 @@ public final class ModelEndpoint implements FakeService {
     public ModelEndpoint start() {
       Script chosen = script == null ? Script.procurement() : script;
       List<String> ids = modelIds.isEmpty() ? List.of("crashtest-" + chosen.name()) : modelIds;
+      FaultBook faults = new FaultBook();
       ModelServer server = ModelServer.start(new ModelServer.Settings(
-          host, port, chosen.spec(), Optional.ofNullable(apiKey), listeners, ids));
-      return new ModelEndpoint(server, host, chosen);
+          host, port, chosen.spec(), Optional.ofNullable(apiKey), listeners, ids, faults));
+      return new ModelEndpoint(server, host, chosen, new ModelFaults(faults));
     }
   }
 }

@@ -22,6 +22,7 @@ import java.util.List;
  */
 final class CompletionRenderer {
   static final int PIECE_LENGTH = 12;
+  static final String DONE = "data: [DONE]\n\n";
 
   private final Clock clock;
 
@@ -50,6 +51,11 @@ final class CompletionRenderer {
   }
 
   String sse(ChatRequest request, ScriptedReply reply, Usage usage) {
+    return String.join("", sseEvents(request, reply, usage)) + DONE;
+  }
+
+  /** The events of {@link #sse} one by one, each {@code data: {...}\n\n}, without the final {@link #DONE}. */
+  List<String> sseEvents(ChatRequest request, ScriptedReply reply, Usage usage) {
     SseWriter events = new SseWriter(envelope(request, reply, "chat.completion.chunk"), request.includeUsage());
     ObjectNode first = Json.object().put("role", "assistant");
     if (reply.content() != null || reply.toolCalls().isEmpty()) {
@@ -79,7 +85,7 @@ final class CompletionRenderer {
     if (request.includeUsage()) {
       events.usage(usage.toJson());
     }
-    return events.done();
+    return events.events();
   }
 
   private ObjectNode envelope(ChatRequest request, ScriptedReply reply, String object) {
@@ -132,7 +138,7 @@ final class CompletionRenderer {
   private static final class SseWriter {
     private final ObjectNode envelope;
     private final boolean usageField;
-    private final StringBuilder text = new StringBuilder();
+    private final List<String> events = new ArrayList<>();
 
     SseWriter(ObjectNode envelope, boolean usageField) {
       this.envelope = envelope;
@@ -161,11 +167,11 @@ final class CompletionRenderer {
     }
 
     private void write(ObjectNode chunk) {
-      text.append("data: ").append(Json.write(chunk)).append("\n\n");
+      events.add("data: " + Json.write(chunk) + "\n\n");
     }
 
-    String done() {
-      return text.append("data: [DONE]\n\n").toString();
+    List<String> events() {
+      return List.copyOf(events);
     }
   }
 }

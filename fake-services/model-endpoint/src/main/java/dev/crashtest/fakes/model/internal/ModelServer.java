@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
@@ -20,16 +21,17 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The embedded WireMock server behind {@code ModelEndpoint}: three stubs, each answered by a transformer.
+ * The embedded WireMock server behind {@code ModelEndpoint}: four stubs, each answered by a transformer (chat
+ * completions, models, the fault admin API, and 404 for anything else).
  *
- * <p>Seam for faults: the chat transformer builds its answer on the stub's response definition, so delays,
- * chunked dribble and {@code Fault}s set on the stub with id {@link #CHAT_STUB_ID} (for example by editing it
- * with {@code WireMockServer.editStub}) reach the client unchanged; answers that replace the body (429, 5xx) go
- * in the transformer, see {@code ChatCompletionTransformer}.
+ * <p>Faults: the chat transformer applies the {@link FaultBook}'s faults per answer (status, body, delay,
+ * dribble, a short body under a longer {@code Content-Length}). It also builds its answer on the stub's response
+ * definition, so delays, chunked dribble and {@code Fault}s set on the stub with id {@link #CHAT_STUB_ID} (for
+ * example by editing it with {@code WireMockServer.editStub}) still reach the client, and the event says so.
  *
  * <pre>{@code
  * ModelServer server = ModelServer.start(new ModelServer.Settings("127.0.0.1", 0, spec, Optional.empty(),
- *     List.of(listener), List.of("crashtest-procurement")));
+ *     List.of(listener), List.of("crashtest-procurement"), new FaultBook()));
  * }</pre>
  */
 public final class ModelServer implements AutoCloseable {
@@ -51,9 +53,10 @@ public final class ModelServer implements AutoCloseable {
    * @param apiKey the bearer key clients must send, or empty to let everyone in
    * @param listeners called synchronously for every chat completion
    * @param modelIds listed by {@code GET /v1/models}
+   * @param faults the faults chat completions go through, also served by the admin API
    */
   public record Settings(String host, int port, ScriptSpec script, Optional<String> apiKey,
-      List<ServiceEventListener> listeners, List<String> modelIds) {}
+      List<ServiceEventListener> listeners, List<String> modelIds, FaultBook faults) {}
 
   /** Starts the server; throws {@link IllegalStateException} naming the address if it cannot listen. */
   public static ModelServer start(Settings settings) {
@@ -69,14 +72,17 @@ public final class ModelServer implements AutoCloseable {
         .notifier(new Slf4jNotifier(false))
         .extensions(
             new ChatCompletionTransformer(settings.script(), apiKeys,
-                new EventPublisher(settings.listeners(), clock), new CompletionRenderer(clock)),
+                new EventPublisher(settings.listeners(), clock), new CompletionRenderer(clock), settings.faults()),
             new ModelsTransformer(settings.modelIds(), apiKeys),
+            new FaultAdminTransformer(settings.faults()),
             new InvalidUrlTransformer());
     WireMockServer wireMock = new WireMockServer(config);
     wireMock.stubFor(post(urlPathEqualTo("/v1/chat/completions")).withId(CHAT_STUB_ID).atPriority(1)
         .willReturn(aResponse().withTransformers(ChatCompletionTransformer.NAME)));
     wireMock.stubFor(get(urlPathEqualTo("/v1/models")).atPriority(1)
         .willReturn(aResponse().withTransformers(ModelsTransformer.NAME)));
+    wireMock.stubFor(any(urlPathMatching(FaultAdminTransformer.PATH + "(/[^/]*)?")).atPriority(1)
+        .willReturn(aResponse().withTransformers(FaultAdminTransformer.NAME)));
     wireMock.stubFor(any(anyUrl()).atPriority(10)
         .willReturn(aResponse().withTransformers(InvalidUrlTransformer.NAME)));
     try {
@@ -105,6 +111,11 @@ public final class ModelServer implements AutoCloseable {
 
   public int port() {
     return wireMock.port();
+  }
+
+  /** For tests that put a WireMock fault or delay on the chat stub itself. */
+  WireMockServer wireMock() {
+    return wireMock;
   }
 
   /** Stops WireMock and frees the port; calling it twice is harmless. */

@@ -1,0 +1,42 @@
+package dev.crashtest.fakes.model.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The normal answer, held back: a client whose timeout is shorter gives up first.
+ *
+ * @param delay how long the answer is held back
+ */
+public record DelayFault(Duration delay) implements FaultKind {
+  static final String NAME = "delay";
+  static final FaultType TYPE = FaultType.of(NAME, List.of("delayMillis"),
+      fields -> new DelayFault(fields.millis("delayMillis")));
+  static final Duration LONGEST = Duration.ofHours(1);
+
+  public DelayFault {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative() || delay.compareTo(LONGEST) > 0) {
+      throw new InvalidFaultException(NAME, "delayMillis", delay.toMillis() + " is not between 0 and "
+          + LONGEST.toMillis() + " ms");
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String describe() {
+    return "answers after " + delay.toMillis() + " ms";
+  }
+
+  @Override
+  public boolean apply(ChatAnswer answer) {
+    answer.delay((int) delay.toMillis());
+    answer.detail("delayMillis", delay.toMillis());
+    return true;
+  }
+}

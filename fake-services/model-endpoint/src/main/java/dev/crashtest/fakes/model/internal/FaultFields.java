@@ -1,0 +1,71 @@
+package dev.crashtest.fakes.model.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+
+/** The fields of one admin API fault request, read with type checks that name the field when they fail. */
+final class FaultFields {
+  private final String type;
+  private final JsonNode node;
+
+  FaultFields(String type, JsonNode node) {
+    this.type = type;
+    this.node = node;
+  }
+
+  boolean has(String field) {
+    JsonNode value = node.get(field);
+    return value != null && !value.isNull();
+  }
+
+  /** A whole number. */
+  long integer(String field) {
+    JsonNode value = required(field);
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw invalid(field, value + " is not a whole number");
+    }
+    return value.asLong();
+  }
+
+  /** A whole number that fits an {@code int}. */
+  int smallInteger(String field) {
+    long value = integer(field);
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      throw invalid(field, value + " is out of range");
+    }
+    return (int) value;
+  }
+
+  /** A number of seconds, fractions allowed. */
+  Duration seconds(String field) {
+    JsonNode value = required(field);
+    if (!value.isNumber()) {
+      throw invalid(field, value + " is not a number of seconds");
+    }
+    return Duration.ofMillis(Math.round(value.asDouble() * 1000));
+  }
+
+  /** A whole number of milliseconds. */
+  Duration millis(String field) {
+    return Duration.ofMillis(integer(field));
+  }
+
+  String text(String field) {
+    JsonNode value = required(field);
+    if (!value.isTextual()) {
+      throw invalid(field, value + " is not a string");
+    }
+    return value.asText();
+  }
+
+  private JsonNode required(String field) {
+    if (!has(field)) {
+      throw invalid(field, "is missing");
+    }
+    return node.get(field);
+  }
+
+  InvalidFaultException invalid(String field, String problem) {
+    return new InvalidFaultException(type, field, problem);
+  }
+}
