@@ -1,0 +1,249 @@
+package dev.crashtest.fakes.proxy.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One named proxy: its listener, its toxics and its open connections. API threads call the synchronized methods;
+ * everything touching sockets or stages runs on the proxy's {@link EventLoop}, so a toxic added here is on every
+ * existing connection when the call returns.
+ *
+ * <pre>{@code
+ * ProxyInstance redis = new ProxyInstance("redis", "127.0.0.1:0", "127.0.0.1:6379", loop, random);
+ * redis.start();
+ * redis.addToxic(ToxicSpec.create(body));
+ * }</pre>
+ */
+public final class ProxyInstance implements EventLoop.Handler {
+  /** What the API shows of a proxy. */
+  public record View(String name, String listen, String upstream, boolean enabled, List<ToxicSpec> toxics) {}
+
+  private final String name;
+  private final EventLoop loop;
+  private final Random random;
+  private volatile String listen;
+  private volatile String upstream;
+  private volatile boolean enabled;
+  private volatile List<ToxicSpec> toxics = List.of();
+  private ServerSocketChannel server;
+  private final Set<Connection> connections = new HashSet<>();
+
+  public ProxyInstance(String name, String listen, String upstream, EventLoop loop, Random random) {
+    this.name = name;
+    this.listen = listen;
+    this.upstream = upstream;
+    this.loop = loop;
+    this.random = random;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public synchronized View view() {
+    return new View(name, listen, upstream, enabled, toxicsInApiOrder());
+  }
+
+  public synchronized boolean enabled() {
+    return enabled;
+  }
+
+  /** Whether {@code otherListen} or {@code otherUpstream} differ from this proxy's, as Toxiproxy decides. */
+  public synchronized boolean differs(String otherListen, String otherUpstream) {
+    return !listen.equals(Addresses.format(Addresses.listen(otherListen))) || !upstream.equals(otherUpstream);
+  }
+
+  /** Binds the listener; throws a 500 {@link ApiError} if the address cannot be bound. */
+  public synchronized void start() {
+    if (enabled) {
+      return;
+    }
+    ServerSocketChannel channel = bind(Addresses.listen(listen));
+    try {
+      listen = Addresses.format((InetSocketAddress) channel.getLocalAddress());
+      loop.call(() -> {
+        server = channel;
+        loop.register(channel, SelectionKey.OP_ACCEPT, this);
+        return null;
+      });
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(channel);
+      throw new ApiError("listen tcp " + listen + ": " + e.getMessage(), 500);
+    }
+    enabled = true;
+  }
+
+  /** Closes the listener and every connection; the port is free when this returns. */
+  public synchronized void stop() {
+    if (!enabled) {
+      return;
+    }
+    enabled = false;
+    loop.call(() -> {
+      long now = System.nanoTime();
+      if (server != null) {
+        loop.close(server);
+        server = null;
+      }
+      for (Connection connection : List.copyOf(connections)) {
+        connection.closeNow(now);
+      }
+      connections.clear();
+      return null;
+    });
+  }
+
+  /** Toxiproxy's update: a new listen or upstream restarts the proxy (closing connections); then enables or not. */
+  public synchronized void update(String newListen, String newUpstream, boolean newEnabled) {
+    if (differs(newListen, newUpstream)) {
+      stop();
+      listen = newListen;
+      upstream = newUpstream;
+    }
+    if (newEnabled != enabled) {
+      if (newEnabled) {
+        start();
+      } else {
+        stop();
+      }
+    }
+  }
+
+  public synchronized ToxicSpec toxic(String toxicName) {
+    return toxics.stream().filter(t -> t.name().equals(toxicName)).findFirst().orElseThrow(ApiError::toxicNotFound);
+  }
+
+  public synchronized List<ToxicSpec> toxics() {
+    return toxicsInApiOrder();
+  }
+
+  public synchronized void addToxic(ToxicSpec spec) {
+    if (toxics.stream().anyMatch(t -> t.name().equals(spec.name()))) {
+      throw ApiError.toxicAlreadyExists();
+    }
+    List<ToxicSpec> chain = new ArrayList<>(toxics);
+    chain.add(spec);
+    onLoop(chain, (connection, now) -> connection.link(spec.direction())
+        .addStage(spec.type().newStage(spec, random, now)));
+  }
+
+  public synchronized ToxicSpec updateToxic(String toxicName, JsonNode body) {
+    ToxicSpec updated = toxic(toxicName).merge(body);
+    List<ToxicSpec> chain = toxics.stream().map(t -> t.name().equals(toxicName) ? updated : t).toList();
+    onLoop(chain, (connection, now) -> connection.link(updated.direction()).updateStage(updated, now));
+    return updated;
+  }
+
+  public synchronized void removeToxic(String toxicName) {
+    ToxicSpec removed = toxic(toxicName);
+    List<ToxicSpec> chain = toxics.stream().filter(t -> !t.name().equals(toxicName)).toList();
+    onLoop(chain, (connection, now) -> connection.link(removed.direction()).removeStage(toxicName, now));
+  }
+
+  /** Removes every toxic, each as {@link #removeToxic} would. */
+  public synchronized void removeAllToxics() {
+    for (ToxicSpec spec : toxicsInApiOrder()) {
+      removeToxic(spec.name());
+    }
+  }
+
+  @Override
+  public void ready(SelectionKey key, long now) {
+    SocketChannel client;
+    try {
+      client = server.accept();
+    } catch (IOException e) {
+      System.err.println("proxy [" + name + "]: cannot accept a client: " + e.getMessage());
+      return;
+    }
+    if (client == null) {
+      return;
+    }
+    try {
+      connections.add(Connection.open(this, loop, client, Addresses.upstream(upstream), now));
+    } catch (IOException | RuntimeException e) {
+      loop.close(client); // Toxiproxy closes the client when the upstream cannot be reached
+    }
+  }
+
+  /** Stages for a new connection, one per toxic of that direction, in the order the toxics were added. */
+  List<Stage> newStages(Direction direction, long now) {
+    List<Stage> stages = new ArrayList<>();
+    for (ToxicSpec spec : toxics) {
+      if (spec.direction() == direction) {
+        stages.add(spec.type().newStage(spec, random, now));
+      }
+    }
+    return stages;
+  }
+
+  void connectionClosed(Connection connection) {
+    connections.remove(connection);
+  }
+
+  private interface ConnectionChange {
+    void apply(Connection connection, long now);
+  }
+
+  /** Swaps the chain and changes every live connection in one loop turn, so new connections see either both or neither. */
+  private void onLoop(List<ToxicSpec> chain, ConnectionChange change) {
+    loop.call(() -> {
+      toxics = List.copyOf(chain);
+      long now = System.nanoTime();
+      for (Connection connection : List.copyOf(connections)) {
+        if (connection.established()) {
+          change.apply(connection, now);
+        }
+      }
+      return null;
+    });
+  }
+
+  private List<ToxicSpec> toxicsInApiOrder() {
+    return Stream.concat(
+        toxics.stream().filter(t -> t.direction() == Direction.UPSTREAM),
+        toxics.stream().filter(t -> t.direction() == Direction.DOWNSTREAM)).toList();
+  }
+
+  private static ServerSocketChannel bind(InetSocketAddress address) {
+    ServerSocketChannel channel = null;
+    try {
+      channel = ServerSocketChannel.open();
+      channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      channel.configureBlocking(false);
+      channel.bind(address, 128);
+      return channel;
+    } catch (IOException e) {
+      closeQuietly(channel);
+      String reason = e instanceof BindException ? "bind: " + lower(e.getMessage()) : lower(e.getMessage());
+      throw new ApiError("listen tcp " + Addresses.format(address) + ": " + reason, 500);
+    }
+  }
+
+  private static String lower(String message) {
+    return message == null ? "unknown error" : message.toLowerCase(Locale.ROOT);
+  }
+
+  private static void closeQuietly(ServerSocketChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        System.err.println("proxy: cannot close a listener: " + e.getMessage());
+      }
+    }
+  }
+}
