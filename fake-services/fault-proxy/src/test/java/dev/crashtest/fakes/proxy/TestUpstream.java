@@ -54,6 +54,11 @@ final class TestUpstream implements AutoCloseable {
     return accepted.get();
   }
 
+  /** Connections still open on the upstream's side. */
+  long openConnections() {
+    return sockets.stream().filter(socket -> !socket.isClosed()).count();
+  }
+
   @Override
   public void close() throws IOException {
     server.close();
