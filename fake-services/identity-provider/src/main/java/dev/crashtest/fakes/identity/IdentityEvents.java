@@ -15,12 +15,16 @@ package dev.crashtest.fakes.identity;
  *   <tr><th>operation</th><th>actor</th><th>details</th></tr>
  *   <tr><td>{@value #CLIENT_CREDENTIALS}, {@value #TOKEN_EXCHANGE}, {@value #TOKEN_REQUEST}</td>
  *       <td>the authenticated client, or {@code anonymous}</td>
- *       <td>grantType, clientId, sub, act, scope, aud, jti, kid, expiresAt; on FAIL error, errorDescription</td></tr>
+ *       <td>grantType, clientId, sub, act, scope, aud, jti, kid, expiresAt; on FAIL error, errorDescription; when an
+ *       injected fault took the request, fault (outcome FAIL for outage and token_endpoint_error, which answer
+ *       before the client is authenticated, so clientId is as sent; OK for slow_token_endpoint)</td></tr>
  *   <tr><td>{@value #USER_TOKEN}</td><td>{@value #HARNESS}</td><td>sub, scope, aud, jti, kid, expiresAt</td></tr>
  *   <tr><td>{@value #REGISTER_CLIENT}, {@value #ROTATE_CLIENT_SECRET}</td><td>{@value #HARNESS}</td>
  *       <td>clientId, graceSeconds</td></tr>
  *   <tr><td>{@value #ROTATE_SIGNING_KEY}</td><td>{@value #HARNESS}</td><td>kid, previousKid, graceSeconds</td></tr>
  * </table>
+ *
+ * <p>Discovery and JWKS requests publish no event, an outage's refusals of them included.
  */
 public final class IdentityEvents {
   /** The {@code service} of every event. */
@@ -55,6 +59,8 @@ public final class IdentityEvents {
   /** The OAuth error code of a refused request, e.g. {@code invalid_grant}. */
   public static final String ERROR = "error";
   public static final String ERROR_DESCRIPTION = "errorDescription";
+  /** The {@link IdentityFault.Type#wireName()} of the injected fault that took the request, e.g. {@code outage}. */
+  public static final String FAULT = "fault";
 
   public static final String CLIENT_CREDENTIALS_GRANT = "client_credentials";
   public static final String TOKEN_EXCHANGE_GRANT = "urn:ietf:params:oauth:grant-type:token-exchange";

@@ -4,6 +4,9 @@ import dev.crashtest.fakes.FakeService;
 import dev.crashtest.fakes.ServiceEvent.Outcome;
 import dev.crashtest.fakes.identity.internal.ClientRegistry;
 import dev.crashtest.fakes.identity.internal.EventPublisher;
+import dev.crashtest.fakes.identity.internal.FaultAdminEndpoint;
+import dev.crashtest.fakes.identity.internal.FrontDoor;
+import dev.crashtest.fakes.identity.internal.IdentityFaultRegistry;
 import dev.crashtest.fakes.identity.internal.Issuer;
 import dev.crashtest.fakes.identity.internal.JwksEndpoint;
 import dev.crashtest.fakes.identity.internal.MintedToken;
@@ -19,9 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRequestHandler;
+import no.nav.security.mock.oauth2.http.OAuth2HttpServer;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 
 /**
@@ -46,6 +50,24 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
  *
  * <p>Tokens are RS256 JWTs with {@code iss, sub, aud, iat, nbf, exp, jti, scope}; a client's own token adds {@code
  * client_id}; a delegated token adds {@code client_id} and {@code act: {"sub": <agent>}}.
+ *
+ * <h2>Behind a proxy</h2>
+ *
+ * <p>{@link IdentityProviderBuilder#withPublicUrl(URI)} names where clients reach the provider (a fault proxy): the
+ * issuer, and so every token's {@code iss}, becomes {@code <publicUrl>/crashtest}; discovery called through the
+ * proxy names the same issuer and endpoints, because mock-oauth2-server builds it from the {@code Host} the client
+ * sent.
+ *
+ * <h2>Faults</h2>
+ *
+ * <pre>{@code
+ * idp.faults().inject(IdentityFault.outage());                                 // every endpoint: 503
+ * idp.faults().inject(IdentityFault.tokenEndpointError(500).forRequests(2));   // token requests: 500 server_error
+ * idp.faults().inject(IdentityFault.slowTokenEndpoint(Duration.ofSeconds(2))); // tokens, 2 s late
+ * }</pre>
+ *
+ * <p>Token requests a fault took publish their event with detail {@code fault}; see {@link IdentityEvents}. The
+ * fault API is also served over HTTP at {@code /__crashtest/faults}; see {@link IdentityFaults}.
  */
 public final class IdentityProvider implements FakeService {
   /** The issuer id used unless {@link IdentityProviderBuilder#withIssuerId(String)} says otherwise. */
@@ -60,12 +82,14 @@ public final class IdentityProvider implements FakeService {
   private final TokenMinter minter;
   private final EventPublisher events;
   private final Duration userTokenLifetime;
-  private final MockOAuth2Server server;
+  private final IdentityFaultRegistry faults = new IdentityFaultRegistry();
+  private final OAuth2HttpServer httpServer;
+  private final FrontDoor frontDoor;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile URI baseUrl;
 
   IdentityProvider(IdentityProviderBuilder settings) {
-    issuer = new Issuer(settings.issuerId(), issuerHost(settings.host()));
+    issuer = new Issuer(settings.issuerId(), issuerHost(settings.host()), settings.publicUrl());
     keys = new SigningKeys(settings.clock());
     clients = new ClientRegistry(settings.random(), settings.clock());
     minter = new TokenMinter(issuer, keys, settings.random(), settings.clock());
@@ -74,11 +98,14 @@ public final class IdentityProvider implements FakeService {
     SubjectTokenVerifier verifier = new SubjectTokenVerifier(issuer, keys, settings.clock());
     TokenEndpoint tokenEndpoint =
         new TokenEndpoint(
-            issuer, clients, minter, verifier, events, settings.tokenLifetime(), DEFAULT_AUDIENCE);
+            issuer, clients, minter, verifier, events, settings.tokenLifetime(), DEFAULT_AUDIENCE, faults);
     OAuth2Config config =
         new OAuth2Config(
             false, null, null, false, new OAuth2TokenProvider(keys), Set.of(), new MockWebServerWrapper());
-    server = new MockOAuth2Server(config, tokenEndpoint, new JwksEndpoint(issuer, keys));
+    httpServer = config.getHttpServer();
+    // mock-oauth2-server's own routes (discovery, ...) come last, behind ours, the fault API and any outage.
+    frontDoor = new FrontDoor(new FaultAdminEndpoint(faults), tokenEndpoint, new JwksEndpoint(issuer, keys), faults,
+        new OAuth2HttpRequestHandler(config).getAuthorizationServer());
   }
 
   /** Starts building an identity provider; {@link IdentityProviderBuilder#start()} starts it. */
@@ -95,25 +122,36 @@ public final class IdentityProvider implements FakeService {
 
   private void listen(String host, int port) {
     try {
-      server.start(InetAddress.getByName(host), port);
+      httpServer.start(InetAddress.getByName(host), port, frontDoor);
     } catch (Exception e) {
       throw new IllegalStateException(
           "identity: cannot listen on [" + host + ":" + port + "]: " + e.getMessage()
               + "; choose a free port, or withPort(0) for any free port",
           e);
     }
-    int actualPort = server.getConfig().getHttpServer().port();
+    int actualPort = httpServer.port();
     issuer.listeningOn(actualPort);
     baseUrl = URI.create("http://" + issuer.url().getHost() + ":" + actualPort);
   }
 
-  /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+  /**
+   * The faults the provider applies to its own HTTP answers; see {@link IdentityFault}. Also served over HTTP at
+   * {@code /__crashtest/faults} on the provider's port.
+   */
+  public IdentityFaults faults() {
+    return faults;
+  }
+
+  /** {@code http://127.0.0.1:PORT}, without a trailing slash: the direct socket, even with a public URL. */
   @Override
   public URI baseUrl() {
     return baseUrl;
   }
 
-  /** {@code http://127.0.0.1:PORT/crashtest}: the {@code iss} of every token and the agents' HARNESS_IDP_ISSUER. */
+  /**
+   * {@code http://127.0.0.1:PORT/crashtest}, or {@code <publicUrl>/crashtest} with {@link
+   * IdentityProviderBuilder#withPublicUrl}: the {@code iss} of every token and the agents' HARNESS_IDP_ISSUER.
+   */
   public URI issuer() {
     return issuer.url();
   }
@@ -208,7 +246,8 @@ public final class IdentityProvider implements FakeService {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      server.shutdown();
+      faults.healAll();
+      httpServer.stop();
     }
   }
 

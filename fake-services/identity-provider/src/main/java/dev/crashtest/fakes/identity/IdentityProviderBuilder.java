@@ -1,6 +1,7 @@
 package dev.crashtest.fakes.identity;
 
 import dev.crashtest.fakes.ServiceEventListener;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ public final class IdentityProviderBuilder {
   private String host = "127.0.0.1";
   private int port;
   private String issuerId = IdentityProvider.DEFAULT_ISSUER_ID;
+  private URI publicUrl;
   private ServiceEventListener eventListener = ServiceEventListener.NONE;
   private Random random;
   private Clock clock = Clock.systemUTC();
@@ -58,6 +60,29 @@ public final class IdentityProviderBuilder {
           "identity: issuer id [" + issuerId + "] must be letters, digits, '.', '_' or '-', e.g. \"crashtest\"");
     }
     this.issuerId = issuerId;
+    return this;
+  }
+
+  /**
+   * Where clients reach the provider, when that is not its own socket: typically a fault proxy in front of it,
+   * e.g. {@code http://127.0.0.1:41003}. Tokens' {@code iss} then become {@code <publicUrl>/<issuerId>}, which
+   * {@link IdentityProvider#issuer()} returns and subject tokens must carry; {@link IdentityProvider#discoveryUri()},
+   * {@link IdentityProvider#tokenEndpoint()} and {@link IdentityProvider#jwksUri()} name the public URL too, while
+   * {@link IdentityProvider#baseUrl()} stays the direct socket. The discovery document reflects the {@code Host} a
+   * client called, so called through the proxy it names the public URL.
+   *
+   * @param publicUrl an {@code http} or {@code https} URL with a host and port, without path, query or fragment
+   */
+  public IdentityProviderBuilder withPublicUrl(URI publicUrl) {
+    Objects.requireNonNull(publicUrl, "publicUrl");
+    String path = publicUrl.getRawPath();
+    boolean http = "http".equals(publicUrl.getScheme()) || "https".equals(publicUrl.getScheme());
+    if (!http || publicUrl.getHost() == null || publicUrl.getPort() < 0 || (path != null && !path.isEmpty()
+        && !path.equals("/")) || publicUrl.getRawQuery() != null || publicUrl.getRawFragment() != null) {
+      throw new IllegalArgumentException("identity: public URL [" + publicUrl + "] must be http(s)://host:port"
+          + " without path, query or fragment, e.g. http://127.0.0.1:41003 (the issuer id is appended)");
+    }
+    this.publicUrl = URI.create(publicUrl.getScheme() + "://" + publicUrl.getRawAuthority());
     return this;
   }
 
@@ -117,6 +142,10 @@ public final class IdentityProviderBuilder {
 
   String issuerId() {
     return issuerId;
+  }
+
+  URI publicUrl() {
+    return publicUrl;
   }
 
   ServiceEventListener eventListener() {

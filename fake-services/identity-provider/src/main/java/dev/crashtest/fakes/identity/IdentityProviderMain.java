@@ -14,11 +14,13 @@ import java.util.List;
  *
  * <p>Options: {@code --port N} (0 = any free port), {@code --host H} (default 127.0.0.1), {@code --client
  * id:secret[,id:secret...]}, {@code --issuer-id ID} (default crashtest), {@code --seed N} (reproducible jtis),
- * {@code --token-lifetime SECONDS} (default 300). A bad option prints one line on stderr and exits with status 2.
+ * {@code --token-lifetime SECONDS} (default 300), {@code --public-url URL} (where clients reach it, e.g. through a
+ * proxy; see {@link IdentityProviderBuilder#withPublicUrl}). A bad option prints one line on stderr and exits with
+ * status 2.
  */
 public final class IdentityProviderMain {
   static final String SERVICE = IdentityEvents.SERVICE;
-  static final List<String> OPTIONS = List.of("client", "issuer-id", "seed", "token-lifetime");
+  static final List<String> OPTIONS = List.of("client", "issuer-id", "seed", "token-lifetime", "public-url");
 
   private IdentityProviderMain() {}
 
@@ -57,6 +59,15 @@ public final class IdentityProviderMain {
     String seed = options.value("seed", null);
     if (seed != null) {
       builder.withSeed(number(options, "seed", seed));
+    }
+    String publicUrl = options.value("public-url", null);
+    if (publicUrl != null) {
+      try {
+        builder.withPublicUrl(new java.net.URI(publicUrl));
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException(SERVICE + ": --public-url [" + publicUrl + "] is not a URL,"
+            + " e.g. --public-url http://127.0.0.1:41003");
+      }
     }
     String clients = options.value("client", "");
     String[] entries = clients.isEmpty() ? new String[0] : clients.split(",");

@@ -57,7 +57,7 @@ class IdentityProviderMainIT {
         .as("stderr")
         .containsExactly(
             "identity: unknown option [--colour]; known options: --port, --host, --client, --issuer-id, --seed,"
-                + " --token-lifetime");
+                + " --token-lifetime, --public-url");
   }
 
   private Process launch(String... args) throws IOException {

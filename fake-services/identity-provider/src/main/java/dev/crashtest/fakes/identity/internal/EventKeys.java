@@ -15,6 +15,7 @@ final class EventKeys {
   static final String EXPIRES_AT = IdentityEvents.EXPIRES_AT;
   static final String ERROR = IdentityEvents.ERROR;
   static final String ERROR_DESCRIPTION = IdentityEvents.ERROR_DESCRIPTION;
+  static final String FAULT = IdentityEvents.FAULT;
 
   private EventKeys() {}
 }

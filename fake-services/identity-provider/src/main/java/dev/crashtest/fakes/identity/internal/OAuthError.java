@@ -44,6 +44,11 @@ public final class OAuthError extends RuntimeException {
     return new OAuthError(500, "server_error", description);
   }
 
+  /** The answer of an injected fault: a 5xx with {@code server_error} or {@code temporarily_unavailable}. */
+  public static OAuthError injected(int status, String error, String description) {
+    return new OAuthError(status, error, description);
+  }
+
   public int status() {
     return status;
   }

@@ -2,10 +2,12 @@ package dev.crashtest.fakes.identity.internal;
 
 import dev.crashtest.fakes.ServiceEvent.Outcome;
 import dev.crashtest.fakes.identity.IdentityEvents;
+import dev.crashtest.fakes.identity.IdentityFault;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
 import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
 import no.nav.security.mock.oauth2.http.Route;
@@ -14,7 +16,8 @@ import no.nav.security.mock.oauth2.http.Route;
  * Our token endpoint, routed ahead of mock-oauth2-server's own (which accepts any client and never verifies a
  * subject token). It authenticates the client against the {@link ClientRegistry}, serves {@code client_credentials}
  * and token exchange, refuses every other grant and every other issuer's token endpoint, and publishes one event per
- * request.
+ * request. An injected fault acts first: a refusal answers before the client is authenticated, a slow token endpoint
+ * waits and then serves as usual; either way the event carries the fault's name in {@code fault}.
  */
 public final class TokenEndpoint implements Route {
   private final Issuer issuer;
@@ -24,6 +27,7 @@ public final class TokenEndpoint implements Route {
   private final EventPublisher events;
   private final Duration lifetime;
   private final String defaultAudience;
+  private final IdentityFaultRegistry faults;
 
   public TokenEndpoint(
       Issuer issuer,
@@ -32,7 +36,8 @@ public final class TokenEndpoint implements Route {
       SubjectTokenVerifier verifier,
       EventPublisher events,
       Duration lifetime,
-      String defaultAudience) {
+      String defaultAudience,
+      IdentityFaultRegistry faults) {
     this.issuer = Objects.requireNonNull(issuer, "issuer");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.minter = Objects.requireNonNull(minter, "minter");
@@ -40,6 +45,7 @@ public final class TokenEndpoint implements Route {
     this.events = Objects.requireNonNull(events, "events");
     this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
     this.defaultAudience = Objects.requireNonNull(defaultAudience, "defaultAudience");
+    this.faults = Objects.requireNonNull(faults, "faults");
   }
 
   @Override
@@ -49,7 +55,21 @@ public final class TokenEndpoint implements Route {
 
   @Override
   public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
+    Optional<CountedFault> fault = faults.claim(true);
+    if (fault.isEmpty()) {
+      return serve(request, null);
+    }
+    IdentityFault injected = fault.get().fault();
+    if (injected.type() != IdentityFault.Type.SLOW_TOKEN_ENDPOINT) {
+      return refuseByFault(request, fault.get());
+    }
+    pause(injected.delay());
+    return serve(request, injected.type().wireName());
+  }
+
+  private OAuth2HttpResponse serve(OAuth2HttpRequest request, String fault) {
     Map<String, Object> details = new LinkedHashMap<>();
+    details.put(EventKeys.FAULT, fault);
     String operation = IdentityEvents.TOKEN_REQUEST;
     String actor = null;
     try {
@@ -126,6 +146,31 @@ public final class TokenEndpoint implements Route {
       throw OAuthError.notFound(
           "no token endpoint at [" + path + "]; this identity provider has one issuer, [" + issuer.value()
               + "], whose token endpoint is [" + issuer.value() + "/token]");
+    }
+  }
+
+  /** Answers the fault's error without authenticating; the event names the grant and the client as sent. */
+  private OAuth2HttpResponse refuseByFault(OAuth2HttpRequest request, CountedFault fault) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put(EventKeys.FAULT, fault.fault().type().wireName());
+    String operation = IdentityEvents.TOKEN_REQUEST;
+    try {
+      TokenRequestForm form = TokenRequestForm.parse(request.getBody(), request.getHeaders().get("Authorization"));
+      operation = IdentityEvents.operationFor(form.get("grant_type"));
+      details.put(EventKeys.GRANT_TYPE, form.get("grant_type"));
+      form.credentials().ifPresent(credentials -> details.put(EventKeys.CLIENT_ID, credentials.clientId()));
+    } catch (OAuthError unreadable) {
+      // The fault refuses the request whatever it holds; an unreadable form only leaves the details thinner.
+    }
+    return refuse(null, operation, details, FaultRefusals.of(fault));
+  }
+
+  private static void pause(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      // The server is stopping: answer at once.
+      Thread.currentThread().interrupt();
     }
   }
 

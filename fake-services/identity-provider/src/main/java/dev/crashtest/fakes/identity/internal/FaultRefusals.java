@@ -1,0 +1,12 @@
+package dev.crashtest.fakes.identity.internal;
+
+/** The OAuth errors of faults that refuse a request: an outage, or a token endpoint error. */
+final class FaultRefusals {
+  private FaultRefusals() {}
+
+  static OAuthError of(CountedFault fault) {
+    String description = "the identity provider failed on purpose (injected fault [" + fault.id() + "]: "
+        + fault.description() + ")";
+    return OAuthError.injected(fault.fault().status(), fault.fault().oauthError(), description);
+  }
+}
