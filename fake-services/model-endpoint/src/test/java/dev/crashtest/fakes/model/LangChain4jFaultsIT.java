@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -15,6 +16,7 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.io.EOFException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,14 +88,15 @@ class LangChain4jFaultsIT {
   }
 
   @Test
-  void openai_streaming_chat_model_surfaces_a_cut_stream_through_on_error() {
+  void openai_streaming_chat_model_surfaces_a_cut_stream_as_an_error_not_a_short_answer() {
     endpoint.faults().inject(ModelFault.streamCutAfter(2));
     StringBuilder partials = new StringBuilder();
 
     CompletableFuture<ChatResponse> done = stream(partials);
 
     assertThatThrownBy(() -> done.get(10, TimeUnit.SECONDS)).as("the streamed answer")
-        .hasRootCauseInstanceOf(EOFException.class)
-        .hasStackTraceContaining("fixed content-length");
+        .isInstanceOf(ExecutionException.class).cause().as("what onError received")
+        .isInstanceOf(LangChain4jException.class).hasMessage("closed")
+        .hasStackTraceContaining("fixed content-length").hasRootCauseInstanceOf(EOFException.class);
   }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * ChatAnswer answer = ChatAnswer.scripted(renderer, chat, reply, details);
- * answer.fail(429, OpenAiError...);          // a fault replaces it
+ * answer.fail(529, OverloadedFault.BODY, "Overloaded");   // what a fault does
  * ResponseDefinition response = answer.toResponse(ResponseDefinitionBuilder.like(stub).but());
  * }</pre>
  */

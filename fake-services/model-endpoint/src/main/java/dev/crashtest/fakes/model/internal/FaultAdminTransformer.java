@@ -1,5 +1,6 @@
 package dev.crashtest.fakes.model.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -108,7 +109,7 @@ final class FaultAdminTransformer implements ResponseDefinitionTransformerV2 {
   }
 
   private static ResponseDefinition json(ResponseDefinitionBuilder response, int status,
-      com.fasterxml.jackson.databind.JsonNode body) {
+      JsonNode body) {
     return response.withStatus(status).withHeader("Content-Type", "application/json").withBody(Json.write(body))
         .build();
   }

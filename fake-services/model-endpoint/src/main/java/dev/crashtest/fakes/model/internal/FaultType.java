@@ -1,5 +1,6 @@
 package dev.crashtest.fakes.model.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -27,7 +28,7 @@ record FaultType(String name, List<String> required, List<String> optional, Func
     if (required.isEmpty() && optional.isEmpty()) {
       return name;
     }
-    List<String> fields = new java.util.ArrayList<>(required);
+    List<String> fields = new ArrayList<>(required);
     optional.forEach(field -> fields.add(field + "?"));
     return name + " {" + String.join(", ", fields) + "}";
   }

@@ -1,5 +1,6 @@
 package dev.crashtest.fakes.model.internal;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public record StreamCutFault(int chunks) implements FaultKind {
   public boolean apply(ChatAnswer answer) {
     if (!answer.stream()) {
       byte[] whole = ChatAnswer.utf8(answer.json());
-      byte[] sent = java.util.Arrays.copyOf(whole, whole.length / 2);
+      byte[] sent = Arrays.copyOf(whole, whole.length / 2);
       answer.broken(sent, ChatAnswer.JSON, "the connection was cut after " + sent.length + " of " + whole.length
           + " bytes");
       answer.declareLength(whole.length);

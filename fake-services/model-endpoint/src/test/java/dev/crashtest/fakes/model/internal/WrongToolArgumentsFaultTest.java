@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crashtest.fakes.model.internal.ScriptedReply.ToolCall;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ class WrongToolArgumentsFaultTest {
     ChatRequest request = ChatRequest.parse("{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": "
         + "\"hi\"}]}");
     return ChatAnswer.scripted(new CompletionRenderer(Clock.systemUTC()), request,
-        new ScriptedReply(Optional.of("r"), null, List.of(calls)), new java.util.LinkedHashMap<>());
+        new ScriptedReply(Optional.of("r"), null, List.of(calls)), new LinkedHashMap<>());
   }
 
   private static JsonNode arguments(ChatAnswer answer, int call) {
