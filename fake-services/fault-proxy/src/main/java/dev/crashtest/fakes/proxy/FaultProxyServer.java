@@ -116,6 +116,14 @@ public final class FaultProxyServer implements FakeService {
       return this;
     }
 
+    int port() {
+      return port;
+    }
+
+    String host() {
+      return host;
+    }
+
     /** Binds the API port and starts serving; throws {@link java.io.UncheckedIOException} if the port is taken. */
     public FaultProxyServer start() {
       Random source = random != null ? random : new Random();

@@ -32,9 +32,32 @@ public final class Addresses {
     String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
     if (address.getAddress() instanceof Inet6Address) {
       int zone = host.indexOf('%');
-      host = "[" + (zone < 0 ? host : host.substring(0, zone)) + "]";
+      host = "[" + compress(zone < 0 ? host : host.substring(0, zone)) + "]";
     }
     return host + ":" + address.getPort();
+  }
+
+  /** {@code 0:0:0:0:0:0:0:1} as {@code ::1}: the longest run of zero groups becomes {@code ::}, as Go prints. */
+  static String compress(String ipv6) {
+    String[] groups = ipv6.split(":");
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < groups.length; i++) {
+      int j = i;
+      while (j < groups.length && groups[j].equals("0")) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+    }
+    if (bestStart < 0) {
+      return ipv6;
+    }
+    String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+    String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+    return head + "::" + tail;
   }
 
   private static InetSocketAddress resolve(String address, String operation) {
