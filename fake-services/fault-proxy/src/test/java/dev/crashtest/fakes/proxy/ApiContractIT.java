@@ -36,7 +36,7 @@ class ApiContractIT {
 
   @Test
   void proxy_create_answers_201_with_every_field() throws Exception {
-    Answer answer = api.send("POST", "/proxies", "{\"name\":\"a\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + ECHO + "\"}");
+    Answer answer = createProxy("a");
 
     assertThat(answer.status()).as("status").isEqualTo(201);
     assertThat(answer.body()).as("body").matches(
@@ -80,7 +80,8 @@ class ApiContractIT {
   void partial_toxic_update_merges_into_the_existing_toxic() throws Exception {
     createProxy("p");
     api.send("POST", "/proxies/p/toxics",
-        "{\"name\":\"s\",\"type\":\"slicer\",\"stream\":\"upstream\",\"attributes\":{\"average_size\":64,\"delay\":5}}");
+        "{\"name\":\"s\",\"type\":\"slicer\",\"stream\":\"upstream\","
+            + "\"attributes\":{\"average_size\":64,\"delay\":5}}");
 
     api.send("PATCH", "/proxies/p/toxics/s", "{\"attributes\":{\"size_variation\":8}}");
     Answer answer = api.send("POST", "/proxies/p/toxics/s", "{\"toxicity\":0.5}");
@@ -127,7 +128,8 @@ class ApiContractIT {
     Answer first = createProxy("p");
     String listen = first.body().replaceAll(".*\"listen\":\"([^\"]+)\".*", "$1");
 
-    Answer answer = api.send("POST", "/proxies", "{\"name\":\"q\",\"listen\":\"" + listen + "\",\"upstream\":\"" + ECHO + "\"}");
+    Answer answer = api.send("POST", "/proxies",
+        "{\"name\":\"q\",\"listen\":\"" + listen + "\",\"upstream\":\"" + ECHO + "\"}");
 
     assertError(answer, 500, "listen tcp " + listen + ": bind: address already in use");
   }
@@ -157,7 +159,8 @@ class ApiContractIT {
 
     assertThat(answer.status()).as("status").isEqualTo(201);
     assertThat(answer.body()).as("body").isEqualTo("{\"proxies\":[" + kept
-        + ",{\"name\":\"new\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:1\",\"enabled\":false,\"toxics\":[]}]}");
+        + ",{\"name\":\"new\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:1\",\"enabled\":false,"
+        + "\"toxics\":[]}]}");
   }
 
   @Test
@@ -220,7 +223,8 @@ class ApiContractIT {
   }
 
   private Answer createProxy(String name) throws IOException, InterruptedException {
-    return api.send("POST", "/proxies", "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + ECHO + "\"}");
+    return api.send("POST", "/proxies",
+        "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + ECHO + "\"}");
   }
 
   private static void assertError(Answer answer, int status, String message) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -171,7 +172,8 @@ public final class ApiHandler implements HttpHandler {
     try {
       var parsed = Json.parse(body);
       if (!parsed.isArray()) {
-        throw ApiError.badRequestBody("cannot read " + parsed.getNodeType().name().toLowerCase() + " as a list of proxies");
+        throw ApiError.badRequestBody(
+            "cannot read " + parsed.getNodeType().name().toLowerCase(Locale.ROOT) + " as a list of proxies");
       }
       for (int i = 0; i < parsed.size(); i++) {
         definitions.add(ProxyRegistry.definition(parsed.get(i), " at proxy " + (i + 1)));

@@ -26,6 +26,7 @@ final class Connection implements EventLoop.Handler {
   private boolean clientOpen = true;
   private boolean upstreamOpen = true;
   private boolean reset;
+  private long chainVersion = Long.MAX_VALUE;
 
   private Connection(ProxyInstance proxy, EventLoop loop, SocketChannel client, SocketChannel upstream) {
     this.proxy = proxy;
@@ -88,6 +89,11 @@ final class Connection implements EventLoop.Handler {
     return up != null;
   }
 
+  /** The version of the toxic chain its stages were built from. */
+  long chainVersion() {
+    return chainVersion;
+  }
+
   void updateInterest() {
     if (up == null) {
       return;
@@ -117,10 +123,12 @@ final class Connection implements EventLoop.Handler {
   private void connected(long now) {
     up = new Link(this, loop, Direction.UPSTREAM, client, upstream);
     down = new Link(this, loop, Direction.DOWNSTREAM, upstream, client);
-    for (Stage stage : proxy.newStages(Direction.UPSTREAM, now)) {
+    ProxyInstance.Chain chain = proxy.chain();
+    chainVersion = chain.version();
+    for (Stage stage : proxy.newStages(chain, Direction.UPSTREAM, now)) {
       up.addStage(stage);
     }
-    for (Stage stage : proxy.newStages(Direction.DOWNSTREAM, now)) {
+    for (Stage stage : proxy.newStages(chain, Direction.DOWNSTREAM, now)) {
       down.addStage(stage);
     }
     updateInterest();
@@ -151,7 +159,7 @@ final class Connection implements EventLoop.Handler {
       readingHere.sourceClosed(now);
     }
     if (!clientOpen && !upstreamOpen) {
-      proxy.connectionClosed(this);
+      proxy.connectionClosed(this, loop);
     }
   }
 

@@ -30,8 +30,8 @@ import java.util.concurrent.TimeoutException;
  * }</pre>
  */
 public final class EventLoop implements AutoCloseable {
-  private static final int BUFFER_SIZE = 64 * 1024;
-  private static final int POOLED_BUFFERS = 32;
+  private static final int BUFFER_SIZE = 256 * 1024;
+  private static final int POOLED_BUFFERS = 16;
   private static final long CALL_TIMEOUT_SECONDS = 10;
 
   private final Selector selector;
@@ -105,6 +105,18 @@ public final class EventLoop implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("proxy: interrupted waiting for [" + thread.getName() + "]", e);
     }
+  }
+
+  /** Runs {@code task} on the loop soon, without waiting; a failure is reported on standard error. */
+  void execute(Runnable task) {
+    tasks.add(() -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        System.err.println("proxy: task on [" + thread.getName() + "] failed: " + e);
+      }
+    });
+    selector.wakeup();
   }
 
   SelectionKey register(SelectableChannel channel, int ops, Handler handler) throws ClosedChannelException {
@@ -187,7 +199,7 @@ public final class EventLoop implements AutoCloseable {
       SelectionKey key = keys.next();
       keys.remove();
       if (key.isValid()) {
-        ((Handler) key.attachment()).ready(key, now);
+        ready(key, now);
       }
     }
     Runnable task;
@@ -196,6 +208,16 @@ public final class EventLoop implements AutoCloseable {
     }
     runTimers();
     finishCloses();
+  }
+
+  /** One handler's turn; a bug in it closes that channel instead of stopping the loop and every connection. */
+  private void ready(SelectionKey key, long now) {
+    try {
+      ((Handler) key.attachment()).ready(key, now);
+    } catch (RuntimeException e) {
+      System.err.println("proxy: closing [" + key.channel() + "] after an unexpected error: " + e);
+      close(key.channel());
+    }
   }
 
   private void runTimers() {

@@ -40,7 +40,8 @@ public final class Json {
 
   static void requireObject(JsonNode node, String what) {
     if (!node.isObject()) {
-      throw ApiError.badRequestBody("cannot read " + node.getNodeType().name().toLowerCase() + " as a " + what);
+      String kind = node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+      throw ApiError.badRequestBody("cannot read " + kind + " as a " + what);
     }
   }
 

@@ -10,19 +10,22 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * One named proxy: its listener, its toxics and its open connections. API threads call the synchronized methods;
- * everything touching sockets or stages runs on the proxy's {@link EventLoop}, so a toxic added here is on every
- * existing connection when the call returns.
+ * everything touching sockets or stages runs on event loops: the listener on the proxy's home loop, connections
+ * spread over all loops. A toxic change swaps a versioned {@link Chain}, then runs on every loop, changing only
+ * connections opened with an older chain, so it is on every existing connection, once, when the call returns.
  *
  * <pre>{@code
- * ProxyInstance redis = new ProxyInstance("redis", "127.0.0.1:0", "127.0.0.1:6379", loop, random);
+ * ProxyInstance redis = new ProxyInstance("redis", "127.0.0.1:0", "127.0.0.1:6379", loops, 0, random);
  * redis.start();
  * redis.addToxic(ToxicSpec.create(body));
  * }</pre>
@@ -31,22 +34,30 @@ public final class ProxyInstance implements EventLoop.Handler {
   /** What the API shows of a proxy. */
   public record View(String name, String listen, String upstream, boolean enabled, List<ToxicSpec> toxics) {}
 
+  /** The toxics in the order added, and a version that grows with every change. */
+  record Chain(long version, List<ToxicSpec> toxics) {}
+
   private final String name;
+  private final List<EventLoop> loops;
   private final EventLoop loop;
   private final Random random;
+  private final Map<EventLoop, Set<Connection>> connections = new IdentityHashMap<>();
   private volatile String listen;
   private volatile String upstream;
   private volatile boolean enabled;
-  private volatile List<ToxicSpec> toxics = List.of();
+  private volatile Chain chain = new Chain(0, List.of());
   private ServerSocketChannel server;
-  private final Set<Connection> connections = new HashSet<>();
+  private int nextLoop;
 
-  public ProxyInstance(String name, String listen, String upstream, EventLoop loop, Random random) {
+  public ProxyInstance(String name, String listen, String upstream, List<EventLoop> loops, int home, Random random) {
     this.name = name;
     this.listen = listen;
     this.upstream = upstream;
-    this.loop = loop;
+    this.loops = List.copyOf(loops);
+    this.loop = loops.get(home);
+    this.nextLoop = home;
     this.random = random;
+    loops.forEach(each -> connections.put(each, new HashSet<>()));
   }
 
   public String name() {
@@ -93,17 +104,22 @@ public final class ProxyInstance implements EventLoop.Handler {
     }
     enabled = false;
     loop.call(() -> {
-      long now = System.nanoTime();
       if (server != null) {
         loop.close(server);
         server = null;
       }
-      for (Connection connection : List.copyOf(connections)) {
-        connection.closeNow(now);
-      }
-      connections.clear();
       return null;
     });
+    // After the listener: a client accepted before it closed is queued on its loop ahead of this close.
+    for (EventLoop each : loops) {
+      each.call(() -> {
+        long now = System.nanoTime();
+        for (Connection connection : List.copyOf(connections.get(each))) {
+          connection.closeNow(now);
+        }
+        return null;
+      });
+    }
   }
 
   /** Toxiproxy's update: a new listen or upstream restarts the proxy (closing connections); then enables or not. */
@@ -123,7 +139,8 @@ public final class ProxyInstance implements EventLoop.Handler {
   }
 
   public synchronized ToxicSpec toxic(String toxicName) {
-    return toxics.stream().filter(t -> t.name().equals(toxicName)).findFirst().orElseThrow(ApiError::toxicNotFound);
+    return chain.toxics().stream().filter(t -> t.name().equals(toxicName)).findFirst()
+        .orElseThrow(ApiError::toxicNotFound);
   }
 
   public synchronized List<ToxicSpec> toxics() {
@@ -131,26 +148,26 @@ public final class ProxyInstance implements EventLoop.Handler {
   }
 
   public synchronized void addToxic(ToxicSpec spec) {
-    if (toxics.stream().anyMatch(t -> t.name().equals(spec.name()))) {
+    if (chain.toxics().stream().anyMatch(t -> t.name().equals(spec.name()))) {
       throw ApiError.toxicAlreadyExists();
     }
-    List<ToxicSpec> chain = new ArrayList<>(toxics);
-    chain.add(spec);
-    onLoop(chain, (connection, now) -> connection.link(spec.direction())
+    List<ToxicSpec> added = new ArrayList<>(chain.toxics());
+    added.add(spec);
+    change(added, (connection, now) -> connection.link(spec.direction())
         .addStage(spec.type().newStage(spec, random, now)));
   }
 
   public synchronized ToxicSpec updateToxic(String toxicName, JsonNode body) {
     ToxicSpec updated = toxic(toxicName).merge(body);
-    List<ToxicSpec> chain = toxics.stream().map(t -> t.name().equals(toxicName) ? updated : t).toList();
-    onLoop(chain, (connection, now) -> connection.link(updated.direction()).updateStage(updated, now));
+    change(chain.toxics().stream().map(t -> t.name().equals(toxicName) ? updated : t).toList(),
+        (connection, now) -> connection.link(updated.direction()).updateStage(updated, now));
     return updated;
   }
 
   public synchronized void removeToxic(String toxicName) {
     ToxicSpec removed = toxic(toxicName);
-    List<ToxicSpec> chain = toxics.stream().filter(t -> !t.name().equals(toxicName)).toList();
-    onLoop(chain, (connection, now) -> connection.link(removed.direction()).removeStage(toxicName, now));
+    change(chain.toxics().stream().filter(t -> !t.name().equals(toxicName)).toList(),
+        (connection, now) -> connection.link(removed.direction()).removeStage(toxicName, now));
   }
 
   /** Removes every toxic, each as {@link #removeToxic} would. */
@@ -172,17 +189,24 @@ public final class ProxyInstance implements EventLoop.Handler {
     if (client == null) {
       return;
     }
-    try {
-      connections.add(Connection.open(this, loop, client, Addresses.upstream(upstream), now));
-    } catch (IOException | RuntimeException e) {
-      loop.close(client); // Toxiproxy closes the client when the upstream cannot be reached
+    EventLoop target = loops.get(nextLoop++ % loops.size());
+    String dial = upstream;
+    if (target == loop) {
+      open(target, client, dial, now);
+    } else {
+      target.execute(() -> open(target, client, dial, System.nanoTime()));
     }
   }
 
-  /** Stages for a new connection, one per toxic of that direction, in the order the toxics were added. */
-  List<Stage> newStages(Direction direction, long now) {
+  /** The current toxics; a new connection builds its stages from it and remembers its version. */
+  Chain chain() {
+    return chain;
+  }
+
+  /** Stages for a new connection from {@code from}, one per toxic of that direction, in the order added. */
+  List<Stage> newStages(Chain from, Direction direction, long now) {
     List<Stage> stages = new ArrayList<>();
-    for (ToxicSpec spec : toxics) {
+    for (ToxicSpec spec : from.toxics()) {
       if (spec.direction() == direction) {
         stages.add(spec.type().newStage(spec, random, now));
       }
@@ -190,29 +214,41 @@ public final class ProxyInstance implements EventLoop.Handler {
     return stages;
   }
 
-  void connectionClosed(Connection connection) {
-    connections.remove(connection);
+  void connectionClosed(Connection connection, EventLoop on) {
+    connections.get(on).remove(connection);
+  }
+
+  private void open(EventLoop target, SocketChannel client, String dial, long now) {
+    try {
+      connections.get(target).add(Connection.open(this, target, client, Addresses.upstream(dial), now));
+    } catch (IOException | RuntimeException e) {
+      target.close(client); // Toxiproxy closes the client when the upstream cannot be reached
+    }
   }
 
   private interface ConnectionChange {
     void apply(Connection connection, long now);
   }
 
-  /** Swaps the chain and changes every live connection in one loop turn, so new connections see either both or neither. */
-  private void onLoop(List<ToxicSpec> chain, ConnectionChange change) {
-    loop.call(() -> {
-      toxics = List.copyOf(chain);
-      long now = System.nanoTime();
-      for (Connection connection : List.copyOf(connections)) {
-        if (connection.established()) {
-          change.apply(connection, now);
+  /** Publishes the new chain, then changes, on each loop, the connections built from an older one. */
+  private void change(List<ToxicSpec> toxics, ConnectionChange change) {
+    Chain next = new Chain(chain.version() + 1, List.copyOf(toxics));
+    chain = next;
+    for (EventLoop each : loops) {
+      each.call(() -> {
+        long now = System.nanoTime();
+        for (Connection connection : List.copyOf(connections.get(each))) {
+          if (connection.established() && connection.chainVersion() < next.version()) {
+            change.apply(connection, now);
+          }
         }
-      }
-      return null;
-    });
+        return null;
+      });
+    }
   }
 
   private List<ToxicSpec> toxicsInApiOrder() {
+    List<ToxicSpec> toxics = chain.toxics();
     return Stream.concat(
         toxics.stream().filter(t -> t.direction() == Direction.UPSTREAM),
         toxics.stream().filter(t -> t.direction() == Direction.DOWNSTREAM)).toList();

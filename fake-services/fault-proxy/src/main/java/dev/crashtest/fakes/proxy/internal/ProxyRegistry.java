@@ -132,7 +132,7 @@ public final class ProxyRegistry {
   }
 
   private ProxyInstance newProxy(Definition definition) {
-    EventLoop loop = loops.get(nextLoop++ % loops.size());
-    return new ProxyInstance(definition.name(), definition.listen(), definition.upstream(), loop, random);
+    int home = nextLoop++ % loops.size();
+    return new ProxyInstance(definition.name(), definition.listen(), definition.upstream(), loops, home, random);
   }
 }

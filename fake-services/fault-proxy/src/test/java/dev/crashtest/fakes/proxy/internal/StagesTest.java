@@ -102,7 +102,8 @@ class StagesTest {
 
   @Test
   void slicer_cuts_a_chunk_into_pieces_spaced_by_its_delay() {
-    Stage stage = stage("{\"type\":\"slicer\",\"attributes\":{\"average_size\":10,\"size_variation\":4,\"delay\":1000}}");
+    Stage stage = stage(
+        "{\"type\":\"slicer\",\"attributes\":{\"average_size\":10,\"size_variation\":4,\"delay\":1000}}");
     stage.accept(data(100, 0), 0);
 
     List<Integer> pieces = drain(stage, Long.MAX_VALUE - 1);
