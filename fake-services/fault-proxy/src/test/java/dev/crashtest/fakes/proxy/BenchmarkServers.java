@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,6 +27,8 @@ final class BenchmarkServers {
     private final ServerSocket server;
     private final boolean echo;
     private final AtomicLong received = new AtomicLong();
+    private volatile long expected = Long.MAX_VALUE;
+    private volatile CountDownLatch arrived = new CountDownLatch(1);
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     private Upstream(boolean echo) throws IOException {
@@ -43,6 +46,17 @@ final class BenchmarkServers {
     /** Bytes the sink has read so far. */
     long received() {
       return received.get();
+    }
+
+    /** Arms a latch released once the sink has read {@code total} bytes in all (blocking, so no core is burnt). */
+    CountDownLatch expect(long total) {
+      CountDownLatch latch = new CountDownLatch(1);
+      arrived = latch;
+      expected = total;
+      if (received.get() >= total) {
+        latch.countDown();
+      }
+      return latch;
     }
 
     @Override
@@ -77,8 +91,8 @@ final class BenchmarkServers {
         while ((read = in.read(buffer)) >= 0) {
           if (echo) {
             out.write(buffer, 0, read);
-          } else {
-            received.addAndGet(read);
+          } else if (received.addAndGet(read) >= expected) {
+            arrived.countDown();
           }
         }
       } catch (IOException e) {

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Loopback benchmark of the fault proxy with no toxic, direct connection against the same path through the proxy
@@ -29,6 +31,7 @@ public final class ProxyBenchmark {
   private static final int MESSAGE = 64;
   private static final String LISTEN = "127.0.0.1:0";
   private static final int WARMUP_ROUND_TRIPS = 30_000;
+  private static final int BLOCK = 1_000;
   private static final long PHASE_LIMIT_NANOS = 30_000_000_000L;
   private static final long CONCURRENT_NANOS = 3_000_000_000L;
   private static final int CONNECTIONS = 4;
@@ -52,19 +55,20 @@ public final class ProxyBenchmark {
       InetSocketAddress proxiedEcho = Wire.address(client.createProxy("bench-echo", LISTEN, address(directEcho)));
       InetSocketAddress proxiedSink = Wire.address(client.createProxy("bench-sink", LISTEN, address(directSink)));
 
-      roundTrips(directEcho, WARMUP_ROUND_TRIPS);
-      roundTrips(proxiedEcho, WARMUP_ROUND_TRIPS);
-      long[] direct = roundTrips(directEcho, roundTrips);
-      long[] proxied = roundTrips(proxiedEcho, roundTrips);
+      interleavedRoundTrips(directEcho, proxiedEcho, WARMUP_ROUND_TRIPS);
+      long[][] both = interleavedRoundTrips(directEcho, proxiedEcho, roundTrips);
+      long[] direct = both[0];
+      long[] proxied = both[1];
       report("round trip p50 (µs)", micros(percentile(direct, 0.50)), micros(percentile(proxied, 0.50)));
       report("round trip p99 (µs)", micros(percentile(direct, 0.99)), micros(percentile(proxied, 0.99)));
       report("requests/s, 1 keep-alive connection", perSecond(direct), perSecond(proxied));
-      report("requests/s, " + CONNECTIONS + " keep-alive connections", concurrent(directEcho), concurrent(proxiedEcho));
+      double[][] concurrent = interleaved(() -> concurrent(directEcho), () -> concurrent(proxiedEcho));
+      report("requests/s, " + CONNECTIONS + " keep-alive connections", median(concurrent[0]), median(concurrent[1]));
 
       bulk(directSink, sink, Math.max(1, bulkMib / 4));
       bulk(proxiedSink, sink, Math.max(1, bulkMib / 4));
-      report("bulk transfer (MB/s)", median(() -> bulk(directSink, sink, bulkMib)),
-          median(() -> bulk(proxiedSink, sink, bulkMib)));
+      double[][] bulk = interleaved(() -> bulk(directSink, sink, bulkMib), () -> bulk(proxiedSink, sink, bulkMib));
+      report("bulk transfer (MB/s)", median(bulk[0]), median(bulk[1]));
 
       for (Proxy proxy : client.getProxies()) {
         proxy.delete();
@@ -73,23 +77,32 @@ public final class ProxyBenchmark {
     }
   }
 
-  private static long[] roundTrips(InetSocketAddress target, int count) throws IOException {
-    long[] samples = new long[count];
-    byte[] request = new byte[MESSAGE];
-    byte[] response = new byte[MESSAGE];
-    long deadline = System.nanoTime() + PHASE_LIMIT_NANOS;
-    int done = 0;
-    try (Socket socket = connect(target)) {
-      OutputStream out = socket.getOutputStream();
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      for (; done < count && System.nanoTime() < deadline; done++) {
-        long start = System.nanoTime();
-        out.write(request);
-        in.readFully(response);
-        samples[done] = System.nanoTime() - start;
+  /**
+   * {@code count} round trips on each of two connections, alternating in blocks of {@link #BLOCK}, so both sides
+   * see the same machine conditions (this box is shared); returns the nanosecond samples of each.
+   */
+  private static long[][] interleavedRoundTrips(InetSocketAddress direct, InetSocketAddress proxied, int count)
+      throws IOException {
+    long[][] samples = {new long[count], new long[count]};
+    int[] done = new int[2];
+    byte[] message = new byte[MESSAGE];
+    long deadline = System.nanoTime() + 2 * PHASE_LIMIT_NANOS;
+    try (Socket directSocket = connect(direct); Socket proxiedSocket = connect(proxied)) {
+      Socket[] sockets = {directSocket, proxiedSocket};
+      while (done[1] < count && System.nanoTime() < deadline) {
+        for (int side = 0; side < 2; side++) {
+          OutputStream out = sockets[side].getOutputStream();
+          DataInputStream in = new DataInputStream(sockets[side].getInputStream());
+          for (int i = 0; i < BLOCK && done[side] < count; i++) {
+            long start = System.nanoTime();
+            out.write(message);
+            in.readFully(message);
+            samples[side][done[side]++] = System.nanoTime() - start;
+          }
+        }
       }
     }
-    return Arrays.copyOf(samples, done);
+    return new long[][] {Arrays.copyOf(samples[0], done[0]), Arrays.copyOf(samples[1], done[1])};
   }
 
   private static double concurrent(InetSocketAddress target) throws Exception {
@@ -129,10 +142,12 @@ public final class ProxyBenchmark {
   }
 
   /** Sends {@code mib} MiB to the sink and waits until it has read them all; returns MB/s (10^6 bytes). */
-  private static double bulk(InetSocketAddress target, BenchmarkServers.Upstream sink, int mib) throws IOException {
+  private static double bulk(InetSocketAddress target, BenchmarkServers.Upstream sink, int mib)
+      throws IOException, InterruptedException {
     byte[] block = new byte[64 * 1024];
     long bytes = (long) mib * 1024 * 1024;
     long before = sink.received();
+    CountDownLatch done = sink.expect(before + bytes);
     long start = System.nanoTime();
     long deadline = start + PHASE_LIMIT_NANOS;
     long sent = 0;
@@ -142,11 +157,9 @@ public final class ProxyBenchmark {
         out.write(block);
         sent += block.length;
       }
-      while (sink.received() - before < sent && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
+      done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return (sink.received() - before) * 1e3 / (System.nanoTime() - start);
     }
-    return (sink.received() - before) * 1e3 / (System.nanoTime() - start);
   }
 
   private static void heap(ToxiproxyClient client, ProxyProcess proxyProcess, InetSocketAddress echo, long idleHeap)
@@ -184,13 +197,23 @@ public final class ProxyBenchmark {
   }
 
   private interface Measurement {
-    double run() throws IOException;
+    double run() throws Exception;
   }
 
-  private static double median(Measurement measurement) throws IOException {
-    double[] runs = {measurement.run(), measurement.run(), measurement.run()};
-    Arrays.sort(runs);
-    return runs[1];
+  /** Three runs of each, alternating direct and proxied. */
+  private static double[][] interleaved(Measurement direct, Measurement proxied) throws Exception {
+    double[][] runs = new double[2][3];
+    for (int i = 0; i < 3; i++) {
+      runs[0][i] = direct.run();
+      runs[1][i] = proxied.run();
+    }
+    return runs;
+  }
+
+  private static double median(double[] runs) {
+    double[] sorted = runs.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   private static void report(String what, double direct, double proxied) {
