@@ -13,6 +13,7 @@ Logs one line per step to stdout: ``task=<id> step=<n> tool=<name>``. Never logs
 """
 
 import base64
+import http.client
 import json
 import os
 import signal
@@ -279,7 +280,7 @@ class Model:
         self.api_key = api_key
 
     def next(self, messages):
-        """Returns choices[0].message; retries 429 and 5xx at most 5 times, honouring Retry-After."""
+        """Returns choices[0].message; retries 429, 5xx and broken answers at most 5 times, honouring Retry-After."""
         body = json.dumps({"model": MODEL_NAME, "messages": messages, "tools": TOOLS}).encode("utf-8")
         headers = {"Content-Type": "application/json", "Accept": "application/json",
                    "Authorization": "Bearer " + self.api_key}
@@ -296,6 +297,8 @@ class Model:
                 last = f"HTTP {status}: {describe_model_error(text)}"
             except OSError as error:
                 last = f"model endpoint unreachable: {error}"
+            except http.client.HTTPException as error:
+                last = f"model answer broke off: {error!r}"
             except (ValueError, KeyError, IndexError) as error:
                 raise TaskFailed(f"model answered something that is not a chat completion: {error}") from error
             retries += 1

@@ -7,6 +7,7 @@ import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,21 +47,25 @@ public final class ModelHttpClient implements HttpClient {
 
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
-    HttpResponse<InputStream> response = sendWithRetries(request);
-    return success(response, readBody(response));
+    Answer answer = sendWithRetries(request, false);
+    return success(answer.response(), answer.body());
   }
 
+  /**
+   * Streams are read to their end before LangChain4j parses them: a stream cut short is then retried like any
+   * broken answer, instead of handing the listener half an answer it cannot take back.
+   */
   @Override
   public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-    HttpResponse<InputStream> response;
+    Answer answer;
     try {
-      response = sendWithRetries(request);
+      answer = sendWithRetries(request, true);
     } catch (RuntimeException e) {
       listener.onError(e);
       return;
     }
-    try (InputStream body = response.body()) {
-      quietly(() -> listener.onOpen(success(response, new byte[0])));
+    try (InputStream body = new ByteArrayInputStream(answer.body())) {
+      quietly(() -> listener.onOpen(success(answer.response(), new byte[0])));
       parser.parse(body, listener);
       quietly(listener::onClose);
     } catch (IOException | RuntimeException e) {
@@ -68,7 +73,10 @@ public final class ModelHttpClient implements HttpClient {
     }
   }
 
-  private HttpResponse<InputStream> sendWithRetries(HttpRequest request) {
+  /** A successful answer read whole. */
+  private record Answer(HttpResponse<InputStream> response, byte[] body) {}
+
+  private Answer sendWithRetries(HttpRequest request, boolean stream) {
     int retries = 0;
     while (true) {
       RuntimeException failure;
@@ -76,15 +84,21 @@ public final class ModelHttpClient implements HttpClient {
       try {
         HttpResponse<InputStream> response = http.send(toJdk(request), HttpResponse.BodyHandlers.ofInputStream());
         int status = response.statusCode();
+        byte[] body = readBody(response);
         if (status >= 200 && status < 300) {
-          return response;
+          if (!stream || endsWithDone(body)) {
+            return new Answer(response, body);
+          }
+          failure = new UncheckedIOException(new IOException("the model's stream ended without [DONE]"));
+        } else {
+          failure = new HttpException(status, new String(body, StandardCharsets.UTF_8));
+          if (!RetryPolicy.isRetryable(status)) {
+            throw failure;
+          }
+          retryAfter = response.headers().firstValue("Retry-After");
         }
-        String body = new String(readBody(response), StandardCharsets.UTF_8);
-        failure = new HttpException(status, body);
-        if (!RetryPolicy.isRetryable(status)) {
-          throw failure;
-        }
-        retryAfter = response.headers().firstValue("Retry-After");
+      } catch (UncheckedIOException e) {
+        failure = new UncheckedIOException("the model's answer broke off: " + e.getCause(), e.getCause());
       } catch (IOException e) {
         failure = new UncheckedIOException("model endpoint [" + request.url() + "] unreachable: " + e, e);
       } catch (InterruptedException e) {
@@ -99,6 +113,11 @@ public final class ModelHttpClient implements HttpClient {
           wait.toMillis());
       pause(wait);
     }
+  }
+
+  private static boolean endsWithDone(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8).strip();
+    return text.endsWith("data: [DONE]") || text.endsWith("data:[DONE]");
   }
 
   private void pause(Duration wait) {
