@@ -36,6 +36,21 @@ public final class Checks {
     return new DelegatedWritesChecker();
   }
 
+  /** After a 429 with {@code Retry-After: N}, the agent's next model call waits at least N seconds. */
+  public static Checker retryAfterHonoured() {
+    return new RetryAfterChecker();
+  }
+
+  /** No service is called more than {@code max} times in a row while it keeps failing. */
+  public static Checker boundedRetries(int max) {
+    return new BoundedRetriesChecker(max);
+  }
+
+  /** The task completed, or failed with a reason; it did not hang and was not lost. */
+  public static Checker taskEnded() {
+    return new TaskEndedChecker();
+  }
+
   /** The four checkers every scenario of the walking skeleton expects to pass. */
   public static List<Checker> standard() {
     return List.of(taskCompleted(), exactlyOnceEffects(), noWorkRedone(), delegatedWrites());

@@ -6,6 +6,8 @@ import dev.crashtest.fakes.crm.CrmServer;
 import dev.crashtest.fakes.identity.IdentityProvider;
 import dev.crashtest.fakes.model.ModelEndpoint;
 import dev.crashtest.fakes.model.Script;
+import dev.crashtest.fakes.proxy.FaultProxyServer;
+import eu.rekawek.toxiproxy.Proxy;
 import dev.crashtest.history.History;
 import dev.crashtest.history.OpType;
 import java.io.IOException;
@@ -41,10 +43,13 @@ public final class Environment implements AutoCloseable {
   private final Path workDirectory;
   private final boolean temporaryWorkDirectory;
   private final List<FakeService> services = new ArrayList<>();
+  private final Set<String> registeredAgents = new java.util.HashSet<>();
   private final Thread shutdownHook = new Thread(this::close, "crashtest-environment-shutdown");
   private IdentityProvider identity;
   private CrmServer crm;
   private ModelEndpoint model;
+  private FaultProxyServer proxyServer;
+  private Hops hops;
   private volatile boolean closed;
 
   private Environment(Path workDirectory, boolean temporary) {
@@ -94,7 +99,10 @@ public final class Environment implements AutoCloseable {
   private void startServices(long seed) {
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
+      proxyServer = started("proxy", () -> FaultProxyServer.builder().withRandom(new Random(seed)).start());
+      hops = Hops.open(proxyServer.baseUrl());
       identity = started("identity", () -> IdentityProvider.builder()
+          .withPublicUrl(hops.publicUrl(Service.IDENTITY))
           .withRandom(new Random(seed))
           .withEventListener(this::record)
           .start());
@@ -109,6 +117,9 @@ public final class Environment implements AutoCloseable {
           .withDataDirectory(workDirectory.resolve("crm-data"))
           .withEventListener(this::record)
           .start());
+      hops.connect(Service.IDENTITY, identity.port());
+      hops.connect(Service.MODEL, model.port());
+      hops.connect(Service.CRM, crm.port());
     } catch (RuntimeException e) {
       try {
         close();
@@ -144,15 +155,30 @@ public final class Environment implements AutoCloseable {
     return workDirectory;
   }
 
-  /** The model endpoint's OpenAI base URL, ending in {@code /v1}. */
+  /** The model endpoint's OpenAI base URL as agents reach it (through its proxy), ending in {@code /v1}. */
   public URI modelBaseUrl() {
-    return URI.create(model.baseUrl() + "/v1");
+    return URI.create(hops.publicUrl(Service.MODEL) + "/v1");
   }
 
+  /** The CRM's base URL as agents reach it, through its proxy. */
   public URI crmBaseUrl() {
-    return crm.baseUrl();
+    return hops.publicUrl(Service.CRM);
   }
 
+  /**
+   * The Toxiproxy proxy in front of {@code service}, driven with the official toxiproxy-java client: the same
+   * code drives a real Toxiproxy in container mode.
+   */
+  public Proxy proxy(Service service) {
+    return hops.proxy(service);
+  }
+
+  /** The fault proxy's API, e.g. for {@code new ToxiproxyClient(host, port)}. */
+  public URI faultProxyUrl() {
+    return proxyServer.baseUrl();
+  }
+
+  /** The identity provider's issuer as agents reach it, through its proxy. */
   public URI identityIssuer() {
     return identity.issuer();
   }
@@ -167,9 +193,12 @@ public final class Environment implements AutoCloseable {
     return env;
   }
 
-  /** Registers an agent's own client at the identity provider and returns its secret. */
-  public String registerAgent(String clientId) {
-    return identity.registerClient(clientId);
+  /**
+   * Registers an agent's own client at the identity provider and returns its secret; an agent registered
+   * before (an earlier run in the same environment) gets a fresh secret.
+   */
+  public synchronized String registerAgent(String clientId) {
+    return registeredAgents.add(clientId) ? identity.registerClient(clientId) : identity.rotateClientSecret(clientId);
   }
 
   /** A user's own access token, as a task carries it to the agent. */

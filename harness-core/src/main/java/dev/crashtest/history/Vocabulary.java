@@ -25,6 +25,8 @@ public final class Vocabulary {
   public static final String TASK_STATUS = "task_status";
   public static final String APPROVE = "approve";
   public static final String TIMED_OUT = "timed_out";
+  public static final String FAULT_INJECTED = "fault_injected";
+  public static final String FAULT_HEALED = "fault_healed";
 
   // model operations and details
   public static final String CHAT_COMPLETION = "chat_completion";

@@ -10,7 +10,7 @@ import java.util.Objects;
  * Fault crash = Faults.killAgent().when(Triggers.agentEnters("create_quote")).restartAfter(Duration.ofMillis(300));
  * }</pre>
  */
-public abstract sealed class Fault permits AgentCrash {
+public abstract sealed class Fault permits AgentCrash, NetworkFault, ServiceFault {
   private final Trigger trigger;
 
   Fault(Trigger trigger) {
@@ -30,6 +30,11 @@ public abstract sealed class Fault permits AgentCrash {
   /** Repairs what {@link #inject} broke, if the fault heals; called on the runner's scheduler. */
   abstract void heal(RunContext run);
 
-  /** How long after injection {@link #heal} runs; negative: never. */
+  /** How long after injection {@link #heal} runs; negative: not on a timer. */
   abstract long healAfterMillis();
+
+  /** Whether a fault still in force when the run ends is healed then, so the environment is left clean. */
+  boolean healsAtEnd() {
+    return false;
+  }
 }

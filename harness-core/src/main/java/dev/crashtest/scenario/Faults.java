@@ -1,26 +1,105 @@
 package dev.crashtest.scenario;
 
+import dev.crashtest.env.Service;
+import dev.crashtest.fakes.crm.CrmFault;
+import dev.crashtest.fakes.identity.IdentityFault;
+import dev.crashtest.fakes.model.ModelFault;
 import java.time.Duration;
 
 /**
- * Entry points of the fault DSL.
+ * Entry points of the fault DSL. Every fault fires on a trigger (by default when the task is submitted) and
+ * lasts until healed: after {@code lasting(...)}, after its requests ({@code forRequests(n)}), at a restart,
+ * or when the run ends.
  *
  * <pre>{@code
- * import static dev.crashtest.scenario.Faults.killAgent;
- * import static dev.crashtest.scenario.Triggers.agentEnters;
- * Fault f = killAgent().when(agentEnters("create_quote")).restartAfter(Duration.ofMillis(300));
+ * import static dev.crashtest.env.Service.*;
+ * import static dev.crashtest.scenario.Faults.*;
+ * import static dev.crashtest.scenario.Triggers.*;
+ *
+ * killAgent().when(agentEnters("create_quote")).restartAfter(Duration.ofMillis(300));
+ * outage(MODEL).when(agentEnters("create_quote")).lasting(Duration.ofSeconds(5));
+ * latency(CRM, Duration.ofMillis(800)).jitter(Duration.ofMillis(200));
+ * commitThenDropResponse(CRM, "place_order");
+ * model(ModelFault.rateLimited(Duration.ofSeconds(1)).forRequests(3));
  * }</pre>
  */
 public final class Faults {
   private Faults() {}
 
-  /** {@code kill -9} the agent; by default fired at scenario start and restarted after 200 ms. */
+  /** {@code kill -9} the agent; by default when the task is submitted, restarted after 200 ms. */
   public static AgentCrash killAgent() {
     return new AgentCrash(AgentCrash.Signal.KILL, Triggers.atTime(Duration.ZERO), Duration.ofMillis(200));
   }
 
-  /** {@code SIGTERM} the agent; by default fired at scenario start and restarted after 200 ms. */
+  /** {@code SIGTERM} the agent; by default when the task is submitted, restarted after 200 ms. */
   public static AgentCrash terminateAgent() {
     return new AgentCrash(AgentCrash.Signal.TERM, Triggers.atTime(Duration.ZERO), Duration.ofMillis(200));
+  }
+
+  /** The service cannot be reached: its proxy refuses new connections and drops open ones. */
+  public static NetworkFault outage(Service service) {
+    return NetworkFault.of(service, NetworkFault.Kind.OUTAGE, 0, 0);
+  }
+
+  /** Every answer from the service arrives {@code delay} late (add {@code .jitter(...)} to vary it). */
+  public static NetworkFault latency(Service service, Duration delay) {
+    return NetworkFault.of(service, NetworkFault.Kind.LATENCY, delay.toMillis(), 0);
+  }
+
+  /** Answers from the service trickle at {@code kilobytesPerSecond}; 0 stalls them. */
+  public static NetworkFault bandwidth(Service service, long kilobytesPerSecond) {
+    return NetworkFault.of(service, NetworkFault.Kind.BANDWIDTH, kilobytesPerSecond, 0);
+  }
+
+  /** Connections to the service go silent, and close after {@code after} (zero: stay open, silent). */
+  public static NetworkFault timeout(Service service, Duration after) {
+    return NetworkFault.of(service, NetworkFault.Kind.TIMEOUT, after.toMillis(), 0);
+  }
+
+  /** Connections to the service are reset (TCP RST) after {@code after}. */
+  public static NetworkFault resetPeer(Service service, Duration after) {
+    return NetworkFault.of(service, NetworkFault.Kind.RESET_PEER, after.toMillis(), 0);
+  }
+
+  /** Answers arrive in pieces of about {@code averageBytes}, {@code delayMicros} apart. */
+  public static NetworkFault slicer(Service service, long averageBytes, long delayMicros) {
+    return NetworkFault.of(service, NetworkFault.Kind.SLICER, averageBytes, delayMicros);
+  }
+
+  /** Connections close after {@code bytes} of answer. */
+  public static NetworkFault limitData(Service service, long bytes) {
+    return NetworkFault.of(service, NetworkFault.Kind.LIMIT_DATA, bytes, 0);
+  }
+
+  /** Connections close {@code delay} after the service closed them. */
+  public static NetworkFault slowClose(Service service, Duration delay) {
+    return NetworkFault.of(service, NetworkFault.Kind.SLOW_CLOSE, delay.toMillis(), 0);
+  }
+
+  /** The model endpoint misbehaves at the HTTP level: 429, 5xx, cut streams, context overflow, wrong tools. */
+  public static ServiceFault model(ModelFault fault) {
+    return ServiceFault.model(fault);
+  }
+
+  /** The CRM misbehaves at the HTTP level: 5xx, slow answers, 409, commit then drop the response. */
+  public static ServiceFault crm(CrmFault fault) {
+    return ServiceFault.crm(fault);
+  }
+
+  /** The identity provider misbehaves: outage, token endpoint errors, a slow token endpoint. */
+  public static ServiceFault identity(IdentityFault fault) {
+    return ServiceFault.identity(fault);
+  }
+
+  /**
+   * The CRM stores the next {@code operation} and drops the connection before answering: the write happened,
+   * the agent cannot know. Only a retry with the same Idempotency-Key avoids a second effect.
+   */
+  public static ServiceFault commitThenDropResponse(Service service, String operation) {
+    if (service != Service.CRM) {
+      throw new IllegalArgumentException("commitThenDropResponse applies to the CRM only, not to [" + service.id()
+          + "]; for example: commitThenDropResponse(CRM, \"place_order\")");
+    }
+    return crm(CrmFault.commitThenDropResponse().on(operation).forRequests(1));
   }
 }

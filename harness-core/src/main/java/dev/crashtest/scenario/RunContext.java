@@ -5,6 +5,8 @@ import static dev.crashtest.history.Vocabulary.AGENT_RESTARTED;
 import static dev.crashtest.history.Vocabulary.AGENT_STARTED;
 import static dev.crashtest.history.Vocabulary.APPROVE;
 import static dev.crashtest.history.Vocabulary.CRM;
+import static dev.crashtest.history.Vocabulary.FAULT_HEALED;
+import static dev.crashtest.history.Vocabulary.FAULT_INJECTED;
 import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.NEMESIS;
 import static dev.crashtest.history.Vocabulary.RUNNER;
@@ -14,6 +16,7 @@ import static dev.crashtest.history.Vocabulary.TASK_ID;
 import dev.crashtest.agent.AgentProcess;
 import dev.crashtest.agent.AgentSpec;
 import dev.crashtest.env.Environment;
+import dev.crashtest.fakes.InjectedFault;
 import dev.crashtest.history.History;
 import dev.crashtest.history.Op;
 import dev.crashtest.history.OpType;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -44,6 +48,8 @@ final class RunContext implements AutoCloseable {
   private final Path logFile;
   private final ScheduledExecutorService scheduler;
   private final Set<Fault> fired = ConcurrentHashMap.newKeySet();
+  private final Set<Fault> healed = ConcurrentHashMap.newKeySet();
+  private final Map<Fault, InjectedFault> injectedFaults = new ConcurrentHashMap<>();
   private final AtomicInteger crmCalls = new AtomicInteger();
   private final AtomicInteger pendingHeals = new AtomicInteger();
   private volatile AgentProcess agent;
@@ -101,26 +107,48 @@ final class RunContext implements AutoCloseable {
     if (!fired.add(fault)) {
       return;
     }
-    pendingHeals.incrementAndGet();
+    record(NEMESIS, FAULT_INJECTED, OpType.INFO, faultDetails(fault));
     try {
       fault.inject(this);
     } catch (RuntimeException e) {
       record(NEMESIS, "fault_failed", OpType.FAIL, Map.of("fault", fault.describe(), "error", String.valueOf(e)));
-    }
-    long healAfter = fault.healAfterMillis();
-    if (healAfter < 0) {
-      pendingHeals.decrementAndGet();
       return;
     }
-    scheduler.schedule(() -> {
-      try {
-        fault.heal(this);
-      } catch (RuntimeException e) {
-        record(NEMESIS, "heal_failed", OpType.FAIL, Map.of("fault", fault.describe(), "error", String.valueOf(e)));
-      } finally {
-        pendingHeals.decrementAndGet();
-      }
-    }, healAfter, TimeUnit.MILLISECONDS);
+    long healAfter = fault.healAfterMillis();
+    if (healAfter >= 0) {
+      pendingHeals.incrementAndGet();
+      scheduler.schedule(() -> {
+        try {
+          heal(fault);
+        } finally {
+          pendingHeals.decrementAndGet();
+        }
+      }, healAfter, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void heal(Fault fault) {
+    if (!healed.add(fault)) {
+      return;
+    }
+    try {
+      fault.heal(this);
+      record(NEMESIS, FAULT_HEALED, OpType.INFO, faultDetails(fault));
+    } catch (RuntimeException e) {
+      record(NEMESIS, "heal_failed", OpType.FAIL, Map.of("fault", fault.describe(), "error", String.valueOf(e)));
+    }
+  }
+
+  private static Map<String, Object> faultDetails(Fault fault) {
+    return Map.of("fault", fault.describe(), "kind", fault.getClass().getSimpleName());
+  }
+
+  void keep(Fault fault, InjectedFault injected) {
+    injectedFaults.put(fault, injected);
+  }
+
+  Optional<InjectedFault> injected(Fault fault) {
+    return Optional.ofNullable(injectedFaults.get(fault));
   }
 
   void crashAgent(AgentCrash.Signal signal) {
@@ -204,6 +232,11 @@ final class RunContext implements AutoCloseable {
       scheduler.awaitTermination(HEALTH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    for (Fault fault : fired) {
+      if (fault.healsAtEnd()) {
+        heal(fault);
+      }
     }
     if (agent != null) {
       agent.close();

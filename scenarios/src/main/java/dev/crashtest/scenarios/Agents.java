@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The reference agents Crashtest ships, by name: {@code naive} (Java, LangChain4j, progress in memory) and
- * {@code python} (standard-library Python, written from the agent contract alone).
+ * The reference agents Crashtest ships, by name: {@code naive} (Java, LangChain4j, progress in memory),
+ * {@code naive-streaming} (the same, streaming the model's answers) and {@code python} (standard-library Python,
+ * written from the agent contract alone).
  *
  * <pre>{@code
  * AgentSpec agent = Agents.named("naive").orElseThrow();
@@ -25,13 +26,15 @@ public final class Agents {
   private Agents() {}
 
   public static List<String> names() {
-    return List.of("naive", "python");
+    return List.of("naive", "naive-streaming", "python");
   }
 
   public static Optional<AgentSpec> named(String name) {
     switch (name) {
       case "naive":
         return Optional.of(naive());
+      case "naive-streaming":
+        return Optional.of(naiveStreaming());
       case "python":
         return Optional.of(python());
       default:
@@ -41,6 +44,11 @@ public final class Agents {
 
   public static AgentSpec naive() {
     return AgentSpec.javaMain("naive", JAVA_MAIN, "--runtime", "naive");
+  }
+
+  /** The naive Java agent calling the model with {@code stream: true} (LangChain4j's streaming model). */
+  public static AgentSpec naiveStreaming() {
+    return AgentSpec.javaMain("naive-streaming", JAVA_MAIN, "--runtime", "naive", "--streaming");
   }
 
   /** The Python agent, copied out of the class path into a temporary file so it runs from a jar too. */

@@ -1,11 +1,23 @@
 package dev.crashtest.scenarios;
 
+import static dev.crashtest.env.Service.CRM;
+import static dev.crashtest.env.Service.MODEL;
+import static dev.crashtest.scenario.Faults.commitThenDropResponse;
+import static dev.crashtest.scenario.Faults.identity;
 import static dev.crashtest.scenario.Faults.killAgent;
+import static dev.crashtest.scenario.Faults.latency;
+import static dev.crashtest.scenario.Faults.model;
+import static dev.crashtest.scenario.Faults.outage;
 import static dev.crashtest.scenario.Triggers.agentEnters;
 import static dev.crashtest.scenario.Triggers.crmCommitted;
 
+import dev.crashtest.check.Checker;
+import dev.crashtest.check.Checks;
+import dev.crashtest.fakes.identity.IdentityFault;
+import dev.crashtest.fakes.model.ModelFault;
 import dev.crashtest.scenario.Scenario;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,11 +31,15 @@ import java.util.Optional;
 public final class Catalogue {
   static final Duration RESTART_DELAY = Duration.ofMillis(200);
   static final Duration TIMEOUT = Duration.ofSeconds(30);
+  static final int MAX_RETRIES = 5;
+  static final int CONTEXT_BUDGET_TOKENS = 450;
 
   private Catalogue() {}
 
   public static List<Scenario> all() {
-    return List.of(happyPath(), crashBeforeCreateQuote(), crashAfterPlaceOrder(), crashAfterPlaceOrderRedelivered());
+    return List.of(happyPath(), crashBeforeCreateQuote(), crashAfterPlaceOrder(), crashAfterPlaceOrderRedelivered(),
+        modelOutageMidPlan(), model429Storm(), modelStreamCut(), crmCommitThenDrop(), crmLatencySpike(),
+        idpSlowTokenExchange(), modelContextOverflow());
   }
 
   public static Optional<Scenario> named(String name) {
@@ -65,5 +81,81 @@ public final class Catalogue {
         .withFault(killAgent().when(crmCommitted("place_order")).restartAfter(RESTART_DELAY))
         .withTaskResubmittedAfterRestart()
         .withTimeout(TIMEOUT);
+  }
+
+  /** The model endpoint goes away for 5 s as the agent enters create_quote. */
+  public static Scenario modelOutageMidPlan() {
+    return Scenario.named("model-outage-mid-plan")
+        .describedAs("The model endpoint is unreachable for 5 s from the moment it asks for create_quote;"
+            + " a robust agent retries with backoff, a bounded number of times, and completes.")
+        .withFault(outage(MODEL).when(agentEnters("create_quote")).lasting(Duration.ofSeconds(5)))
+        .withChecks(standardAnd(Checks.boundedRetries(MAX_RETRIES)))
+        .withTimeout(TIMEOUT);
+  }
+
+  /** Three 429s in a row, each asking the agent to wait a second. */
+  public static Scenario model429Storm() {
+    return Scenario.named("model-429-storm")
+        .describedAs("After create_quote is asked for, the next 3 model calls answer 429 with Retry-After: 1;"
+            + " a robust agent waits as told, retries a bounded number of times, and completes.")
+        .withFault(model(ModelFault.rateLimited(Duration.ofSeconds(1)).forRequests(3))
+            .when(agentEnters("create_quote")))
+        .withChecks(standardAnd(Checks.retryAfterHonoured(), Checks.boundedRetries(MAX_RETRIES)))
+        .withTimeout(TIMEOUT);
+  }
+
+  /** The next model answer is cut off after two chunks. */
+  public static Scenario modelStreamCut() {
+    return Scenario.named("model-stream-cut")
+        .describedAs("After create_quote is asked for, the next model answer is cut after 2 chunks (no [DONE]);"
+            + " a robust agent notices the broken answer, asks again and completes.")
+        .withFault(model(ModelFault.streamCutAfter(2).forRequests(1)).when(agentEnters("create_quote")))
+        .withChecks(standardAnd(Checks.boundedRetries(MAX_RETRIES)))
+        .withTimeout(TIMEOUT);
+  }
+
+  /** The CRM stores the order and drops the connection before answering. */
+  public static Scenario crmCommitThenDrop() {
+    return Scenario.named("crm-commit-then-drop")
+        .describedAs("The CRM commits place_order and drops the connection before answering; a robust agent"
+            + " retries with the same Idempotency-Key and gets the first answer: exactly one order.")
+        .withFault(commitThenDropResponse(CRM, "place_order"))
+        .withTimeout(TIMEOUT);
+  }
+
+  /** Every CRM answer 800 ± 200 ms late for 5 s. */
+  public static Scenario crmLatencySpike() {
+    return Scenario.named("crm-latency-spike")
+        .describedAs("From create_quote on, every CRM answer arrives 800 ± 200 ms late for 5 s;"
+            + " a robust agent waits rather than giving up or writing twice.")
+        .withFault(latency(CRM, Duration.ofMillis(800)).jitter(Duration.ofMillis(200))
+            .when(agentEnters("create_quote")).lasting(Duration.ofSeconds(5)))
+        .withTimeout(TIMEOUT);
+  }
+
+  /** The token endpoint takes 2 s for every request. */
+  public static Scenario idpSlowTokenExchange() {
+    return Scenario.named("idp-slow-token-exchange")
+        .describedAs("Every token request takes 2 s; a robust agent waits for its delegated token and completes.")
+        .withFault(identity(IdentityFault.slowTokenEndpoint(Duration.ofSeconds(2))))
+        .withTimeout(TIMEOUT);
+  }
+
+  /** The model refuses the conversation once it passes 450 tokens. */
+  public static Scenario modelContextOverflow() {
+    return Scenario.named("model-context-overflow")
+        .describedAs("The model answers 400 context_length_exceeded once the conversation passes 450 tokens;"
+            + " a robust agent does not retry the same request: it compacts and completes, or fails with the"
+            + " reason, with no effect duplicated.")
+        .withFault(model(ModelFault.contextLengthExceeded(CONTEXT_BUDGET_TOKENS)))
+        .withChecks(List.of(Checks.taskEnded(), Checks.exactlyOnceEffects(), Checks.delegatedWrites(),
+            Checks.boundedRetries(1)))
+        .withTimeout(TIMEOUT);
+  }
+
+  private static List<Checker> standardAnd(Checker... more) {
+    List<Checker> checks = new ArrayList<>(Checks.standard());
+    checks.addAll(List.of(more));
+    return checks;
   }
 }

@@ -40,7 +40,9 @@ class CrashtestCliIT {
 
     assertThat(run.code).isEqualTo(2);
     assertThat(run.err).contains("unknown scenario [crash-everything]; known scenarios: happy-path,"
-        + " crash-before-create-quote, crash-after-place-order, crash-after-place-order-redelivered");
+        + " crash-before-create-quote, crash-after-place-order, crash-after-place-order-redelivered,"
+        + " model-outage-mid-plan, model-429-storm, model-stream-cut, crm-commit-then-drop, crm-latency-spike,"
+        + " idp-slow-token-exchange, model-context-overflow");
     assertThat(out.resolve("report.json")).doesNotExist();
   }
 
@@ -49,7 +51,7 @@ class CrashtestCliIT {
     Captured run = capture(() -> CrashtestCli.execute("run", "--agent", "temporal"));
 
     assertThat(run.code).isEqualTo(2);
-    assertThat(run.err).contains("unknown agent [temporal]; known agents: naive, python");
+    assertThat(run.err).contains("unknown agent [temporal]; known agents: naive, naive-streaming, python");
   }
 
   private record Captured(int code, String out, String err) {}

@@ -1,0 +1,26 @@
+package dev.crashtest.env;
+
+/**
+ * The services an agent reaches, each through its own fault proxy.
+ *
+ * <pre>{@code
+ * import static dev.crashtest.env.Service.MODEL;
+ * Faults.outage(MODEL).lasting(Duration.ofSeconds(5));
+ * }</pre>
+ */
+public enum Service {
+  MODEL("model"),
+  CRM("crm"),
+  IDENTITY("identity");
+
+  private final String id;
+
+  Service(String id) {
+    this.id = id;
+  }
+
+  /** The name in the history and of the service's proxy: {@code model}, {@code crm}, {@code identity}. */
+  public String id() {
+    return id;
+  }
+}

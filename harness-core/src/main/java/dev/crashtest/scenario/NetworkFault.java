@@ -1,0 +1,142 @@
+package dev.crashtest.scenario;
+
+import dev.crashtest.env.Service;
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+/**
+ * A fault on the network hop from the agent to a service, made by that hop's Toxiproxy-compatible proxy:
+ * an outage (the proxy refuses and drops connections) or a toxic (latency, bandwidth, timeout, reset, ...).
+ *
+ * <pre>{@code
+ * outage(MODEL).when(agentEnters("create_quote")).lasting(Duration.ofSeconds(5));
+ * latency(CRM, Duration.ofMillis(800)).jitter(Duration.ofMillis(200)).lasting(Duration.ofSeconds(10));
+ * }</pre>
+ */
+public final class NetworkFault extends Fault {
+
+  /** What the proxy does. */
+  enum Kind {
+    OUTAGE, LATENCY, BANDWIDTH, TIMEOUT, RESET_PEER, SLICER, LIMIT_DATA, SLOW_CLOSE
+  }
+
+  private final Service service;
+  private final Kind kind;
+  private final long value;
+  private final long extra;
+  private final ToxicDirection direction;
+  private final Duration lasting;
+
+  NetworkFault(Service service, Kind kind, long value, long extra, ToxicDirection direction, Trigger trigger,
+      Duration lasting) {
+    super(trigger);
+    this.service = service;
+    this.kind = kind;
+    this.value = value;
+    this.extra = extra;
+    this.direction = direction;
+    this.lasting = lasting;
+  }
+
+  static NetworkFault of(Service service, Kind kind, long value, long extra) {
+    return new NetworkFault(service, kind, value, extra, ToxicDirection.DOWNSTREAM, Triggers.atTime(Duration.ZERO),
+        null);
+  }
+
+  /** The same fault, fired by {@code trigger}. */
+  public NetworkFault when(Trigger trigger) {
+    return new NetworkFault(service, kind, value, extra, direction, trigger, lasting);
+  }
+
+  /** The same fault, healed {@code duration} after it started; by default it lasts until the run ends. */
+  public NetworkFault lasting(Duration duration) {
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("lasting needs a positive duration, got [" + duration + "]");
+    }
+    return new NetworkFault(service, kind, value, extra, direction, trigger(), duration);
+  }
+
+  /** For latency: each connection's delay varies by up to {@code jitter} either way. */
+  public NetworkFault jitter(Duration jitter) {
+    if (kind != Kind.LATENCY) {
+      throw new IllegalStateException("jitter applies to latency faults only, not to " + kind.name().toLowerCase());
+    }
+    return new NetworkFault(service, kind, value, jitter.toMillis(), direction, trigger(), lasting);
+  }
+
+  /** The same toxic on the client-to-service direction instead of service-to-client. */
+  public NetworkFault upstream() {
+    return new NetworkFault(service, kind, value, extra, ToxicDirection.UPSTREAM, trigger(), lasting);
+  }
+
+  public Service service() {
+    return service;
+  }
+
+  @Override
+  public String describe() {
+    String what = switch (kind) {
+      case OUTAGE -> service.id() + " outage";
+      case LATENCY -> value + " ms latency" + (extra > 0 ? " ± " + extra + " ms" : "") + " to " + service.id();
+      case BANDWIDTH -> service.id() + " bandwidth " + value + " KB/s";
+      case TIMEOUT -> service.id() + " connections hang" + (value > 0 ? " and close after " + value + " ms" : "");
+      case RESET_PEER -> service.id() + " connections reset" + (value > 0 ? " after " + value + " ms" : "");
+      case SLICER -> service.id() + " data sliced into ~" + value + " byte pieces";
+      case LIMIT_DATA -> service.id() + " connections closed after " + value + " bytes";
+      case SLOW_CLOSE -> service.id() + " connections close " + value + " ms late";
+    };
+    String how = lasting == null ? " until the run ends" : " for " + lasting.toMillis() + " ms";
+    return what + " " + trigger().describe() + how;
+  }
+
+  @Override
+  void inject(RunContext run) {
+    Proxy proxy = run.environment.proxy(service);
+    try {
+      switch (kind) {
+        case OUTAGE -> proxy.disable();
+        case LATENCY -> proxy.toxics().latency(toxicName(), direction, value).setJitter(extra);
+        case BANDWIDTH -> proxy.toxics().bandwidth(toxicName(), direction, value);
+        case TIMEOUT -> proxy.toxics().timeout(toxicName(), direction, value);
+        case RESET_PEER -> proxy.toxics().resetPeer(toxicName(), direction, value);
+        case SLICER -> proxy.toxics().slicer(toxicName(), direction, value, extra);
+        case LIMIT_DATA -> proxy.toxics().limitData(toxicName(), direction, value);
+        case SLOW_CLOSE -> proxy.toxics().slowClose(toxicName(), direction, value);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("the fault proxy refused [" + describe() + "]: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  void heal(RunContext run) {
+    Proxy proxy = run.environment.proxy(service);
+    try {
+      if (kind == Kind.OUTAGE) {
+        proxy.enable();
+      } else {
+        proxy.toxics().get(toxicName()).remove();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("the fault proxy could not heal [" + describe() + "]: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  long healAfterMillis() {
+    return lasting == null ? -1 : lasting.toMillis();
+  }
+
+  @Override
+  boolean healsAtEnd() {
+    return true;
+  }
+
+  private String toxicName() {
+    return "crashtest-" + kind.name().toLowerCase() + "-" + direction.name().toLowerCase() + "-"
+        + Integer.toHexString(System.identityHashCode(this));
+  }
+}

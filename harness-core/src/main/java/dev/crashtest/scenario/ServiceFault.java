@@ -1,0 +1,97 @@
+package dev.crashtest.scenario;
+
+import dev.crashtest.env.Service;
+import dev.crashtest.fakes.InjectedFault;
+import dev.crashtest.fakes.crm.CrmFault;
+import dev.crashtest.fakes.identity.IdentityFault;
+import dev.crashtest.fakes.model.ModelFault;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A fault a service applies to its own HTTP answers, where a network fault cannot reach: a model answering
+ * 429 with Retry-After, a cut event stream, a CRM that commits and then drops the response, a slow token
+ * endpoint.
+ *
+ * <pre>{@code
+ * model(ModelFault.rateLimited(Duration.ofSeconds(1)).forRequests(3)).when(agentEnters("create_quote"));
+ * commitThenDropResponse(CRM, "place_order");
+ * }</pre>
+ */
+public final class ServiceFault extends Fault {
+  private final Service service;
+  private final String description;
+  private final Function<RunContext, InjectedFault> injector;
+  private final Duration lasting;
+
+  private ServiceFault(Service service, String description, Function<RunContext, InjectedFault> injector,
+      Trigger trigger, Duration lasting) {
+    super(trigger);
+    this.service = service;
+    this.description = description;
+    this.injector = injector;
+    this.lasting = lasting;
+  }
+
+  static ServiceFault model(ModelFault fault) {
+    Objects.requireNonNull(fault, "fault");
+    return new ServiceFault(Service.MODEL, fault.describe(),
+        run -> run.environment.modelEndpoint().faults().inject(fault), Triggers.atTime(Duration.ZERO), null);
+  }
+
+  static ServiceFault crm(CrmFault fault) {
+    Objects.requireNonNull(fault, "fault");
+    return new ServiceFault(Service.CRM, fault.describe(),
+        run -> run.environment.crm().faults().inject(fault), Triggers.atTime(Duration.ZERO), null);
+  }
+
+  static ServiceFault identity(IdentityFault fault) {
+    Objects.requireNonNull(fault, "fault");
+    return new ServiceFault(Service.IDENTITY, fault.describe(),
+        run -> run.environment.identityProvider().faults().inject(fault), Triggers.atTime(Duration.ZERO), null);
+  }
+
+  /** The same fault, fired by {@code trigger}. */
+  public ServiceFault when(Trigger trigger) {
+    return new ServiceFault(service, description, injector, trigger, lasting);
+  }
+
+  /** The same fault, healed {@code duration} after it started (it may heal sooner by itself: forRequests). */
+  public ServiceFault lasting(Duration duration) {
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("lasting needs a positive duration, got [" + duration + "]");
+    }
+    return new ServiceFault(service, description, injector, trigger(), duration);
+  }
+
+  public Service service() {
+    return service;
+  }
+
+  @Override
+  public String describe() {
+    String how = lasting == null ? "" : " for " + lasting.toMillis() + " ms";
+    return service.id() + ": " + description + " " + trigger().describe() + how;
+  }
+
+  @Override
+  void inject(RunContext run) {
+    run.keep(this, injector.apply(run));
+  }
+
+  @Override
+  void heal(RunContext run) {
+    run.injected(this).ifPresent(InjectedFault::heal);
+  }
+
+  @Override
+  long healAfterMillis() {
+    return lasting == null ? -1 : lasting.toMillis();
+  }
+
+  @Override
+  boolean healsAtEnd() {
+    return true;
+  }
+}

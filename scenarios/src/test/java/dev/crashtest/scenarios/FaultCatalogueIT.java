@@ -1,0 +1,137 @@
+package dev.crashtest.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crashtest.agent.AgentSpec;
+import dev.crashtest.check.CheckResult;
+import dev.crashtest.check.Verdict;
+import dev.crashtest.history.Op;
+import dev.crashtest.junit.CrashtestExtension;
+import dev.crashtest.junit.Seed;
+import dev.crashtest.scenario.RunResult;
+import dev.crashtest.scenario.RunVerdict;
+import dev.crashtest.scenario.ScenarioRunner;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fault scenarios: the reference agent survives them, and a careless agent is caught by the right check. */
+class FaultCatalogueIT {
+
+  @RegisterExtension
+  static CrashtestExtension crashtest = CrashtestExtension.builder().withSeed(303).build();
+
+  @Test
+  void reference_agent_waits_out_a_model_outage_and_completes(ScenarioRunner runner, @Seed long seed) {
+    RunResult result = runner.run(Catalogue.modelOutageMidPlan(), Agents.naive(), seed);
+
+    assertPassed(result);
+    Op injected = first(result, op -> op.operation().equals("fault_injected"));
+    Op healed = first(result, op -> op.operation().equals("fault_healed"));
+    assertThat(healed.timeMillis() - injected.timeMillis()).as("outage length").isBetween(5_000L, 6_000L);
+    assertThat(result.history().select(op -> op.service().equals("model") && op.index() > injected.index()
+        && op.index() < healed.index())).as("no model call got through during the outage").isEmpty();
+  }
+
+  @Test
+  void reference_agent_waits_as_told_through_a_429_storm(ScenarioRunner runner, @Seed long seed) {
+    RunResult result = runner.run(Catalogue.model429Storm(), Agents.naive(), seed);
+
+    assertPassed(result);
+    assertThat(result.history().select(op -> op.service().equals("model") && op.number("status", 0) == 429))
+        .as("three throttled model calls").hasSize(3);
+  }
+
+  @Test
+  void reference_agent_asks_again_after_a_cut_stream(ScenarioRunner runner, @Seed long seed) {
+    RunResult result = runner.run(Catalogue.modelStreamCut(), Agents.naiveStreaming(), seed);
+
+    assertPassed(result);
+    assertThat(result.history().select(op -> "stream_cut".equals(op.text("fault")))).as("cut answers").hasSize(1);
+  }
+
+  @Test
+  void reference_agent_retries_a_dropped_order_with_the_same_key(ScenarioRunner runner, @Seed long seed) {
+    RunResult result = runner.run(Catalogue.crmCommitThenDrop(), Agents.naive(), seed);
+
+    assertPassed(result);
+    List<Op> orders = result.history().select(op -> op.is("crm", "place_order"));
+    assertThat(orders).as("dropped, then replayed").hasSize(2);
+    assertThat(orders.get(0).flag("responseDropped")).isTrue();
+    assertThat(orders.get(1).flag("replayed")).isTrue();
+    assertThat(result.metrics()).as("one quote, one order, one note").containsEntry("sideEffects", 3L);
+  }
+
+  @Test
+  void reference_agent_survives_crm_latency_and_a_slow_token_endpoint(ScenarioRunner runner, @Seed long seed) {
+    assertPassed(runner.run(Catalogue.crmLatencySpike(), Agents.naive(), seed));
+    assertPassed(runner.run(Catalogue.idpSlowTokenExchange(), Agents.naive(), seed));
+  }
+
+  @Test
+  void reference_agent_ends_the_task_with_the_reason_when_the_context_overflows(
+      ScenarioRunner runner, @Seed long seed) {
+    RunResult result = runner.run(Catalogue.modelContextOverflow(), Agents.naive(), seed);
+
+    assertPassed(result);
+    assertThat(check(result, "task-ended").message()).startsWith("the task failed cleanly: ")
+        .contains("context_length_exceeded");
+  }
+
+  @Test
+  void careless_agent_is_caught_ignoring_retry_after(ScenarioRunner runner, @Seed long seed, @TempDir Path dir)
+      throws Exception {
+    RunResult result = runner.run(Catalogue.model429Storm(), careless(dir), seed);
+
+    assertThat(verdicts(result)).as("checks").containsEntry("retry-after-honoured", Verdict.FAIL)
+        .containsEntry("task-completed", Verdict.PASS);
+    assertThat(check(result, "retry-after-honoured").message()).startsWith("the agent ignored Retry-After: op #")
+        .contains("after a 429 asking for 1 s");
+  }
+
+  @Test
+  void careless_agent_is_caught_ordering_twice_after_a_dropped_answer(
+      ScenarioRunner runner, @Seed long seed, @TempDir Path dir) throws Exception {
+    RunResult result = runner.run(Catalogue.crmCommitThenDrop(), careless(dir), seed);
+
+    assertThat(result.verdict()).isEqualTo(RunVerdict.FAIL);
+    assertThat(check(result, "exactly-once-effects").message())
+        .matches("effect duplicated: 2 × order for account \\[[A-Z]+-\\d{3}\\] \\(O-0001 at op #\\d+, O-0002 at op"
+            + " #\\d+\\); send the same Idempotency-Key when repeating a write");
+  }
+
+  private static AgentSpec careless(Path dir) throws Exception {
+    copy(Agents.PYTHON_RESOURCE, dir.resolve("procurement_agent.py"));
+    copy("/agents/careless_agent.py", dir.resolve("careless_agent.py"));
+    return AgentSpec.command("careless", List.of("python3", "-u", dir.resolve("careless_agent.py").toString()));
+  }
+
+  private static void copy(String resource, Path target) throws Exception {
+    try (InputStream in = FaultCatalogueIT.class.getResourceAsStream(resource)) {
+      Files.copy(in, target);
+    }
+  }
+
+  private static void assertPassed(RunResult result) {
+    assertThat(result.verdict()).as("%s: checks %s, error %s", result.scenario(), result.checks(), result.error())
+        .isEqualTo(RunVerdict.PASS);
+  }
+
+  private static Op first(RunResult result, java.util.function.Predicate<Op> filter) {
+    return result.history().select(filter).get(0);
+  }
+
+  private static CheckResult check(RunResult result, String checker) {
+    return result.checks().stream().filter(c -> c.checker().equals(checker)).findFirst().orElseThrow();
+  }
+
+  private static Map<String, Verdict> verdicts(RunResult result) {
+    return result.checks().stream().collect(Collectors.toMap(CheckResult::checker, CheckResult::verdict));
+  }
+}

@@ -1,0 +1,21 @@
+"""A deliberately careless agent for the harness's own tests: the Python reference agent with two classic
+mistakes patched in. It retries a throttled model at once, ignoring Retry-After, and it sends its CRM writes
+without an Idempotency-Key, so a retry after a lost answer writes twice."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import procurement_agent as agent  # noqa: E402 - the path must be set first
+
+agent.retry_after_seconds = lambda value, retry: 0.05
+_call = agent.Crm.call
+
+
+def call_without_key(self, method, path, tokens, body=None, idempotency_key=None):
+    return _call(self, method, path, tokens, body, None)
+
+
+agent.Crm.call = call_without_key
+
+if __name__ == "__main__":
+    sys.exit(agent.main())
