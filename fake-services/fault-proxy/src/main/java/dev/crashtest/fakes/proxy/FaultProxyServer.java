@@ -60,10 +60,6 @@ public final class FaultProxyServer implements FakeService {
     return "FaultProxyServer[" + baseUrl() + "]";
   }
 
-  FaultProxyRuntime runtime() {
-    return runtime;
-  }
-
   /**
    * Describes a fault proxy to start. {@code with*} methods replace earlier values.
    *

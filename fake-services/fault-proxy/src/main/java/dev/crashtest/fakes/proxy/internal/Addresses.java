@@ -2,6 +2,7 @@ package dev.crashtest.fakes.proxy.internal;
 
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 
 /**
  * {@code host:port} strings as Toxiproxy's API uses them. An empty host means loopback here (Toxiproxy would
@@ -55,8 +56,8 @@ public final class Addresses {
     if (bestStart < 0) {
       return ipv6;
     }
-    String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
-    String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+    String head = String.join(":", Arrays.copyOfRange(groups, 0, bestStart));
+    String tail = String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
     return head + "::" + tail;
   }
 

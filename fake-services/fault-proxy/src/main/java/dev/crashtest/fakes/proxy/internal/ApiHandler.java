@@ -3,6 +3,8 @@ package dev.crashtest.fakes.proxy.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.crashtest.fakes.ServiceEvent.Outcome;
+import dev.crashtest.fakes.ServiceEventListener;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +44,7 @@ public final class ApiHandler implements HttpHandler {
     }
   }
 
-  public ApiHandler(ProxyRegistry registry, dev.crashtest.fakes.ServiceEventListener listener) {
+  public ApiHandler(ProxyRegistry registry, ServiceEventListener listener) {
     this.registry = registry;
     this.events = new EventPublisher(listener);
     this.toxicRoutes = new ToxicRoutes(registry, events);
@@ -235,7 +237,7 @@ public final class ApiHandler implements HttpHandler {
       return segment;
     }
     byte[] raw = segment.getBytes(StandardCharsets.UTF_8);
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 0; i < raw.length; i++) {
       if (raw[i] == '%' && i + 2 < raw.length && Character.digit(raw[i + 1], 16) >= 0
           && Character.digit(raw[i + 2], 16) >= 0) {

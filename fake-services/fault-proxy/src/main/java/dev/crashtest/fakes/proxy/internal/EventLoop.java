@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <pre>{@code
  * EventLoop loop = EventLoop.start("proxy-loop-1");
- * loop.call(() -> proxy.startOnLoop());
+ * loop.call(() -> loop.register(serverChannel, SelectionKey.OP_ACCEPT, proxy));
  * }</pre>
  */
 public final class EventLoop implements AutoCloseable {

@@ -68,10 +68,6 @@ public final class ProxyInstance implements EventLoop.Handler {
     return new View(name, listen, upstream, enabled, toxicsInApiOrder());
   }
 
-  public synchronized boolean enabled() {
-    return enabled;
-  }
-
   /** Whether {@code otherListen} or {@code otherUpstream} differ from this proxy's, as Toxiproxy decides. */
   public synchronized boolean differs(String otherListen, String otherUpstream) {
     return !listen.equals(Addresses.format(Addresses.listen(otherListen))) || !upstream.equals(otherUpstream);
