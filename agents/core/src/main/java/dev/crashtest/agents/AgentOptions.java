@@ -8,7 +8,7 @@ package dev.crashtest.agents;
  * AgentOptions options = AgentOptions.parse(new String[] {"--runtime", "naive"});
  * }</pre>
  *
- * @param runtime the durability layer's name, one of {@link TaskRuntimes#KNOWN}
+ * @param runtime the durability layer's name, one of {@link TaskRuntimes#known()}
  * @param streaming whether to call the model with {@code "stream": true}
  */
 public record AgentOptions(String runtime, boolean streaming) {
@@ -26,18 +26,18 @@ public record AgentOptions(String runtime, boolean streaming) {
         case "--runtime" -> {
           if (i + 1 >= args.length) {
             throw new IllegalArgumentException("option [--runtime] needs a value; known runtimes: "
-                + String.join(", ", TaskRuntimes.KNOWN) + " (for example: --runtime naive)");
+                + String.join(", ", TaskRuntimes.known()) + " (for example: --runtime naive)");
           }
           runtime = args[++i];
         }
         case "--streaming" -> streaming = true;
         default -> throw new IllegalArgumentException("unknown argument [" + args[i]
-            + "]; usage: --runtime <" + String.join("|", TaskRuntimes.KNOWN) + "> [--streaming]");
+            + "]; usage: --runtime <" + String.join("|", TaskRuntimes.known()) + "> [--streaming]");
       }
     }
-    if (!TaskRuntimes.KNOWN.contains(runtime)) {
+    if (!TaskRuntimes.known().contains(runtime)) {
       throw new IllegalArgumentException("unknown runtime [" + runtime + "]; known runtimes: "
-          + String.join(", ", TaskRuntimes.KNOWN) + " (for example: --runtime naive)");
+          + String.join(", ", TaskRuntimes.known()) + " (for example: --runtime naive)");
     }
     return new AgentOptions(runtime, streaming);
   }

@@ -49,7 +49,7 @@ public final class AgentProcess implements AutoCloseable {
 
   /** The Python agent of {@code agents/python}. */
   public static AgentProcess python(Map<String, String> env, Path logDir) throws IOException {
-    Path script = Path.of("python", "procurement_agent.py").toAbsolutePath();
+    Path script = Path.of("..", "python", "procurement_agent.py").toAbsolutePath();
     return start(List.of("python3", script.toString()), env, logDir.resolve("python-agent.log"));
   }
 

@@ -53,7 +53,7 @@ class ProcurementToolsTest {
 
   /** The JSON block of section 3.1 of docs/agent-contract.md, so the test follows the contract. */
   static JsonNode contractTools() throws Exception {
-    String contract = Files.readString(Path.of("..", "docs", "agent-contract.md"));
+    String contract = Files.readString(Path.of("..", "..", "docs", "agent-contract.md"));
     int section = contract.indexOf("### 3.1");
     int start = contract.indexOf("```json", section) + "```json".length();
     int end = contract.indexOf("```", start);
