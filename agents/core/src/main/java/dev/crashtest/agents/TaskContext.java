@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
  *
  * <pre>{@code
  * String account = context.step("tool/1/get_account", () -> crm.get("/accounts/ACME-001"));
+ * String answer = context.step(StepCall.model("model/1", conversationJson), () -> model.next(conversation));
  * String approver = context.awaitApproval();
  * }</pre>
  */
@@ -28,6 +29,19 @@ public interface TaskContext {
    * @param action the side effect; its result must be a string the runtime can store
    */
   String step(String name, Callable<String> action) throws Exception;
+
+  /**
+   * Runs one step that is also described as data. A runtime that can run closures ignores the description: by
+   * default this is {@link #step(String, Callable) step(call.name(), action)}. A runtime that cannot (Temporal
+   * runs each step as an activity, perhaps in another process) ignores {@code action} and has the workflow's
+   * {@link StepExecutor} run {@code call}, which must have the same effect and result.
+   *
+   * @param call the step as data; {@link StepCall#name()} is the step's name
+   * @param action the same step as a closure
+   */
+  default String step(StepCall call, Callable<String> action) throws Exception {
+    return step(call.name(), action);
+  }
 
   /**
    * Sets the task to {@link TaskStatus#AWAITING_APPROVAL}, blocks until {@code POST /tasks/{id}/approve}

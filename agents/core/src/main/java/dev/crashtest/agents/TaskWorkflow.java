@@ -1,5 +1,7 @@
 package dev.crashtest.agents;
 
+import java.util.Optional;
+
 /**
  * The agent logic of one task, written once and shared by every durability layer.
  *
@@ -15,4 +17,13 @@ package dev.crashtest.agents;
 public interface TaskWorkflow {
 
   String run(TaskContext context) throws Exception;
+
+  /**
+   * What runs this workflow's steps from their {@link StepCall descriptions}, for runtimes that cannot run the
+   * closures given to {@link TaskContext#step(StepCall, java.util.concurrent.Callable)}; empty (the default) when
+   * the workflow describes no steps as data, and such runtimes then refuse it.
+   */
+  default Optional<StepExecutor> stepExecutor() {
+    return Optional.empty();
+  }
 }

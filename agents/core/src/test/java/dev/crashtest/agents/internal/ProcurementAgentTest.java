@@ -3,6 +3,8 @@ package dev.crashtest.agents.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crashtest.agents.StepCall;
+import dev.crashtest.agents.StepExecutor;
 import dev.crashtest.agents.TaskContext;
 import dev.crashtest.agents.TaskRequest;
 import dev.crashtest.agents.testing.RecordingServer;
@@ -82,6 +84,27 @@ class ProcurementAgentTest {
   }
 
   @Test
+  void steps_run_from_their_descriptions_give_the_same_task_as_the_closures() throws Exception {
+    ProcurementAgent agent = agent(scriptedModel());
+    DescribedStepsContext context = new DescribedStepsContext(agent.stepExecutor().orElseThrow());
+
+    String result = agent.run(context);
+
+    assertThat(result).as("result").isEqualTo("Ordered 5 units.");
+    assertThat(context.calls).extracting(StepCall::name).as("steps, all described as data")
+        .containsExactly("model/1", "tool/1/get_account", "model/2", "tool/2/create_quote", "model/3", "model/4",
+            "tool/4/place_order", "model/5", "tool/5/add_note", "model/6");
+    assertThat(context.calls).extracting(StepCall::kind).as("kinds").startsWith(StepCall.Kind.MODEL, StepCall.Kind.TOOL);
+    assertThat(conversations.get(3)).as("fourth conversation, sent from its JSON description").hasSize(8)
+        .last().isInstanceOf(ToolExecutionResultMessage.class);
+    assertThat(server.requests()).filteredOn(request -> request.method().equals("POST") && !request.path().equals("/token"))
+        .extracting(request -> request.header("Idempotency-Key")).as("idempotency keys")
+        .containsExactly("T-1/2/create_quote", "T-1/4/place_order", "T-1/5/add_note");
+    assertThat(server.requests()).filteredOn(request -> request.path().equals("/token")).as("token exchanges")
+        .hasSize(1);
+  }
+
+  @Test
   void model_that_never_stops_calling_tools_fails_the_task() {
     ModelGateway endless = conversation -> call("get_account", "{\"account_id\":\"ACME-001\"}", "c");
 
@@ -114,6 +137,37 @@ class ProcurementAgentTest {
 
   private static AiMessage call(String tool, String arguments, String id) {
     return AiMessage.from(ToolExecutionRequest.builder().id(id).name(tool).arguments(arguments).build());
+  }
+
+  /** Ignores the closures and runs every step from its description, as the Temporal runtime's activities do. */
+  static final class DescribedStepsContext implements TaskContext {
+    final List<StepCall> calls = new ArrayList<>();
+    private final StepExecutor executor;
+
+    DescribedStepsContext(StepExecutor executor) {
+      this.executor = executor;
+    }
+
+    @Override
+    public TaskRequest request() {
+      return new TaskRequest("T-1", GOAL, "user-jwt");
+    }
+
+    @Override
+    public String step(String name, Callable<String> action) {
+      throw new AssertionError("step [" + name + "] was not described as data");
+    }
+
+    @Override
+    public String step(StepCall call, Callable<String> action) throws Exception {
+      calls.add(call);
+      return executor.execute(request(), call);
+    }
+
+    @Override
+    public String awaitApproval() {
+      return "alice";
+    }
   }
 
   /** Runs every step at once and remembers its name, as the naive runtime would. */
