@@ -36,6 +36,7 @@ public final class AgentProcess implements AutoCloseable {
   private final int port;
   private final Path logFile;
   private volatile Process process;
+  private volatile long launchOffset;
 
   private AgentProcess(AgentSpec spec, Map<String, String> environment, int port, Path logFile) {
     this.spec = spec;
@@ -57,6 +58,7 @@ public final class AgentProcess implements AutoCloseable {
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     try {
       Files.createDirectories(logFile.toAbsolutePath().getParent());
+      launchOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
       process = builder.start();
       ProcessReaper.watch(process);
     } catch (IOException e) {
@@ -101,6 +103,44 @@ public final class AgentProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AgentException("interrupted while waiting for " + spec + " to become healthy", e);
+    }
+  }
+
+  /**
+   * Waits until this incarnation of the process printed {@code line}; fails fast, with the log's last lines, if
+   * it dies first. For processes without an HTTP health check, such as a platform server.
+   */
+  public AgentProcess awaitOutput(String line, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (printedSinceLaunch(line)) {
+        return this;
+      }
+      if (!process.isAlive()) {
+        throw new AgentException(spec + " exited with code " + process.exitValue() + " before it printed [" + line
+            + "]; last lines of " + logFile + ":\n" + logTail(20));
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
+      if (Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+        throw new AgentException("interrupted while waiting for " + spec + " to print [" + line + "]");
+      }
+    }
+    throw new AgentException(spec + " did not print [" + line + "] within " + timeout.toMillis() + " ms; last lines of "
+        + logFile + ":\n" + logTail(20));
+  }
+
+  private boolean printedSinceLaunch(String line) {
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(logFile.toFile(), "r")) {
+      if (file.length() <= launchOffset) {
+        return false;
+      }
+      file.seek(launchOffset);
+      byte[] bytes = new byte[(int) Math.min(file.length() - launchOffset, 1 << 20)];
+      file.readFully(bytes);
+      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8).contains(line);
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.crashtest.agent;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to start an agent: a name for reports and the command that runs it under the agent contract
@@ -17,8 +17,13 @@ import java.util.Objects;
 public final class AgentSpec {
   private final String name;
   private final List<String> command;
+  private final PlatformSpec platform;
 
   private AgentSpec(String name, List<String> command) {
+    this(name, command, null);
+  }
+
+  private AgentSpec(String name, List<String> command, PlatformSpec platform) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("an agent needs a name, e.g. AgentSpec.command(\"my-agent\", List.of(...))");
     }
@@ -27,6 +32,7 @@ public final class AgentSpec {
     }
     this.name = name;
     this.command = List.copyOf(command);
+    this.platform = platform;
   }
 
   /** An agent started by any command: a script, a binary, another language's runtime. */
@@ -39,12 +45,22 @@ public final class AgentSpec {
    * tuned to start fast.
    */
   public static AgentSpec javaMain(String name, String mainClass, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx256m"));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
-    command.addAll(List.of(args));
-    return new AgentSpec(name, command);
+    return new AgentSpec(name, JavaCommand.of(System.getProperty("java.class.path"), mainClass, List.of(args)));
+  }
+
+  /** An agent whose main class is on {@code classpath} (not this JVM's), in a JVM of its own. */
+  public static AgentSpec javaMain(String name, List<Path> classpath, String mainClass, String... args) {
+    return new AgentSpec(name, JavaCommand.of(classpath, mainClass, List.of(args)));
+  }
+
+  /** The same agent, run on a durable-execution platform the harness starts, kills and restarts. */
+  public AgentSpec withPlatform(PlatformSpec platform) {
+    return new AgentSpec(name, command, Objects.requireNonNull(platform, "platform"));
+  }
+
+  /** The platform the agent runs on, if any. */
+  public Optional<PlatformSpec> platform() {
+    return Optional.ofNullable(platform);
   }
 
   public String name() {
@@ -57,12 +73,13 @@ public final class AgentSpec {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof AgentSpec that && name.equals(that.name) && command.equals(that.command);
+    return other instanceof AgentSpec that && name.equals(that.name) && command.equals(that.command)
+        && Objects.equals(platform, that.platform);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, command);
+    return Objects.hash(name, command, platform);
   }
 
   @Override

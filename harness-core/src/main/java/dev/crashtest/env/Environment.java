@@ -173,6 +173,15 @@ public final class Environment implements AutoCloseable {
     return hops.proxy(service);
   }
 
+  /**
+   * Points the {@link Service#PLATFORM} hop at a platform server on {@code port} and returns the host:port agents
+   * reach it at, through its proxy.
+   */
+  public String routePlatform(int port) {
+    hops.connect(Service.PLATFORM, port);
+    return hops.publicUrl(Service.PLATFORM).getAuthority();
+  }
+
   /** The fault proxy's API, e.g. for {@code new ToxiproxyClient(host, port)}. */
   public URI faultProxyUrl() {
     return proxyServer.baseUrl();

@@ -11,7 +11,9 @@ package dev.crashtest.env;
 public enum Service {
   MODEL("model"),
   CRM("crm"),
-  IDENTITY("identity");
+  IDENTITY("identity"),
+  /** The durable-execution platform of the run's agent (Temporal, Restate, PostgreSQL for DBOS), when it has one. */
+  PLATFORM("platform");
 
   private final String id;
 

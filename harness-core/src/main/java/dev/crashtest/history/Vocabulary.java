@@ -21,6 +21,12 @@ public final class Vocabulary {
   public static final String AGENT_STARTED = "agent_started";
   public static final String AGENT_KILLED = "agent_killed";
   public static final String AGENT_RESTARTED = "agent_restarted";
+  public static final String AGENT_PAUSED = "agent_paused";
+  public static final String AGENT_RESUMED = "agent_resumed";
+  public static final String STANDBY_STARTED = "standby_started";
+  public static final String PLATFORM_STARTED = "platform_started";
+  public static final String PLATFORM_KILLED = "platform_killed";
+  public static final String PLATFORM_RESTARTED = "platform_restarted";
   public static final String SUBMIT_TASK = "submit_task";
   public static final String TASK_STATUS = "task_status";
   public static final String APPROVE = "approve";

@@ -27,13 +27,37 @@ public final class Faults {
   private Faults() {}
 
   /** {@code kill -9} the agent; by default when the task is submitted, restarted after 200 ms. */
-  public static AgentCrash killAgent() {
-    return new AgentCrash(AgentCrash.Signal.KILL, Triggers.atTime(Duration.ZERO), Duration.ofMillis(200));
+  public static ProcessCrash killAgent() {
+    return new ProcessCrash(ProcessCrash.Target.AGENT, ProcessCrash.Signal.KILL, Triggers.atTime(Duration.ZERO),
+        Duration.ofMillis(200));
   }
 
   /** {@code SIGTERM} the agent; by default when the task is submitted, restarted after 200 ms. */
-  public static AgentCrash terminateAgent() {
-    return new AgentCrash(AgentCrash.Signal.TERM, Triggers.atTime(Duration.ZERO), Duration.ofMillis(200));
+  public static ProcessCrash terminateAgent() {
+    return new ProcessCrash(ProcessCrash.Target.AGENT, ProcessCrash.Signal.TERM, Triggers.atTime(Duration.ZERO),
+        Duration.ofMillis(200));
+  }
+
+  /**
+   * {@code kill -9} the durable-execution platform server (Restate, PostgreSQL for DBOS); by default when the task is
+   * submitted, restarted on its state after 1 s. Runs without a platform ignore it and record why.
+   */
+  public static ProcessCrash killPlatform() {
+    return new ProcessCrash(ProcessCrash.Target.PLATFORM, ProcessCrash.Signal.KILL, Triggers.atTime(Duration.ZERO),
+        Duration.ofSeconds(1));
+  }
+
+  /**
+   * {@code SIGSTOP} the agent, {@code SIGCONT} it after {@code lasting(...)}: a zombie worker that wakes up after
+   * its platform may have handed its work to another worker.
+   */
+  public static ProcessPause pauseAgent() {
+    return new ProcessPause(Triggers.atTime(Duration.ZERO), Duration.ofSeconds(5), false);
+  }
+
+  /** The agent's client secret changes: new secret in its file, the old one refused from now on. */
+  public static SecretRotation rotateAgentSecret() {
+    return SecretRotation.atStart();
   }
 
   /** The service cannot be reached: its proxy refuses new connections and drops open ones. */

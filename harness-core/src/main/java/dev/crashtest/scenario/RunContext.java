@@ -1,6 +1,12 @@
 package dev.crashtest.scenario;
 
 import static dev.crashtest.history.Vocabulary.AGENT_KILLED;
+import static dev.crashtest.history.Vocabulary.AGENT_PAUSED;
+import static dev.crashtest.history.Vocabulary.AGENT_RESUMED;
+import static dev.crashtest.history.Vocabulary.PLATFORM_KILLED;
+import static dev.crashtest.history.Vocabulary.PLATFORM_RESTARTED;
+import static dev.crashtest.history.Vocabulary.PLATFORM_STARTED;
+import static dev.crashtest.history.Vocabulary.STANDBY_STARTED;
 import static dev.crashtest.history.Vocabulary.AGENT_RESTARTED;
 import static dev.crashtest.history.Vocabulary.AGENT_STARTED;
 import static dev.crashtest.history.Vocabulary.APPROVE;
@@ -15,6 +21,7 @@ import static dev.crashtest.history.Vocabulary.TASK_ID;
 
 import dev.crashtest.agent.AgentProcess;
 import dev.crashtest.agent.AgentSpec;
+import dev.crashtest.agent.PlatformSpec;
 import dev.crashtest.env.Environment;
 import dev.crashtest.fakes.InjectedFault;
 import dev.crashtest.history.History;
@@ -36,6 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RunContext implements AutoCloseable {
   static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(30);
   static final String APPROVER = "approver@crashtest";
+  static final Duration PLATFORM_TIMEOUT = Duration.ofSeconds(60);
 
   final Scenario scenario;
   final Task task;
@@ -43,7 +51,8 @@ final class RunContext implements AutoCloseable {
   final History history;
   final long startIndex;
   private final AgentSpec spec;
-  private final Map<String, String> agentEnvironment;
+  private final Map<String, String> agentEnvironment = new LinkedHashMap<>();
+  private final Path runDirectory;
   private final int port;
   private final Path logFile;
   private final ScheduledExecutorService scheduler;
@@ -53,7 +62,10 @@ final class RunContext implements AutoCloseable {
   private final AtomicInteger crmCalls = new AtomicInteger();
   private final AtomicInteger pendingHeals = new AtomicInteger();
   private volatile AgentProcess agent;
+  private volatile AgentProcess standby;
+  private volatile AgentProcess platform;
   private volatile boolean agentDown;
+  private volatile boolean agentPaused;
   private volatile String userToken;
   private volatile int incarnation;
   private History.Subscription subscription;
@@ -66,7 +78,8 @@ final class RunContext implements AutoCloseable {
     this.history = environment.history();
     this.startIndex = history.size();
     this.spec = spec;
-    this.agentEnvironment = agentEnvironment;
+    this.agentEnvironment.putAll(agentEnvironment);
+    this.runDirectory = logFile.toAbsolutePath().getParent();
     this.port = port;
     this.logFile = logFile;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -74,6 +87,24 @@ final class RunContext implements AutoCloseable {
       thread.setDaemon(true);
       return thread;
     });
+  }
+
+  /** Starts the agent's platform server, if it has one, and tells the agent where it is. */
+  void startPlatform() {
+    if (spec.platform().isEmpty()) {
+      return;
+    }
+    PlatformSpec platformSpec = spec.platform().get();
+    int platformPort = ScenarioRunner.freePort();
+    int adminPort = ScenarioRunner.freePort();
+    AgentSpec process = AgentSpec.command(platformSpec.name(),
+        platformSpec.command(platformPort, adminPort, runDirectory.resolve("platform-state")));
+    platform = AgentProcess.start(process, Map.of(), platformPort, runDirectory.resolve("platform.log"));
+    platform.awaitOutput(PlatformSpec.READY_LINE, PLATFORM_TIMEOUT);
+    agentEnvironment.put("CRASHTEST_PLATFORM_ADDRESS", environment.routePlatform(platformPort));
+    agentEnvironment.put("CRASHTEST_PLATFORM_ADMIN_ADDRESS", "127.0.0.1:" + adminPort);
+    record(RUNNER, PLATFORM_STARTED, OpType.INFO,
+        Map.of("platform", platformSpec.name(), "pid", platform.pid(), "port", platformPort));
   }
 
   void startAgent() {
@@ -151,15 +182,55 @@ final class RunContext implements AutoCloseable {
     return Optional.ofNullable(injectedFaults.get(fault));
   }
 
-  void crashAgent(AgentCrash.Signal signal) {
+  void crashAgent(ProcessCrash.Signal signal) {
     agentDown = true;
     long pid = agent.pid();
-    if (signal == AgentCrash.Signal.KILL) {
+    if (signal == ProcessCrash.Signal.KILL) {
       agent.kill();
     } else {
       agent.terminate(Duration.ofSeconds(5));
     }
     record(NEMESIS, AGENT_KILLED, OpType.INFO, Map.of("signal", signal.name(), "pid", pid));
+  }
+
+  void crashPlatform(ProcessCrash.Signal signal) {
+    if (platform == null) {
+      throw new IllegalStateException(spec + " runs on no platform: there is nothing to kill");
+    }
+    long pid = platform.pid();
+    if (signal == ProcessCrash.Signal.KILL) {
+      platform.kill();
+    } else {
+      platform.terminate(Duration.ofSeconds(5));
+    }
+    record(NEMESIS, PLATFORM_KILLED, OpType.INFO, Map.of("signal", signal.name(), "pid", pid));
+  }
+
+  void restartPlatform() {
+    platform.restart().awaitOutput(PlatformSpec.READY_LINE, PLATFORM_TIMEOUT);
+    record(NEMESIS, PLATFORM_RESTARTED, OpType.INFO, Map.of("pid", platform.pid()));
+  }
+
+  /** SIGSTOP the agent; with a standby, start a second agent process that the harness talks to meanwhile. */
+  void pauseAgent(boolean withStandby) {
+    agent.pause();
+    agentPaused = true;
+    record(NEMESIS, AGENT_PAUSED, OpType.INFO, Map.of("pid", agent.pid()));
+    if (withStandby) {
+      int standbyPort = ScenarioRunner.freePort();
+      Map<String, String> env = new LinkedHashMap<>(agentEnvironment);
+      env.put("HARNESS_AGENT_PORT", String.valueOf(standbyPort));
+      env.put("HARNESS_STATE_DIR", runDirectory.resolve("state-standby").toString());
+      standby = AgentProcess.start(spec, env, standbyPort, runDirectory.resolve("agent-standby.log"));
+      standby.awaitHealthy(HEALTH_TIMEOUT);
+      record(NEMESIS, STANDBY_STARTED, OpType.INFO, Map.of("pid", standby.pid(), "port", standbyPort));
+    }
+  }
+
+  void resumeAgent() {
+    agent.resume();
+    agentPaused = false;
+    record(NEMESIS, AGENT_RESUMED, OpType.INFO, Map.of("pid", agent.pid()));
   }
 
   void restartAgent() {
@@ -186,6 +257,34 @@ final class RunContext implements AutoCloseable {
     record(RUNNER, SUBMIT_TASK, answer.status() == 202 ? OpType.OK : OpType.FAIL, details);
   }
 
+  /** Approves now, or after {@code delay} on the run's scheduler (a human who takes their time). */
+  void approveAfter(Duration delay) {
+    if (delay.isZero()) {
+      approve();
+      return;
+    }
+    pendingHeals.incrementAndGet();
+    scheduler.schedule(() -> {
+      try {
+        approve();
+      } finally {
+        pendingHeals.decrementAndGet();
+      }
+    }, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Gives the agent a new client secret at the identity provider and in its secret file; the old one stops working. */
+  void rotateAgentSecret() {
+    String clientId = agentEnvironment.get("HARNESS_AGENT_CLIENT_ID");
+    Path secretFile = Path.of(agentEnvironment.get("HARNESS_AGENT_CLIENT_SECRET_FILE"));
+    String secret = environment.identityProvider().rotateClientSecret(clientId);
+    try {
+      java.nio.file.Files.writeString(secretFile, secret);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("could not rewrite the secret file " + secretFile, e);
+    }
+  }
+
   /** Approves the task; the INVOKE op goes first, so what the agent does once approved comes after it. */
   void approve() {
     Map<String, Object> details = new LinkedHashMap<>();
@@ -197,12 +296,15 @@ final class RunContext implements AutoCloseable {
     record(RUNNER, APPROVE, answer.status() == 202 ? OpType.OK : OpType.FAIL, details);
   }
 
+  /** The agent the harness talks to: the standby while the agent is frozen, else the agent. */
   AgentControl control() {
-    return new AgentControl(agent.controlUrl());
+    AgentProcess current = agentPaused && standby != null ? standby : agent;
+    return new AgentControl(current.controlUrl());
   }
 
+  /** Whether no agent can answer now: killed and not yet back, or frozen with no standby. */
   boolean agentDown() {
-    return agentDown;
+    return agentDown || (agentPaused && standby == null);
   }
 
   int incarnation() {
@@ -238,8 +340,13 @@ final class RunContext implements AutoCloseable {
         heal(fault);
       }
     }
-    if (agent != null) {
-      agent.close();
+    for (AgentProcess process : new AgentProcess[] {standby, agent, platform}) {
+      if (process != null) {
+        if (process == agent && agentPaused) {
+          process.resume();
+        }
+        process.close();
+      }
     }
   }
 }

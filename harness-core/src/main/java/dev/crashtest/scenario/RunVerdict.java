@@ -7,5 +7,7 @@ package dev.crashtest.scenario;
 public enum RunVerdict {
   PASS,
   FAIL,
-  ERROR
+  ERROR,
+  /** The scenario does not apply to the agent (e.g. a platform crash for an agent without a platform). */
+  SKIPPED
 }

@@ -25,15 +25,26 @@ public final class Scenario {
   private final List<Checker> checks;
   private final boolean resubmitAfterRestart;
   private final Duration timeout;
+  private final Duration approvalDelay;
+  private final long clockCompression;
+  private final boolean requiresPlatform;
 
-  private Scenario(
-      String name, String description, List<Fault> faults, List<Checker> checks, boolean resubmit, Duration timeout) {
+  private Scenario(String name, String description, List<Fault> faults, List<Checker> checks, boolean resubmit,
+      Duration timeout, Duration approvalDelay, long clockCompression, boolean requiresPlatform) {
     this.name = name;
     this.description = description;
     this.faults = List.copyOf(faults);
     this.checks = List.copyOf(checks);
     this.resubmitAfterRestart = resubmit;
     this.timeout = timeout;
+    this.approvalDelay = approvalDelay;
+    this.clockCompression = clockCompression;
+    this.requiresPlatform = requiresPlatform;
+  }
+
+  private Scenario(
+      String name, String description, List<Fault> faults, List<Checker> checks, boolean resubmit, Duration timeout) {
+    this(name, description, faults, checks, resubmit, timeout, Duration.ZERO, 1, false);
   }
 
   /** A scenario with no faults that expects the standard checks to pass, within 60 s. */
@@ -46,24 +57,28 @@ public final class Scenario {
   }
 
   public Scenario describedAs(String description) {
-    return new Scenario(name, Objects.requireNonNull(description), faults, checks, resubmitAfterRestart, timeout);
+    return new Scenario(name, Objects.requireNonNull(description), faults, checks, resubmitAfterRestart, timeout,
+        approvalDelay, clockCompression, requiresPlatform);
   }
 
   /** Adds a fault to the schedule. */
   public Scenario withFault(Fault fault) {
     List<Fault> more = new ArrayList<>(faults);
     more.add(Objects.requireNonNull(fault, "fault"));
-    return new Scenario(name, description, more, checks, resubmitAfterRestart, timeout);
+    return new Scenario(name, description, more, checks, resubmitAfterRestart, timeout, approvalDelay,
+        clockCompression, requiresPlatform);
   }
 
   /** Replaces the checks the run must pass. */
   public Scenario withChecks(List<Checker> checks) {
-    return new Scenario(name, description, faults, checks, resubmitAfterRestart, timeout);
+    return new Scenario(name, description, faults, checks, resubmitAfterRestart, timeout, approvalDelay,
+        clockCompression, requiresPlatform);
   }
 
   /** After each agent restart the harness submits the task again, as a queue redelivering a message would. */
   public Scenario withTaskResubmittedAfterRestart() {
-    return new Scenario(name, description, faults, checks, true, timeout);
+    return new Scenario(name, description, faults, checks, true, timeout, approvalDelay, clockCompression,
+        requiresPlatform);
   }
 
   /** How long the task may take before the run ends and the task counts as not completed. */
@@ -71,7 +86,48 @@ public final class Scenario {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, got [" + timeout + "]");
     }
-    return new Scenario(name, description, faults, checks, resubmitAfterRestart, timeout);
+    return new Scenario(name, description, faults, checks, resubmitAfterRestart, timeout, approvalDelay,
+        clockCompression, requiresPlatform);
+  }
+
+  /**
+   * The human approves {@code scenarioTime} after the agent asks (e.g. 72 hours), on the scenario clock: see
+   * {@link #withClockCompression(long)}.
+   */
+  public Scenario withApprovalDelay(Duration scenarioTime) {
+    if (scenarioTime.isNegative()) {
+      throw new IllegalArgumentException("approval delay must be >= 0, got [" + scenarioTime + "]");
+    }
+    return new Scenario(name, description, faults, checks, resubmitAfterRestart, timeout, scenarioTime,
+        clockCompression, requiresPlatform);
+  }
+
+  /** One real millisecond stands for {@code factor} scenario milliseconds (86 400: a day passes in a second). */
+  public Scenario withClockCompression(long factor) {
+    if (factor < 1) {
+      throw new IllegalArgumentException("clock compression must be >= 1, got [" + factor + "]");
+    }
+    return new Scenario(name, description, faults, checks, resubmitAfterRestart, timeout, approvalDelay, factor,
+        requiresPlatform);
+  }
+
+  /** Only agents on a durable-execution platform can run it; others are skipped, not judged. */
+  public Scenario requiringPlatform() {
+    return new Scenario(name, description, faults, checks, resubmitAfterRestart, timeout, approvalDelay,
+        clockCompression, true);
+  }
+
+  /** The real time the approval waits: the scenario-time delay divided by the clock compression. */
+  public Duration realApprovalDelay() {
+    return approvalDelay.dividedBy(clockCompression);
+  }
+
+  public Duration approvalDelay() {
+    return approvalDelay;
+  }
+
+  public boolean requiresPlatform() {
+    return requiresPlatform;
   }
 
   public String name() {

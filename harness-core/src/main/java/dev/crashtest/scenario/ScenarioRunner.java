@@ -69,6 +69,11 @@ public final class ScenarioRunner {
   /** Runs {@code scenario} against {@code agent}; every random choice is drawn from {@code seed}. */
   public RunResult run(Scenario scenario, AgentSpec agent, long seed) {
     Path directory = outputDirectory.resolve(scenario.name() + "--" + agent.name());
+    if (scenario.requiresPlatform() && agent.platform().isEmpty()) {
+      return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.SKIPPED, List.of(),
+          agent + " runs on no durable-execution platform; " + scenario + " needs one", Map.of("wallTimeMillis", 0L),
+          environment.history().since(environment.history().size()), directory);
+    }
     Task task = Task.procurement(new Random(Seeds.forRun(seed, scenario.name(), agent.name())));
     long started = System.nanoTime();
     String error = null;
@@ -79,6 +84,7 @@ public final class ScenarioRunner {
       return errored(scenario, agent, seed, directory, e, environment.history().since(environment.history().size()));
     }
     try (run) {
+      run.startPlatform();
       run.startAgent();
       run.armFaults();
       run.submit();
@@ -130,6 +136,7 @@ public final class ScenarioRunner {
           seenIncarnation = run.incarnation();
           lastState = null;
         }
+        boolean healingBefore = run.healing();
         AgentControl.Answer answer = run.control().status(run.task.taskId());
         if (answer.reached()) {
           String state = answer.status() == 404 ? UNKNOWN_TASK : String.valueOf(answer.field("status"));
@@ -137,14 +144,14 @@ public final class ScenarioRunner {
             lastState = state;
             recordStatus(run, state, answer);
             if (state.equals(AWAITING_APPROVAL)) {
-              run.approve();
+              run.approveAfter(run.scenario.realApprovalDelay());
             }
           }
           if (state.equals(COMPLETED) || state.equals(FAILED)) {
             return;
           }
           unknownSince = state.equals(UNKNOWN_TASK) ? (unknownSince < 0 ? System.nanoTime() : unknownSince) : -1;
-          if (unknownSince > 0 && !run.healing()
+          if (unknownSince > 0 && !healingBefore && !run.healing()
               && System.nanoTime() - unknownSince > TimeUnit.MILLISECONDS.toNanos(LOST_AFTER_MILLIS)) {
             return;
           }
@@ -186,9 +193,12 @@ public final class ScenarioRunner {
     }
   }
 
-  private static int freePort() throws IOException {
+  /** A loopback port that was free a moment ago. */
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free loopback port: " + e.getMessage(), e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.crashtest.scenarios;
 
 import dev.crashtest.agent.AgentSpec;
+import dev.crashtest.agent.PlatformSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,8 +13,9 @@ import java.util.Optional;
 
 /**
  * The reference agents Crashtest ships, by name: {@code naive} (Java, LangChain4j, progress in memory),
- * {@code naive-streaming} (the same, streaming the model's answers) and {@code python} (standard-library Python,
- * written from the agent contract alone).
+ * {@code naive-streaming} (the same, streaming the model's answers), {@code python} (standard-library Python,
+ * written from the agent contract alone), and the same Java agent on durable runtimes: {@code temporal},
+ * {@code restate}, {@code dbos}.
  *
  * <pre>{@code
  * AgentSpec agent = Agents.named("naive").orElseThrow();
@@ -26,7 +28,7 @@ public final class Agents {
   private Agents() {}
 
   public static List<String> names() {
-    return List.of("naive", "naive-streaming", "python");
+    return List.of("naive", "naive-streaming", "python", "temporal", "restate", "dbos");
   }
 
   public static Optional<AgentSpec> named(String name) {
@@ -37,6 +39,12 @@ public final class Agents {
         return Optional.of(naiveStreaming());
       case "python":
         return Optional.of(python());
+      case "temporal":
+        return Optional.of(durable("temporal", "dev.crashtest.agents.temporal.TemporalPlatformMain"));
+      case "restate":
+        return Optional.of(durable("restate", "dev.crashtest.agents.restate.RestatePlatformMain"));
+      case "dbos":
+        return Optional.of(durable("dbos", "dev.crashtest.agents.dbos.PostgresPlatformMain"));
       default:
         return Optional.empty();
     }
@@ -49,6 +57,17 @@ public final class Agents {
   /** The naive Java agent calling the model with {@code stream: true} (LangChain4j's streaming model). */
   public static AgentSpec naiveStreaming() {
     return AgentSpec.javaMain("naive-streaming", JAVA_MAIN, "--runtime", "naive", "--streaming");
+  }
+
+  /**
+   * The procurement agent on a durable runtime, with the platform server it needs. Each runtime runs on its own
+   * class path, {@code agents/<runtime>/target/runtime-classpath.txt} under {@code crashtest.home}, so the
+   * platforms' libraries never share a JVM.
+   */
+  public static AgentSpec durable(String runtime, String platformMain) {
+    List<Path> classpath = RuntimeClasspath.of(runtime);
+    return AgentSpec.javaMain(runtime, classpath, JAVA_MAIN, "--runtime", runtime)
+        .withPlatform(PlatformSpec.javaMain(runtime + "-platform", classpath, platformMain));
   }
 
   /** The Python agent, copied out of the class path into a temporary file so it runs from a jar too. */

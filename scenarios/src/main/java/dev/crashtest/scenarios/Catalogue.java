@@ -2,14 +2,19 @@ package dev.crashtest.scenarios;
 
 import static dev.crashtest.env.Service.CRM;
 import static dev.crashtest.env.Service.MODEL;
+import static dev.crashtest.env.Service.PLATFORM;
 import static dev.crashtest.scenario.Faults.commitThenDropResponse;
 import static dev.crashtest.scenario.Faults.identity;
 import static dev.crashtest.scenario.Faults.killAgent;
+import static dev.crashtest.scenario.Faults.killPlatform;
+import static dev.crashtest.scenario.Faults.pauseAgent;
+import static dev.crashtest.scenario.Faults.rotateAgentSecret;
 import static dev.crashtest.scenario.Faults.latency;
 import static dev.crashtest.scenario.Faults.model;
 import static dev.crashtest.scenario.Faults.outage;
 import static dev.crashtest.scenario.Triggers.agentEnters;
 import static dev.crashtest.scenario.Triggers.crmCommitted;
+import static dev.crashtest.scenario.Triggers.taskAwaitsApproval;
 
 import dev.crashtest.check.Checker;
 import dev.crashtest.check.Checks;
@@ -33,13 +38,15 @@ public final class Catalogue {
   static final Duration TIMEOUT = Duration.ofSeconds(30);
   static final int MAX_RETRIES = 5;
   static final int CONTEXT_BUDGET_TOKENS = 450;
+  static final long DAY_PER_SECOND = 86_400;
 
   private Catalogue() {}
 
   public static List<Scenario> all() {
     return List.of(happyPath(), crashBeforeCreateQuote(), crashAfterPlaceOrder(), crashAfterPlaceOrderRedelivered(),
         modelOutageMidPlan(), model429Storm(), modelStreamCut(), crmCommitThenDrop(), crmLatencySpike(),
-        idpSlowTokenExchange(), modelContextOverflow());
+        idpSlowTokenExchange(), modelContextOverflow(), approvalAfter72h(), zombieWorker(), platformRestart(),
+        platformPartition());
   }
 
   public static Optional<Scenario> named(String name) {
@@ -157,5 +164,45 @@ public final class Catalogue {
     List<Checker> checks = new ArrayList<>(Checks.standard());
     checks.addAll(List.of(more));
     return checks;
+  }
+
+  /** The human answers 72 hours (scenario time) after the agent asks; the agent's secret rotates meanwhile. */
+  public static Scenario approvalAfter72h() {
+    return Scenario.named("approval-after-72h")
+        .describedAs("The approval arrives 72 h (scenario time, 3 s real) after the request, and the agent's"
+            + " client secret is rotated while it waits; a durable agent keeps the gate and finishes on a fresh token.")
+        .withApprovalDelay(Duration.ofHours(72))
+        .withClockCompression(DAY_PER_SECOND)
+        .withFault(rotateAgentSecret().when(taskAwaitsApproval()))
+        .withTimeout(TIMEOUT);
+  }
+
+  /** The agent freezes mid-step longer than any lease while a standby worker runs, then wakes up. */
+  public static Scenario zombieWorker() {
+    return Scenario.named("zombie-worker")
+        .describedAs("SIGSTOP the agent right after the CRM committed create_quote, run a standby worker, SIGCONT"
+            + " it 8 s later: the platform may hand the step to the standby; the zombie's late write must not count twice.")
+        .withFault(pauseAgent().when(crmCommitted("create_quote")).lasting(Duration.ofSeconds(8)).withStandbyWorker())
+        .withTimeout(TIMEOUT);
+  }
+
+  /** The platform server dies mid-task and comes back on its state. */
+  public static Scenario platformRestart() {
+    return Scenario.named("platform-restart")
+        .describedAs("kill -9 the platform server (Temporal test server, Restate, PostgreSQL) right after the CRM"
+            + " committed create_quote; restart it on its state after 1 s; the task must complete, exactly once.")
+        .withFault(killPlatform().when(crmCommitted("create_quote")).restartAfter(Duration.ofSeconds(1)))
+        .requiringPlatform()
+        .withTimeout(TIMEOUT);
+  }
+
+  /** The agent cannot reach its platform for a while. */
+  public static Scenario platformPartition() {
+    return Scenario.named("platform-partition")
+        .describedAs("Cut the agent-to-platform hop for 3 s right after the CRM committed create_quote;"
+            + " the agent must reconnect and complete, exactly once.")
+        .withFault(outage(PLATFORM).when(crmCommitted("create_quote")).lasting(Duration.ofSeconds(3)))
+        .requiringPlatform()
+        .withTimeout(TIMEOUT);
   }
 }

@@ -37,6 +37,24 @@ final class ProgressPrinter implements Consumer<Op> {
           return "agent killed (SIG" + op.text("signal") + ")";
         case Vocabulary.AGENT_RESTARTED:
           return "agent restarted (pid " + op.text("pid") + ")";
+        case Vocabulary.AGENT_PAUSED:
+          return "agent frozen (SIGSTOP)";
+        case Vocabulary.AGENT_RESUMED:
+          return "agent woken up (SIGCONT)";
+        case Vocabulary.STANDBY_STARTED:
+          return "standby worker started (pid " + op.text("pid") + ")";
+        case Vocabulary.PLATFORM_STARTED:
+          return "platform " + op.text("platform") + " started (pid " + op.text("pid") + ")";
+        case Vocabulary.PLATFORM_KILLED:
+          return "platform killed (SIG" + op.text("signal") + ")";
+        case Vocabulary.PLATFORM_RESTARTED:
+          return "platform restarted (pid " + op.text("pid") + ")";
+        case Vocabulary.FAULT_INJECTED:
+          return "ProcessCrash".equals(op.text("kind")) || "ProcessPause".equals(op.text("kind"))
+              ? null : "fault: " + op.text("fault");
+        case Vocabulary.FAULT_HEALED:
+          return "ProcessCrash".equals(op.text("kind")) || "ProcessPause".equals(op.text("kind"))
+              ? null : "healed: " + op.text("fault");
         case Vocabulary.TIMED_OUT:
           return "timed out after " + op.text("timeoutMillis") + " ms";
         default:

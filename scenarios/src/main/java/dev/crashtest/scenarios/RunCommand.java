@@ -77,8 +77,12 @@ final class RunCommand implements Callable<Integer> {
   private List<AgentSpec> resolveAgents() {
     List<AgentSpec> specs = new ArrayList<>();
     for (String name : agents) {
-      specs.add(Agents.named(name.trim()).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-          "unknown agent [" + name + "]; known agents: " + String.join(", ", Agents.names()))));
+      try {
+        specs.add(Agents.named(name.trim()).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+            "unknown agent [" + name + "]; known agents: " + String.join(", ", Agents.names()))));
+      } catch (IllegalStateException notBuilt) {
+        throw new CommandLine.ParameterException(spec.commandLine(), notBuilt.getMessage());
+      }
     }
     return specs;
   }

@@ -48,10 +48,11 @@ class CrashtestCliIT {
 
   @Test
   void unknown_agent_is_a_usage_error_that_lists_the_known_ones() {
-    Captured run = capture(() -> CrashtestCli.execute("run", "--agent", "temporal"));
+    Captured run = capture(() -> CrashtestCli.execute("run", "--agent", "langgraph"));
 
     assertThat(run.code).isEqualTo(2);
-    assertThat(run.err).contains("unknown agent [temporal]; known agents: naive, naive-streaming, python");
+    assertThat(run.err)
+        .contains("unknown agent [langgraph]; known agents: naive, naive-streaming, python, temporal, restate, dbos");
   }
 
   private record Captured(int code, String out, String err) {}

@@ -1,0 +1,71 @@
+package dev.crashtest.agent;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to start the durable-execution platform an agent runs on (a Temporal test server, a Restate server,
+ * PostgreSQL for DBOS) as a process of its own, so it can be killed and restarted on its state.
+ *
+ * <p>The platform command is called with {@code --port P --admin-port A --state-dir D}, binds 127.0.0.1, prints
+ * {@value #READY_LINE} on standard output once it serves, and keeps its state in {@code D} across restarts. The
+ * agent then finds it at {@code CRASHTEST_PLATFORM_ADDRESS} (host:port, through a fault proxy) and
+ * {@code CRASHTEST_PLATFORM_ADMIN_ADDRESS}.
+ *
+ * <pre>{@code
+ * PlatformSpec postgres = PlatformSpec.javaMain("postgres", classpath, "dev.crashtest.agents.dbos.PostgresPlatformMain");
+ * AgentSpec dbos = AgentSpec.javaMain("dbos", classpath, "dev.crashtest.agents.ProcurementAgentMain", "--runtime", "dbos")
+ *     .withPlatform(postgres);
+ * }</pre>
+ */
+public final class PlatformSpec {
+  /** The line a platform prints once it serves. */
+  public static final String READY_LINE = "crashtest-platform ready";
+
+  private final String name;
+  private final List<String> command;
+
+  private PlatformSpec(String name, List<String> command) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.command = List.copyOf(command);
+  }
+
+  /** A platform started by any command; the harness appends the port, admin port and state directory. */
+  public static PlatformSpec command(String name, List<String> command) {
+    return new PlatformSpec(name, command);
+  }
+
+  /** A platform whose main class is on {@code classpath}, in a JVM of its own. */
+  public static PlatformSpec javaMain(String name, List<Path> classpath, String mainClass) {
+    return new PlatformSpec(name, JavaCommand.of(classpath, mainClass, List.of()));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The full command for one start. */
+  public List<String> command(int port, int adminPort, Path stateDirectory) {
+    List<String> full = new ArrayList<>(command);
+    full.addAll(List.of("--port", String.valueOf(port), "--admin-port", String.valueOf(adminPort),
+        "--state-dir", stateDirectory.toAbsolutePath().toString()));
+    return full;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PlatformSpec that && name.equals(that.name) && command.equals(that.command);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, command);
+  }
+
+  @Override
+  public String toString() {
+    return "platform [" + name + "]";
+  }
+}

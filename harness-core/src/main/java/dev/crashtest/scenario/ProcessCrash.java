@@ -1,0 +1,96 @@
+package dev.crashtest.scenario;
+
+import java.time.Duration;
+
+/**
+ * A process under test — the agent, or the durable-execution platform it runs on — dies by a real signal
+ * ({@code SIGKILL} or {@code SIGTERM}) and, unless told otherwise, is started again on the same state
+ * directory after a delay.
+ *
+ * <pre>{@code
+ * Faults.killAgent().when(Triggers.crmCommitted("place_order")).restartAfter(Duration.ofMillis(200));
+ * Faults.killPlatform().when(Triggers.agentEnters("place_order")).restartAfter(Duration.ofSeconds(1));
+ * }</pre>
+ */
+public final class ProcessCrash extends Fault {
+
+  /** Which process dies. */
+  public enum Target {
+    AGENT,
+    PLATFORM
+  }
+
+  /** The signal that ends the agent. */
+  public enum Signal {
+    KILL,
+    TERM
+  }
+
+  private final Target target;
+  private final Signal signal;
+  private final Duration restartAfter;
+
+  ProcessCrash(Target target, Signal signal, Trigger trigger, Duration restartAfter) {
+    super(trigger);
+    this.target = target;
+    this.signal = signal;
+    this.restartAfter = restartAfter;
+  }
+
+  /** The same crash, fired by {@code trigger}. */
+  public ProcessCrash when(Trigger trigger) {
+    return new ProcessCrash(target, signal, trigger, restartAfter);
+  }
+
+  /** The same crash, the agent started again {@code delay} after it died. */
+  public ProcessCrash restartAfter(Duration delay) {
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("restartAfter needs a delay >= 0, got [" + delay + "]");
+    }
+    return new ProcessCrash(target, signal, trigger(), delay);
+  }
+
+  /** The same crash, the agent left dead. */
+  public ProcessCrash withoutRestart() {
+    return new ProcessCrash(target, signal, trigger(), null);
+  }
+
+  public Signal signal() {
+    return signal;
+  }
+
+  public Target target() {
+    return target;
+  }
+
+  @Override
+  public String describe() {
+    String process = target == Target.AGENT ? "the agent" : "the platform";
+    String death = (signal == Signal.KILL ? "kill -9 " : "SIGTERM ") + process;
+    String after = restartAfter == null ? ", no restart" : ", restart it after " + restartAfter.toMillis() + " ms";
+    return death + " " + trigger().describe() + after;
+  }
+
+  @Override
+  void inject(RunContext run) {
+    if (target == Target.AGENT) {
+      run.crashAgent(signal);
+    } else {
+      run.crashPlatform(signal);
+    }
+  }
+
+  @Override
+  void heal(RunContext run) {
+    if (target == Target.AGENT) {
+      run.restartAgent();
+    } else {
+      run.restartPlatform();
+    }
+  }
+
+  @Override
+  long healAfterMillis() {
+    return restartAfter == null ? -1 : restartAfter.toMillis();
+  }
+}
