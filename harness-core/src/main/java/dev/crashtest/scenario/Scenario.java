@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A test as plain data: the task, the faults and when they fire, and the checks the run must pass.
@@ -19,66 +20,66 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Scenario {
-  private final String name;
-  private final String description;
-  private final List<Fault> faults;
-  private final List<Checker> checks;
-  private final boolean resubmitAfterRestart;
-  private final Duration timeout;
-  private final Duration approvalDelay;
-  private final long clockCompression;
-  private final boolean requiresPlatform;
+  // Set only while a copy is made (see copy()); a Scenario never changes once a caller holds it.
+  private String name;
+  private String description = "";
+  private List<Fault> faults = List.of();
+  private List<Checker> checks = Checks.standard();
+  private boolean resubmitAfterRestart;
+  private Duration timeout = Duration.ofSeconds(60);
+  private Duration approvalDelay = Duration.ZERO;
+  private long clockCompression = 1;
+  private boolean requiresPlatform;
 
-  private Scenario(String name, String description, List<Fault> faults, List<Checker> checks, boolean resubmit,
-      Duration timeout, Duration approvalDelay, long clockCompression, boolean requiresPlatform) {
+  private Scenario(String name) {
     this.name = name;
-    this.description = description;
-    this.faults = List.copyOf(faults);
-    this.checks = List.copyOf(checks);
-    this.resubmitAfterRestart = resubmit;
-    this.timeout = timeout;
-    this.approvalDelay = approvalDelay;
-    this.clockCompression = clockCompression;
-    this.requiresPlatform = requiresPlatform;
   }
 
-  private Scenario(
-      String name, String description, List<Fault> faults, List<Checker> checks, boolean resubmit, Duration timeout) {
-    this(name, description, faults, checks, resubmit, timeout, Duration.ZERO, 1, false);
+  private Scenario copy(Consumer<Scenario> change) {
+    Scenario copy = new Scenario(name);
+    copy.description = description;
+    copy.faults = faults;
+    copy.checks = checks;
+    copy.resubmitAfterRestart = resubmitAfterRestart;
+    copy.timeout = timeout;
+    copy.approvalDelay = approvalDelay;
+    copy.clockCompression = clockCompression;
+    copy.requiresPlatform = requiresPlatform;
+    change.accept(copy);
+    return copy;
   }
 
   /** A scenario with no faults that expects the standard checks to pass, within 60 s. */
   public static Scenario named(String name) {
-    if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+    if (name == null || !name.matches("[a-z0-9][a-z0-9-]*(\\[[^\\]]+\\])?")) {
       throw new IllegalArgumentException(
           "scenario name [" + name + "] must be lower-case words joined by '-', e.g. \"crash-after-place-order\"");
     }
-    return new Scenario(name, "", List.of(), Checks.standard(), false, Duration.ofSeconds(60));
+    return new Scenario(name);
   }
 
   public Scenario describedAs(String description) {
-    return new Scenario(name, Objects.requireNonNull(description), faults, checks, resubmitAfterRestart, timeout,
-        approvalDelay, clockCompression, requiresPlatform);
+    Objects.requireNonNull(description, "description");
+    return copy(s -> s.description = description);
   }
 
   /** Adds a fault to the schedule. */
   public Scenario withFault(Fault fault) {
+    Objects.requireNonNull(fault, "fault");
     List<Fault> more = new ArrayList<>(faults);
-    more.add(Objects.requireNonNull(fault, "fault"));
-    return new Scenario(name, description, more, checks, resubmitAfterRestart, timeout, approvalDelay,
-        clockCompression, requiresPlatform);
+    more.add(fault);
+    return copy(s -> s.faults = List.copyOf(more));
   }
 
   /** Replaces the checks the run must pass. */
   public Scenario withChecks(List<Checker> checks) {
-    return new Scenario(name, description, faults, checks, resubmitAfterRestart, timeout, approvalDelay,
-        clockCompression, requiresPlatform);
+    List<Checker> copied = List.copyOf(checks);
+    return copy(s -> s.checks = copied);
   }
 
   /** After each agent restart the harness submits the task again, as a queue redelivering a message would. */
   public Scenario withTaskResubmittedAfterRestart() {
-    return new Scenario(name, description, faults, checks, true, timeout, approvalDelay, clockCompression,
-        requiresPlatform);
+    return copy(s -> s.resubmitAfterRestart = true);
   }
 
   /** How long the task may take before the run ends and the task counts as not completed. */
@@ -86,8 +87,7 @@ public final class Scenario {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, got [" + timeout + "]");
     }
-    return new Scenario(name, description, faults, checks, resubmitAfterRestart, timeout, approvalDelay,
-        clockCompression, requiresPlatform);
+    return copy(s -> s.timeout = timeout);
   }
 
   /**
@@ -98,8 +98,7 @@ public final class Scenario {
     if (scenarioTime.isNegative()) {
       throw new IllegalArgumentException("approval delay must be >= 0, got [" + scenarioTime + "]");
     }
-    return new Scenario(name, description, faults, checks, resubmitAfterRestart, timeout, scenarioTime,
-        clockCompression, requiresPlatform);
+    return copy(s -> s.approvalDelay = scenarioTime);
   }
 
   /** One real millisecond stands for {@code factor} scenario milliseconds (86 400: a day passes in a second). */
@@ -107,14 +106,18 @@ public final class Scenario {
     if (factor < 1) {
       throw new IllegalArgumentException("clock compression must be >= 1, got [" + factor + "]");
     }
-    return new Scenario(name, description, faults, checks, resubmitAfterRestart, timeout, approvalDelay, factor,
-        requiresPlatform);
+    return copy(s -> s.clockCompression = factor);
   }
 
   /** Only agents on a durable-execution platform can run it; others are skipped, not judged. */
   public Scenario requiringPlatform() {
-    return new Scenario(name, description, faults, checks, resubmitAfterRestart, timeout, approvalDelay,
-        clockCompression, true);
+    return copy(s -> s.requiresPlatform = true);
+  }
+
+  /** The same scenario under another name, e.g. one point of a sweep: {@code crash-point-sweep[crm:place_order#1]}. */
+  public Scenario renamed(String newName) {
+    Scenario.named(newName);
+    return copy(s -> s.name = newName);
   }
 
   /** The real time the approval waits: the scenario-time delay divided by the clock compression. */
