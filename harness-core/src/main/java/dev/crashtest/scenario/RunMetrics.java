@@ -1,10 +1,12 @@
 package dev.crashtest.scenario;
 
+import static dev.crashtest.history.Vocabulary.ACCOUNT_ID;
 import static dev.crashtest.history.Vocabulary.AGENT_KILLED;
 import static dev.crashtest.history.Vocabulary.AGENT_RESTARTED;
 import static dev.crashtest.history.Vocabulary.CHAT_COMPLETION;
 import static dev.crashtest.history.Vocabulary.CRM;
 import static dev.crashtest.history.Vocabulary.EFFECT_ID;
+import static dev.crashtest.history.Vocabulary.EFFECT_TYPE;
 import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.METHOD;
 import static dev.crashtest.history.Vocabulary.MODEL;
@@ -12,49 +14,135 @@ import static dev.crashtest.history.Vocabulary.REPLAYED;
 
 import dev.crashtest.check.CheckResult;
 import dev.crashtest.check.Checks;
+import dev.crashtest.check.Verdict;
 import dev.crashtest.history.History;
 import dev.crashtest.history.Op;
 import dev.crashtest.history.OpType;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
-/** Counts and times of a run, computed from its history alone. */
-final class RunMetrics {
+/**
+ * Counts and times of a run, computed from its history alone (see {@code docs/recovery.md}).
+ *
+ * <pre>{@code
+ * Map<String, Long> metrics = RunMetrics.of(result.history(), result.metrics().get(RunMetrics.WALL_TIME_MILLIS));
+ * metrics.get(RunMetrics.REDONE_MODEL_CALLS);   // model calls made again after a restart
+ * }</pre>
+ */
+public final class RunMetrics {
+  public static final String WALL_TIME_MILLIS = "wallTimeMillis";
+  /** 1 when the task completed, else 0. */
+  public static final String COMPLETED = "completed";
+  public static final String MODEL_CALLS = "modelCalls";
+  public static final String CRM_CALLS = "crmCalls";
+  public static final String CRM_WRITES = "crmWrites";
+  public static final String SIDE_EFFECTS = "sideEffects";
+  /** Effects beyond the first of their kind for an account: 2 orders where 1 was meant count 1. */
+  public static final String DUPLICATE_EFFECTS = "duplicateEffects";
+  public static final String KILLS = "kills";
+  public static final String RESTARTS = "restarts";
+  /** Model and CRM calls completed before a crash and made again after the restart. */
+  public static final String REDONE_CALLS = "redoneCalls";
+  public static final String REDONE_MODEL_CALLS = "redoneModelCalls";
+  public static final String REDONE_CRM_CALLS = "redoneCrmCalls";
+  public static final String PROMPT_TOKENS = "promptTokens";
+  public static final String COMPLETION_TOKENS = "completionTokens";
+  public static final String MODEL_TOKENS = "modelTokens";
+  /**
+   * From each agent restart to its next successful model or CRM call that was not redone work, summed over the
+   * restarts; absent when there was no restart, or when the agent never made progress after one.
+   */
+  public static final String RECOVERY_MILLIS = "recoveryMillis";
+  /** Restarts after which the agent never made progress again: the task was lost or the agent stuck. */
+  public static final String UNRECOVERED_RESTARTS = "unrecoveredRestarts";
+
   private RunMetrics() {}
 
-  static Map<String, Long> of(History history, long wallMillis) {
+  /** The metrics of a run with this history, which took {@code wallMillis} from start to verdict. */
+  public static Map<String, Long> of(History history, long wallMillis) {
     List<Op> ops = history.ops();
     Map<String, Long> metrics = new LinkedHashMap<>();
-    metrics.put("wallTimeMillis", wallMillis);
-    metrics.put("modelCalls", count(ops, op -> op.is(MODEL, CHAT_COMPLETION)));
-    metrics.put("crmCalls", count(ops, op -> op.service().equals(CRM)));
-    metrics.put("crmWrites", count(ops, op -> op.service().equals(CRM) && "POST".equals(op.text(METHOD))));
-    metrics.put("sideEffects", count(ops, op -> op.service().equals(CRM) && op.type() == OpType.OK
-        && op.text(EFFECT_ID) != null && !op.flag(REPLAYED)));
-    metrics.put("kills", count(ops, op -> op.is(HARNESS, AGENT_KILLED)));
-    metrics.put("restarts", count(ops, op -> op.is(HARNESS, AGENT_RESTARTED)));
-    CheckResult redone = Checks.run(Checks.noWorkRedone(), history);
-    metrics.put("redoneCalls", (long) redone.evidence().size());
-    metrics.put("promptTokens", sum(ops, "promptTokens"));
-    metrics.put("completionTokens", sum(ops, "completionTokens"));
-    recoveryMillis(ops).ifPresent(millis -> metrics.put("recoveryMillis", millis));
+    metrics.put(WALL_TIME_MILLIS, wallMillis);
+    CheckResult completed = Checks.run(Checks.taskCompleted(), history);
+    metrics.put(COMPLETED, completed.verdict() == Verdict.PASS ? 1L : 0L);
+    metrics.put(MODEL_CALLS, count(ops, op -> op.is(MODEL, CHAT_COMPLETION)));
+    metrics.put(CRM_CALLS, count(ops, op -> op.service().equals(CRM)));
+    metrics.put(CRM_WRITES, count(ops, op -> op.service().equals(CRM) && "POST".equals(op.text(METHOD))));
+    List<Op> effects = ops.stream().filter(RunMetrics::isNewEffect).toList();
+    metrics.put(SIDE_EFFECTS, (long) effects.size());
+    metrics.put(DUPLICATE_EFFECTS, duplicates(effects));
+    metrics.put(KILLS, count(ops, op -> op.is(HARNESS, AGENT_KILLED)));
+    metrics.put(RESTARTS, count(ops, op -> op.is(HARNESS, AGENT_RESTARTED)));
+    Set<Long> redone = Set.copyOf(Checks.run(Checks.noWorkRedone(), history).evidence());
+    metrics.put(REDONE_CALLS, (long) redone.size());
+    metrics.put(REDONE_MODEL_CALLS, count(ops, op -> redone.contains(op.index()) && op.service().equals(MODEL)));
+    metrics.put(REDONE_CRM_CALLS, count(ops, op -> redone.contains(op.index()) && op.service().equals(CRM)));
+    long prompt = sum(ops, PROMPT_TOKENS);
+    long completion = sum(ops, COMPLETION_TOKENS);
+    metrics.put(PROMPT_TOKENS, prompt);
+    metrics.put(COMPLETION_TOKENS, completion);
+    metrics.put(MODEL_TOKENS, prompt + completion);
+    recovery(ops, redone, metrics);
     return metrics;
   }
 
-  /** From the first restart to the agent's next call to the model or the CRM. */
-  private static java.util.Optional<Long> recoveryMillis(List<Op> ops) {
-    Op restart = ops.stream().filter(op -> op.is(HARNESS, AGENT_RESTARTED)).findFirst().orElse(null);
-    if (restart == null) {
-      return java.util.Optional.empty();
+  private static void recovery(List<Op> ops, Set<Long> redone, Map<String, Long> metrics) {
+    long total = 0;
+    long unrecovered = 0;
+    boolean restarted = false;
+    for (Op restart : ops) {
+      if (!restart.is(HARNESS, AGENT_RESTARTED)) {
+        continue;
+      }
+      restarted = true;
+      Optional<Long> millis = progressAfter(ops, restart, redone).map(op -> op.timeMillis() - restart.timeMillis());
+      if (millis.isPresent()) {
+        total += millis.get();
+      } else {
+        unrecovered++;
+      }
     }
-    return ops.stream()
-        .filter(op -> op.index() > restart.index() && (op.service().equals(MODEL) || op.service().equals(CRM)))
-        .findFirst()
-        .map(op -> op.timeMillis() - restart.timeMillis());
+    if (restarted && unrecovered == 0) {
+      metrics.put(RECOVERY_MILLIS, total);
+    }
+    metrics.put(UNRECOVERED_RESTARTS, unrecovered);
   }
 
-  private static long count(List<Op> ops, java.util.function.Predicate<Op> filter) {
+  /** The agent's first successful model or CRM call after {@code restart} that is new work, before any next kill. */
+  private static Optional<Op> progressAfter(List<Op> ops, Op restart, Set<Long> redone) {
+    for (Op op : ops) {
+      if (op.index() <= restart.index()) {
+        continue;
+      }
+      if (op.is(HARNESS, AGENT_KILLED)) {
+        return Optional.empty();
+      }
+      boolean agentCall = op.is(MODEL, CHAT_COMPLETION)
+          || (op.service().equals(CRM) && !op.operation().equals(CrashPoints.AUDIT));
+      if (agentCall && op.type() == OpType.OK && !op.actor().equals(HARNESS) && !redone.contains(op.index())) {
+        return Optional.of(op);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isNewEffect(Op op) {
+    return op.service().equals(CRM) && op.type() == OpType.OK && op.text(EFFECT_ID) != null && !op.flag(REPLAYED);
+  }
+
+  private static long duplicates(List<Op> effects) {
+    Map<String, Long> perKind = new HashMap<>(effects.stream().collect(
+        Collectors.groupingBy(op -> op.text(EFFECT_TYPE) + "/" + op.text(ACCOUNT_ID), Collectors.counting())));
+    return perKind.values().stream().mapToLong(n -> n - 1).sum();
+  }
+
+  private static long count(List<Op> ops, Predicate<Op> filter) {
     return ops.stream().filter(filter).count();
   }
 

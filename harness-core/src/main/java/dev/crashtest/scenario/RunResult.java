@@ -49,9 +49,10 @@ public record RunResult(
     return checks.stream().filter(check -> check.verdict() != Verdict.PASS).toList();
   }
 
-  /** The command that runs exactly this again. */
+  /** The command that runs exactly this again; a name with brackets is quoted for the shell. */
   public String reproduce() {
-    return "./crashtest run --scenario " + scenario + " --agent " + agent + " --seed " + seed;
+    String name = scenario.matches("[A-Za-z0-9._-]+") ? scenario : "'" + scenario + "'";
+    return "./crashtest run --scenario " + name + " --agent " + agent + " --seed " + seed;
   }
 
   static RunVerdict verdictOf(List<CheckResult> checks) {

@@ -14,4 +14,22 @@ public final class Seeds {
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
   }
+
+  /**
+   * The campaign seed of try {@code repeat} (from 0) of a campaign run with {@code --repeat}: try 0 keeps
+   * {@code seed}, so a campaign of one try is unchanged; later tries get a seed of their own, which
+   * {@code --seed} takes to reproduce that try alone.
+   */
+  public static long forRepeat(long seed, int repeat) {
+    if (repeat < 0) {
+      throw new IllegalArgumentException("repeat counts from 0, got [" + repeat + "]");
+    }
+    if (repeat == 0) {
+      return seed;
+    }
+    long z = seed + repeat * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return (z ^ (z >>> 31)) & Long.MAX_VALUE;
+  }
 }
