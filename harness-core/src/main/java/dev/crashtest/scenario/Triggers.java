@@ -7,11 +7,8 @@ import static dev.crashtest.history.Vocabulary.TASK_STATE;
 import static dev.crashtest.history.Vocabulary.TASK_STATUS;
 import static dev.crashtest.history.Vocabulary.CRM;
 import static dev.crashtest.history.Vocabulary.EFFECT_ID;
-import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.MODEL;
 import static dev.crashtest.history.Vocabulary.REPLAYED;
-import static dev.crashtest.history.Vocabulary.SUBMIT_TASK;
-import static dev.crashtest.history.Vocabulary.TASK_ID;
 import static dev.crashtest.history.Vocabulary.SUBMIT_TASK;
 import static dev.crashtest.history.Vocabulary.TASK_ID;
 import static dev.crashtest.history.Vocabulary.TOOL_CALLS;
@@ -99,60 +96,6 @@ public final class Triggers {
         return "after CRM call #" + n;
       }
     };
-  }
-
-  /**
-   * The {@code n}-th answer of {@code service} to {@code operation} in the run (e.g. the CRM's first
-   * {@code place_order}, the model's third {@code chat_completion}), success or failure. Fires on the service's
-   * thread before the answer is written: the service did it, the agent has not heard. Counts only calls made by
-   * the agent, and starts counting afresh when a run submits a new task, so one scenario serves several runs.
-   */
-  public static Trigger nthCall(String service, String operation, int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("nthCall needs n >= 1, got [" + n + "]; for example: nthCall(\"crm\","
-          + " \"place_order\", 1)");
-    }
-    return new NthCall(service, operation, n);
-  }
-
-  /** Counts one service operation's answers per task; see {@link #nthCall}. */
-  private static final class NthCall implements Trigger {
-    private final String service;
-    private final String operation;
-    private final int n;
-    private String taskId;
-    private int seen;
-
-    NthCall(String service, String operation, int n) {
-      this.service = java.util.Objects.requireNonNull(service, "service");
-      this.operation = java.util.Objects.requireNonNull(operation, "operation");
-      this.n = n;
-    }
-
-    @Override
-    public synchronized boolean firesOn(Op op, int crmCalls) {
-      if (op.is(HARNESS, SUBMIT_TASK) && op.type() == OpType.INVOKE && !String.valueOf(op.text(TASK_ID)).equals(taskId)) {
-        taskId = String.valueOf(op.text(TASK_ID));
-        seen = 0;
-        return false;
-      }
-      if (!isAgentCall(op, service, operation)) {
-        return false;
-      }
-      seen++;
-      return seen == n;
-    }
-
-    @Override
-    public String describe() {
-      return "right after the " + service + " answered [" + operation + "] #" + n;
-    }
-  }
-
-  /** An answer of {@code service} to {@code operation} for the agent: not an INVOKE, not the harness's own. */
-  static boolean isAgentCall(Op op, String service, String operation) {
-    return op.is(service, operation) && (op.type() == OpType.OK || op.type() == OpType.FAIL)
-        && !op.actor().equals(HARNESS);
   }
 
   /**
