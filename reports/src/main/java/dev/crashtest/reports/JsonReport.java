@@ -3,25 +3,37 @@ package dev.crashtest.reports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.crashtest.check.CheckResult;
+import dev.crashtest.scenario.CrashPoint;
+import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * Writes {@code report.json}: the seed, and per run its verdict, violations, metrics and files.
  *
  * <pre>{@code
  * Path file = JsonReport.write(42L, results, Path.of("crashtest-out"));
+ * Path again = JsonReport.write(42L, 3, results, sweeps, Path.of("crashtest-out"));   // --repeat 3, with sweeps
  * }</pre>
  *
- * <p>Schema (version 1): {@code {schemaVersion, seed, runs: [{scenario, agent, verdict, violations: [{checker,
- * message, evidence}], checks: [{checker, verdict, message}], error?, metrics: {...}, history, agentLog,
- * reproduce}]}}. Paths are relative to the report's directory.
+ * <p>Schema (version 1): {@code {schemaVersion, seed, repeat, runs: [{scenario, agent, seed, try, crashPoint?,
+ * verdict, violations: [{checker, message, evidence}], checks: [{checker, verdict, message}], error?,
+ * metrics: {...}, history, agentLog, reproduce}], comparison: {k, cells: [{scenario, agent, tries, passed, verdict,
+ * passK?, medianRecoveryMillis?, unrecovered, duplicates, redoneModelCalls, redoneCrmCalls, medianModelTokens,
+ * medianWallMillis}], agents: [{agent, scenarios, passK?, runs, passed, medianRecoveryMillis?, unrecovered,
+ * duplicates, redoneModelCalls, redoneCrmCalls}]}, crashPointSweeps: [{agent, clean, cleanVerdict, discovered,
+ * swept}]}}. A run's {@code seed} is its try's campaign seed ({@code --seed} reproduces it alone), {@code try}
+ * counts its scenario × agent's tries from 1. Paths are relative to the report's directory; metrics are defined
+ * in {@code docs/recovery.md}. Fields are only ever added within a schema version.
  */
 public final class JsonReport {
   public static final int SCHEMA_VERSION = 1;
@@ -29,11 +41,23 @@ public final class JsonReport {
 
   private JsonReport() {}
 
+  /** The report of a campaign of one try per scenario × agent, without sweeps. */
   public static Path write(long seed, List<RunResult> runs, Path directory) {
+    return write(seed, 1, runs, List.of(), directory);
+  }
+
+  /** The report of a campaign of {@code repeat} tries per scenario × agent, with the sweeps it ran. */
+  public static Path write(long seed, int repeat, List<RunResult> runs, List<CrashPointSweep.Result> sweeps,
+      Path directory) {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("schemaVersion", SCHEMA_VERSION);
     report.put("seed", seed);
-    report.put("runs", runs.stream().map(run -> run(run, directory)).toList());
+    report.put("repeat", repeat);
+    Map<List<String>, Integer> tries = new HashMap<>();
+    report.put("runs", runs.stream().map(run -> run(run, directory,
+        tries.merge(List.of(run.scenario(), run.agent()), 1, Integer::sum))).toList());
+    report.put("comparison", comparison(Comparison.of(runs, repeat)));
+    report.put("crashPointSweeps", sweeps.stream().map(JsonReport::sweep).toList());
     Path file = directory.resolve("report.json");
     try {
       Files.createDirectories(directory);
@@ -44,11 +68,13 @@ public final class JsonReport {
     }
   }
 
-  private static Map<String, Object> run(RunResult run, Path directory) {
+  private static Map<String, Object> run(RunResult run, Path directory, int tryNumber) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("scenario", run.scenario());
     json.put("agent", run.agent());
     json.put("seed", run.seed());
+    json.put("try", tryNumber);
+    CrashPointSweep.pointOf(run.scenario()).ifPresent(point -> json.put("crashPoint", point.label()));
     json.put("verdict", run.verdict().name());
     json.put("violations", run.violations().stream().map(JsonReport::violation).toList());
     json.put("checks", run.checks().stream().map(JsonReport::check).toList());
@@ -60,6 +86,65 @@ public final class JsonReport {
     json.put("agentLog", relative(directory, run.directory().resolve("agent.log")));
     json.put("reproduce", run.reproduce());
     return json;
+  }
+
+  private static Map<String, Object> comparison(Comparison comparison) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("k", comparison.k());
+    json.put("cells", comparison.cells().stream().map(JsonReport::cell).toList());
+    json.put("agents", comparison.agents().stream().map(JsonReport::agent).toList());
+    return json;
+  }
+
+  private static Map<String, Object> cell(Comparison.Cell cell) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scenario", cell.scenario());
+    json.put("agent", cell.agent());
+    json.put("tries", cell.tries());
+    json.put("passed", cell.passed());
+    json.put("verdict", cell.verdict().name());
+    put(json, "passK", cell.passK());
+    put(json, "medianRecoveryMillis", cell.medianRecoveryMillis());
+    json.put("unrecovered", cell.unrecovered());
+    json.put("duplicates", cell.duplicates());
+    json.put("redoneModelCalls", cell.redoneModelCalls());
+    json.put("redoneCrmCalls", cell.redoneCrmCalls());
+    json.put("medianModelTokens", cell.medianModelTokens());
+    json.put("medianWallMillis", cell.medianWallMillis());
+    return json;
+  }
+
+  private static Map<String, Object> agent(Comparison.AgentSummary agent) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("agent", agent.agent());
+    json.put("scenarios", agent.scenarios());
+    put(json, "passK", agent.passK());
+    json.put("runs", agent.runs());
+    json.put("passed", agent.passed());
+    put(json, "medianRecoveryMillis", agent.medianRecoveryMillis());
+    json.put("unrecovered", agent.unrecovered());
+    json.put("duplicates", agent.duplicates());
+    json.put("redoneModelCalls", agent.redoneModelCalls());
+    json.put("redoneCrmCalls", agent.redoneCrmCalls());
+    return json;
+  }
+
+  private static Map<String, Object> sweep(CrashPointSweep.Result sweep) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("agent", sweep.clean().agent());
+    json.put("clean", sweep.clean().scenario());
+    json.put("cleanVerdict", sweep.clean().verdict().name());
+    json.put("discovered", sweep.discovered().stream().map(CrashPoint::label).toList());
+    json.put("swept", sweep.crashRuns().stream().map(RunResult::scenario).toList());
+    return json;
+  }
+
+  private static void put(Map<String, Object> json, String key, OptionalDouble value) {
+    value.ifPresent(v -> json.put(key, Math.round(v * 1000) / 1000.0));
+  }
+
+  private static void put(Map<String, Object> json, String key, OptionalLong value) {
+    value.ifPresent(v -> json.put(key, v));
   }
 
   private static Map<String, Object> violation(CheckResult check) {
