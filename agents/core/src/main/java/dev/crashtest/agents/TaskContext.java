@@ -44,6 +44,15 @@ public interface TaskContext {
   }
 
   /**
+   * Whether the runtime is re-running the workflow's code only to rebuild its state from its record (Temporal
+   * replays a workflow from its history, e.g. after a restart or to answer a query). The agent logic logs nothing
+   * while replaying, so each event appears once in the log. {@code false} by default.
+   */
+  default boolean isReplaying() {
+    return false;
+  }
+
+  /**
    * Sets the task to {@link TaskStatus#AWAITING_APPROVAL}, blocks until {@code POST /tasks/{id}/approve}
    * arrives, sets it back to {@link TaskStatus#RUNNING} and returns the approver.
    */

@@ -67,7 +67,9 @@ public final class ProcurementAgent implements TaskWorkflow {
     int step = 0;
     for (int turn = 1; turn <= MAX_TURNS; turn++) {
       List<ChatMessage> sent = List.copyOf(conversation);
-      LOG.info("task={} turn={} model={}", taskId, turn, LangChainModelGateway.MODEL_NAME);
+      if (!context.isReplaying()) {
+        LOG.info("task={} turn={} model={}", taskId, turn, LangChainModelGateway.MODEL_NAME);
+      }
       StepCall modelCall = StepCall.model("model/" + turn, ChatMessageSerializer.messagesToJson(sent));
       String recorded = context.step(modelCall, () -> ChatMessageSerializer.messageToJson(model.next(sent)));
       AiMessage answer = (AiMessage) ChatMessageDeserializer.messageFromJson(recorded);
@@ -77,7 +79,9 @@ public final class ProcurementAgent implements TaskWorkflow {
       }
       for (ToolExecutionRequest request : answer.toolExecutionRequests()) {
         ToolCall call = new ToolCall(taskId, ++step, request.name(), request.arguments());
-        LOG.info("task={} step={} tool={}", taskId, call.step(), call.tool());
+        if (!context.isReplaying()) {
+          LOG.info("task={} step={} tool={}", taskId, call.step(), call.tool());
+        }
         String result = runTool(call, context, tokens);
         conversation.add(ToolExecutionResultMessage.from(request, result));
       }

@@ -97,6 +97,11 @@ public final class TaskWorkflowImpl implements TaskWorkflowType {
     }
 
     @Override
+    public boolean isReplaying() {
+      return Workflow.isReplaying();
+    }
+
+    @Override
     public String awaitApproval() {
       approver = null;
       status = TaskStatus.AWAITING_APPROVAL;

@@ -23,6 +23,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -123,7 +124,7 @@ public final class TemporalTaskRuntime implements TaskRuntime {
           TaskSnapshot.completed(taskId, client.newUntypedWorkflowStub(taskId).getResult(String.class));
       case WORKFLOW_EXECUTION_STATUS_FAILED -> TaskSnapshot.failed(taskId, failure(taskId));
       default -> TaskSnapshot.failed(taskId, "the workflow ended " + status.name()
-          .replace("WORKFLOW_EXECUTION_STATUS_", "").toLowerCase(java.util.Locale.ROOT));
+          .replace("WORKFLOW_EXECUTION_STATUS_", "").toLowerCase(Locale.ROOT));
     });
   }
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,7 +141,7 @@ class TemporalTaskRuntimeTest {
     };
   }
 
-  private TemporalTaskRuntime runtimeFor(TaskWorkflow logic, java.util.function.Supplier<StepExecutor> executor) {
+  private TemporalTaskRuntime runtimeFor(TaskWorkflow logic, Supplier<StepExecutor> executor) {
     StepExecutor steps = executor.get();
     TaskWorkflow workflow = new TaskWorkflow() {
       @Override
