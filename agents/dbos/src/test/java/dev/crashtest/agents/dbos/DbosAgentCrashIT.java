@@ -100,6 +100,42 @@ class DbosAgentCrashIT {
     assertThat(done.path("result").asText()).as("result; agent log:\n%s", agent.log()).startsWith("Done: order ");
     assertExactlyOneQuoteOrderAndNote();
     assertThat(agent.log()).as("agent log").contains("runtime=dbos").contains("task=T-happy status=COMPLETED");
+    HttpResponse<String> again = submit("T-happy");
+    assertThat(JSON.readTree(again.body()).path("status").asText()).as("resubmitted completed task").isEqualTo("COMPLETED");
+    assertThat(post("/tasks/T-happy/approve", "{}").body()).as("approve after completion")
+        .isEqualTo("{\"error\":\"task is not awaiting approval\"}");
+    HttpResponse<String> unknown = get("/tasks/T-nobody");
+    assertThat(unknown.statusCode()).as("GET of an unknown task").isEqualTo(404);
+    assertThat(modelCallsPerTurn()).as("chat completions per turn").containsOnlyKeys(1L, 2L, 3L, 4L, 5L, 6L)
+        .allSatisfy((turn, calls) -> assertThat(calls).as("calls for turn %s", turn).isEqualTo(1));
+  }
+
+  @Test
+  void agent_killed_while_awaiting_approval_still_reports_it_after_restart_and_completes_on_approval()
+      throws Exception {
+    agent = startAgent();
+    submit("T-gate");
+    awaitStatus("T-gate", "AWAITING_APPROVAL");
+
+    agent.kill();
+    long restart = System.nanoTime();
+    agent = startAgent();
+    long healthy = System.nanoTime();
+
+    HttpResponse<String> known = get("/tasks/T-gate");
+    assertThat(known.body()).as("GET right after the restart: the task is known from DBOS")
+        .isEqualTo("{\"taskId\":\"T-gate\",\"status\":\"AWAITING_APPROVAL\"}");
+    HttpResponse<String> redelivered = submit("T-gate");
+    assertThat(redelivered.body()).as("the same task submitted again, as a queue would redeliver it")
+        .isEqualTo("{\"taskId\":\"T-gate\",\"status\":\"AWAITING_APPROVAL\"}");
+    approveWhenAwaiting("T-gate");
+    awaitStatus("T-gate", "COMPLETED");
+
+    assertExactlyOneQuoteOrderAndNote();
+    assertThat(modelCallsPerTurn()).as("chat completions per turn: none made again after the restart")
+        .containsOnlyKeys(1L, 2L, 3L, 4L, 5L, 6L)
+        .allSatisfy((turn, calls) -> assertThat(calls).as("calls for turn %s", turn).isEqualTo(1));
+    record("agent kill -9 while awaiting approval: restart->healthy (task known) " + millis(restart, healthy) + " ms");
   }
 
   @Test
@@ -130,8 +166,8 @@ class DbosAgentCrashIT {
         .as("create_quote calls: the one before the kill, and its replay after").extracting(AuditRecord::replayed)
         .containsExactly(false, true);
     assertThat(modelCallsPerTurn()).as("chat completions per turn: none made again after the restart")
-        .allSatisfy((turn, calls) -> assertThat(calls).as("calls for turn %s", turn).isEqualTo(1))
-        .containsKeys(1L, 2L, 3L, 4L, 5L, 6L);
+        .containsOnlyKeys(1L, 2L, 3L, 4L, 5L, 6L)
+        .allSatisfy((turn, calls) -> assertThat(calls).as("calls for turn %s", turn).isEqualTo(1));
     record("agent kill -9 after create_quote committed: restart->healthy "
         + millis(restart, healthy[0]) + " ms, restart->first step " + millis(restart, firstStep) + " ms");
   }
@@ -220,12 +256,13 @@ class DbosAgentCrashIT {
     return first.get();
   }
 
-  private void submit(String taskId) throws Exception {
+  private HttpResponse<String> submit(String taskId) throws Exception {
     String body = JSON.createObjectNode().put("taskId", taskId).put("goal", GOAL)
         .put("userToken", env.issueUserToken("alice")).toString();
     HttpResponse<String> submitted = post("/tasks", body);
     assertThat(submitted.statusCode()).as("POST /tasks: %s; agent log:\n%s", submitted.body(), agent.log())
         .isEqualTo(202);
+    return submitted;
   }
 
   private void approveWhenAwaiting(String taskId) throws Exception {
