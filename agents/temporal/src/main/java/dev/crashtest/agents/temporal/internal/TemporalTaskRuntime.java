@@ -21,8 +21,6 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
-import io.temporal.worker.WorkerOptions;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -68,10 +66,7 @@ public final class TemporalTaskRuntime implements TaskRuntime {
     WorkflowClient client = WorkflowClient.newInstance(stubs,
         WorkflowClientOptions.newBuilder().setNamespace(TemporalSettings.NAMESPACE).build());
     WorkerFactory workers = WorkerFactory.newInstance(client);
-    // Without this the test server leaves a workflow stuck on the dead worker's sticky queue after a crash.
-    Worker worker = workers.newWorker(TemporalSettings.TASK_QUEUE, WorkerOptions.newBuilder()
-        .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
-        .build());
+    Worker worker = workers.newWorker(TemporalSettings.TASK_QUEUE, TemporalSettings.workerOptions());
     worker.registerWorkflowImplementationFactory(TaskWorkflowType.class, () -> new TaskWorkflowImpl(workflow));
     StepActivitiesImpl activities = new StepActivitiesImpl(executor);
     worker.registerActivitiesImplementations(activities);

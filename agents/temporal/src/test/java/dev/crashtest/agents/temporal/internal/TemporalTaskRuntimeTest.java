@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +123,26 @@ class TemporalTaskRuntimeTest {
 
     assertThat(failed.error()).as("error").isEqualTo("the model failed: HTTP 400 context_length_exceeded");
     assertThat(executed).as("attempts of the failing step").containsExactly("model/1");
+  }
+
+  @Test
+  void a_step_running_longer_than_the_heartbeat_timeout_is_not_retried_while_its_worker_lives() throws Exception {
+    CountDownLatch released = new CountDownLatch(1);
+    runtime = runtimeFor(context -> context.step(StepCall.model("model/1", "[]"), () -> "unused"), () -> (task, call) -> {
+      executed.add(call.name());
+      released.await(30, TimeUnit.SECONDS);
+      return "slow answer";
+    });
+
+    runtime.submit(request("T-slow"));
+    Duration window = TemporalSettings.HEARTBEAT_TIMEOUT.multipliedBy(3);
+    await("the slow step keeps a single attempt for " + window.toMillis() + " ms").during(window)
+        .atMost(window.plusSeconds(5)).until(() -> executed.size() == 1);
+    released.countDown();
+    TaskSnapshot done = awaitStatus("T-slow", TaskStatus.COMPLETED);
+
+    assertThat(done.result()).as("result").isEqualTo("slow answer");
+    assertThat(executed).as("attempts of the slow step").containsExactly("model/1");
   }
 
   @Test
