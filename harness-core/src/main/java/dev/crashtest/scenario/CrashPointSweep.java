@@ -24,7 +24,8 @@ public final class CrashPointSweep {
   public static final String NAME = "crash-point-sweep";
   /** The most points a sweep runs; longer runs are sampled evenly. */
   public static final int MAX_POINTS = 20;
-  static final String CLEAN = "clean";
+  /** The name of the clean run. */
+  public static final String CLEAN_RUN = NAME + "[clean]";
 
   private final int maxPoints;
   private final Duration restartAfter;
@@ -114,17 +115,30 @@ public final class CrashPointSweep {
 
   /** The clean run, then one run per boundary it showed; no crash runs when the clean run did not pass. */
   public Result run(Runs runs) {
-    String cleanName = NAME + "[" + CLEAN + "]";
-    RunResult clean = renamed(runs.run(cleanRun(), cleanName), cleanName);
+    RunResult clean = renamed(runs.run(cleanRun(), CLEAN_RUN), CLEAN_RUN);
     if (clean.verdict() != RunVerdict.PASS) {
       return new Result(clean, List.of(), List.of());
     }
     List<CrashPoint> discovered = CrashPoints.of(clean.history());
     List<RunResult> crashRuns = new ArrayList<>();
     for (CrashPoint point : CrashPoints.spread(discovered, maxPoints)) {
-      crashRuns.add(renamed(runs.run(crashingAt(point), runName(point)), runName(point)));
+      crashRuns.add(runAt(point, runs));
     }
     return new Result(clean, discovered, crashRuns);
+  }
+
+  /** One crash run alone, e.g. to reproduce {@code crash-point-sweep[crm:place_order#1]} without the clean run. */
+  public RunResult runAt(CrashPoint point, Runs runs) {
+    return renamed(runs.run(crashingAt(point), runName(point)), runName(point));
+  }
+
+  /** One run of a sweep by its name, the clean run or a crash point: how a reproduce command runs it again. */
+  public RunResult runNamed(String runName, Runs runs) {
+    if (runName.equals(CLEAN_RUN)) {
+      return renamed(runs.run(cleanRun(), CLEAN_RUN), CLEAN_RUN);
+    }
+    return runAt(pointOf(runName).orElseThrow(() -> new IllegalArgumentException("[" + runName + "] is neither "
+        + CLEAN_RUN + " nor a crash point; for example: " + NAME + "[crm:place_order#1]")), runs);
   }
 
   /** The same result under the run's own name, so reports and the reproduce command tell the points apart. */

@@ -71,4 +71,19 @@ class CrashPointSweepTest {
     assertThat(CrashPointSweep.pointOf("crash-point-sweep[clean]")).as("the clean run").isEmpty();
     assertThat(CrashPointSweep.pointOf("happy-path")).as("another scenario").isEmpty();
   }
+
+  @Test
+  void one_run_of_a_sweep_runs_again_by_its_name_alone() {
+    RunResult clean = CrashPointSweep.standard().runNamed("crash-point-sweep[clean]", (s, n) -> fakeRun(s, n, CLEAN));
+    RunResult point = CrashPointSweep.standard().runNamed("crash-point-sweep[crm:get_account#1]",
+        (s, n) -> fakeRun(s, n, CLEAN));
+
+    assertThat(List.of(clean.scenario(), point.scenario())).as("names")
+        .containsExactly("crash-point-sweep[clean]", "crash-point-sweep[crm:get_account#1]");
+    assertThat(ran).as("runs").hasSize(2);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CrashPointSweep.standard()
+        .runNamed("crash-point-sweep[get_account]", (s, n) -> fakeRun(s, n, CLEAN)))
+        .hasMessage("[crash-point-sweep[get_account]] is neither crash-point-sweep[clean] nor a crash point;"
+            + " for example: crash-point-sweep[crm:place_order#1]");
+  }
 }

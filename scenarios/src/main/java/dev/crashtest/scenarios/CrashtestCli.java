@@ -9,6 +9,9 @@ import picocli.CommandLine.Command;
  * <pre>
  * ./crashtest run                                   # every scenario against the naive agent
  * ./crashtest run --scenario crash-after-place-order --agent naive --seed 42
+ * ./crashtest run --scenario crash-point-sweep --agent naive   # kill the agent at every call it makes
+ * ./crashtest run --agent naive,python --repeat 3    # comparison matrix with pass^3
+ * ./crashtest compare                               # the standard scenarios against every agent
  * ./crashtest list                                  # scenarios and agents
  * </pre>
  *
@@ -20,7 +23,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "crashtest 0.1.0",
     description = "Proves whether an agent stack survives crashes, outages and credential trouble.",
-    subcommands = {RunCommand.class, ListCommand.class})
+    subcommands = {RunCommand.class, CompareCommand.class, ListCommand.class})
 public final class CrashtestCli implements Runnable {
   static final int EXIT_PASS = 0;
   static final int EXIT_FAIL = 1;
@@ -43,6 +46,6 @@ public final class CrashtestCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use 'run' or 'list'");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use 'run', 'compare' or 'list'");
   }
 }

@@ -1,5 +1,6 @@
 package dev.crashtest.scenarios;
 
+import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.Fault;
 import dev.crashtest.scenario.Scenario;
 import java.util.stream.Collectors;
@@ -19,6 +20,9 @@ final class ListCommand implements Runnable {
         System.out.printf("  %-38s fault: %s%n", "", faults);
       }
     }
+    System.out.printf("  %-38s %s%n", CrashPointSweep.NAME, "Runs the task cleanly, finds every model and CRM call in its"
+        + " history, then runs it once per call (at most " + CrashPointSweep.MAX_POINTS + "), kill -9 right after the"
+        + " service answered and before the agent heard; restart after 200 ms.");
     System.out.println("Agents: " + String.join(", ", Agents.names()));
   }
 }

@@ -1,6 +1,7 @@
 package dev.crashtest.scenarios;
 
 import dev.crashtest.check.CheckResult;
+import dev.crashtest.scenario.RunMetrics;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;
 import java.io.PrintStream;
@@ -12,17 +13,19 @@ final class VerdictTable {
   private VerdictTable() {}
 
   static void print(List<RunResult> results, PrintStream out) {
-    String format = "%-38s %-8s %-8s %-44s %8s%n";
+    int scenarioWidth = Math.max(38, results.stream().mapToInt(r -> r.scenario().length()).max().orElse(0));
+    int agentWidth = Math.max(8, results.stream().mapToInt(r -> r.agent().length()).max().orElse(0));
+    String format = "%-" + scenarioWidth + "s %-" + agentWidth + "s %-8s %-44s %8s%n";
     out.printf(format, "SCENARIO", "AGENT", "VERDICT", "VIOLATED CHECKS", "TIME");
     for (RunResult result : results) {
       String violated = result.verdict() == RunVerdict.ERROR && result.violations().isEmpty()
           ? "(could not run)"
           : result.violations().stream().map(CheckResult::checker).collect(Collectors.joining(", "));
       out.printf(format, result.scenario(), result.agent(), result.verdict(), violated.isEmpty() ? "-" : violated,
-          String.format("%.1f s", result.metrics().get("wallTimeMillis") / 1000.0));
+          String.format("%.1f s", result.metrics().getOrDefault(RunMetrics.WALL_TIME_MILLIS, 0L) / 1000.0));
     }
     for (RunResult result : results) {
-      if (result.verdict() == RunVerdict.PASS) {
+      if (result.verdict() == RunVerdict.PASS || result.verdict() == RunVerdict.SKIPPED) {
         continue;
       }
       out.printf("%n%s × %s: %s%n", result.scenario(), result.agent(), result.verdict());

@@ -1,0 +1,143 @@
+package dev.crashtest.scenarios;
+
+import dev.crashtest.agent.AgentSpec;
+import dev.crashtest.env.Environment;
+import dev.crashtest.env.EnvironmentException;
+import dev.crashtest.reports.Comparison;
+import dev.crashtest.reports.JsonReport;
+import dev.crashtest.scenario.CrashPointSweep;
+import dev.crashtest.scenario.RunMetrics;
+import dev.crashtest.scenario.RunResult;
+import dev.crashtest.scenario.RunVerdict;
+import dev.crashtest.scenario.Scenario;
+import dev.crashtest.scenario.ScenarioRunner;
+import dev.crashtest.scenario.Seeds;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The runs one command asked for: every selected scenario against every agent, {@code repeat} times, each run on
+ * a fresh environment; then the verdict table, the sweep and comparison tables, and {@code report.json}.
+ *
+ * <pre>{@code
+ * List<Campaign.Item> items = List.of(Campaign.Item.sweepRun("crash-point-sweep"));
+ * int exit = new Campaign(agents, items, 42L, 1, Path.of("crashtest-out"), false, System.out).run();
+ * }</pre>
+ *
+ * <p>Try r (from 0) of a campaign with seed S runs as a campaign of one try with seed {@code Seeds.forRepeat(S, r)},
+ * which is the seed its reproduce command shows; with more than one try each try writes under {@code try-<r+1>/}.
+ */
+final class Campaign {
+  private final List<AgentSpec> agents;
+  private final List<Item> items;
+  private final long seed;
+  private final int repeat;
+  private final Path out;
+  private final boolean compare;
+  private final PrintStream console;
+  private final List<RunResult> results = new ArrayList<>();
+  private final List<CrashPointSweep.Result> sweeps = new ArrayList<>();
+  private boolean environmentFailed;
+  private int started;
+  private int planned;
+
+  /**
+   * What to run: a catalogue scenario, the whole crash-point sweep ({@code sweepRun} = {@code crash-point-sweep}),
+   * or one run of it by name ({@code crash-point-sweep[clean]}, {@code crash-point-sweep[crm:place_order#1]}).
+   */
+  record Item(Scenario scenario, String sweepRun) {
+    static Item of(Scenario scenario) {
+      return new Item(scenario, null);
+    }
+
+    static Item sweepRun(String name) {
+      return new Item(null, name);
+    }
+  }
+
+  Campaign(List<AgentSpec> agents, List<Item> items, long seed, int repeat, Path out, boolean compare,
+      PrintStream console) {
+    this.agents = List.copyOf(agents);
+    this.items = List.copyOf(items);
+    this.seed = seed;
+    this.repeat = repeat;
+    this.out = out;
+    this.compare = compare;
+    this.console = console;
+  }
+
+  /** Runs everything, prints and writes the report; returns the exit code. */
+  int run() {
+    planned = agents.size() * items.size() * repeat;
+    String tries = repeat == 1 ? "" : " (" + repeat + " tries each)";
+    console.printf("Crashtest: %d run(s)%s, seed %d, output %s%n%n", planned, tries, seed, out.toAbsolutePath());
+    for (AgentSpec agent : agents) {
+      for (Item item : items) {
+        for (int r = 0; r < repeat; r++) {
+          runItem(item, agent, r);
+        }
+      }
+    }
+    VerdictTable.print(results, console);
+    if (!sweeps.isEmpty()) {
+      console.println();
+      SweepTable.print(sweeps, console);
+    }
+    if (compare || agents.size() > 1 || repeat > 1) {
+      console.println();
+      ComparisonTable.print(Comparison.of(results, repeat), console);
+    }
+    Path report = JsonReport.write(seed, repeat, results, sweeps, out);
+    console.printf("%nReport: %s%n", report.toAbsolutePath());
+    if (environmentFailed) {
+      return CrashtestCli.EXIT_ENVIRONMENT;
+    }
+    boolean allMet = results.stream().allMatch(r -> r.verdict() == RunVerdict.PASS || r.verdict() == RunVerdict.SKIPPED);
+    return allMet ? CrashtestCli.EXIT_PASS : CrashtestCli.EXIT_FAIL;
+  }
+
+  private void runItem(Item item, AgentSpec agent, int r) {
+    long trySeed = Seeds.forRepeat(seed, r);
+    Path directory = repeat == 1 ? out : out.resolve("try-" + (r + 1));
+    String label = repeat == 1 ? "" : " (try " + (r + 1) + "/" + repeat + ", seed " + trySeed + ")";
+    CrashPointSweep.Runs runs = (scenario, name) -> runOne(scenario, name, agent, trySeed,
+        name.equals(scenario.name()) ? directory : sweepDirectory(directory, name), label);
+    try {
+      if (item.scenario() != null) {
+        results.add(runs.run(item.scenario(), item.scenario().name()));
+      } else if (!item.sweepRun().equals(CrashPointSweep.NAME)) {
+        results.add(CrashPointSweep.standard().runNamed(item.sweepRun(), runs));
+      } else {
+        CrashPointSweep.Result sweep = CrashPointSweep.standard().run(runs);
+        sweeps.add(sweep);
+        results.addAll(sweep.runs());
+      }
+    } catch (EnvironmentException e) {
+      environmentFailed = true;
+      console.printf("      → the environment could not start: %s%n%n", e.getMessage());
+    }
+  }
+
+  /** One run on a fresh environment; an environment that cannot start ends the item (exit 3). */
+  private RunResult runOne(Scenario scenario, String name, AgentSpec agent, long trySeed, Path directory,
+      String label) {
+    started++;
+    console.printf("[%d/%d] %s × %s%s: %s%n", started, Math.max(planned, started), name, agent.name(), label,
+        scenario.description());
+    try (Environment environment = Environment.embedded().withSeed(trySeed).start()) {
+      environment.history().subscribe(new ProgressPrinter(console));
+      RunResult result = ScenarioRunner.on(environment).writingTo(directory).run(scenario, agent, trySeed);
+      console.printf("      → %s in %.1f s%n%n", result.verdict(),
+          result.metrics().getOrDefault(RunMetrics.WALL_TIME_MILLIS, 0L) / 1000.0);
+      return result;
+    }
+  }
+
+  /** {@code crash-point-sweep/crm-place_order-1}: one directory per point, free of shell-special characters. */
+  static Path sweepDirectory(Path directory, String runName) {
+    String inner = runName.substring(CrashPointSweep.NAME.length() + 1, runName.length() - 1);
+    return directory.resolve(CrashPointSweep.NAME).resolve(inner.replace(':', '-').replace('#', '-'));
+  }
+}

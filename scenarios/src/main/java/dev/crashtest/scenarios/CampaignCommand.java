@@ -1,0 +1,89 @@
+package dev.crashtest.scenarios;
+
+import dev.crashtest.agent.AgentSpec;
+import dev.crashtest.scenario.CrashPointSweep;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options {@code run} and {@code compare} share, and how they become a {@link Campaign}. */
+abstract class CampaignCommand implements Callable<Integer> {
+  static final int MAX_REPEAT = 100;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--scenario", split = ",", paramLabel = "NAME",
+      description = "Scenarios to run, comma-separated (default: all; see 'crashtest list'). 'crash-point-sweep'"
+          + " runs the task cleanly, then once per call the agent made, killed right there;"
+          + " 'crash-point-sweep[crm:place_order#1]' runs one such point.")
+  List<String> scenarios;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed for every random choice (default: a new one, printed).")
+  Long seed;
+
+  @Option(names = "--repeat", paramLabel = "K", defaultValue = "1",
+      description = "Run each scenario × agent K times, try r with its own seed derived from --seed (try 1 uses"
+          + " --seed itself), and report pass^K (default: 1).")
+  int repeat;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where report.json and each run's files go (default: crashtest-out).")
+  Path out = Path.of("crashtest-out");
+
+  /** The agent names asked for. */
+  abstract List<String> agentNames();
+
+  /** Whether the comparison matrix is printed even for one agent and one try. */
+  abstract boolean compare();
+
+  @Override
+  public Integer call() {
+    List<AgentSpec> agentSpecs = resolveAgents();
+    List<Campaign.Item> items = resolveScenarios();
+    if (repeat < 1 || repeat > MAX_REPEAT) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--repeat takes 1 to " + MAX_REPEAT + " tries, got [" + repeat + "]; for example: --repeat 3");
+    }
+    long campaignSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
+    return new Campaign(agentSpecs, items, campaignSeed, repeat, out, compare(), System.out).run();
+  }
+
+  private List<AgentSpec> resolveAgents() {
+    List<AgentSpec> specs = new ArrayList<>();
+    for (String name : agentNames()) {
+      try {
+        specs.add(Agents.named(name.trim()).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+            "unknown agent [" + name + "]; known agents: " + String.join(", ", Agents.names()))));
+      } catch (IllegalStateException notBuilt) {
+        throw new CommandLine.ParameterException(spec.commandLine(), notBuilt.getMessage());
+      }
+    }
+    return specs;
+  }
+
+  private List<Campaign.Item> resolveScenarios() {
+    if (scenarios == null || scenarios.isEmpty()) {
+      return Catalogue.all().stream().map(Campaign.Item::of).toList();
+    }
+    List<Campaign.Item> selected = new ArrayList<>();
+    for (String raw : scenarios) {
+      String name = raw.trim();
+      if (name.equals(CrashPointSweep.NAME) || name.equals(CrashPointSweep.CLEAN_RUN)) {
+        selected.add(Campaign.Item.sweepRun(name));
+      } else if (name.startsWith(CrashPointSweep.NAME + "[")) {
+        CrashPointSweep.pointOf(name).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+            "crash point [" + name + "] does not name a call as service:operation#n; for example:"
+                + " crash-point-sweep[crm:place_order#1]"));
+        selected.add(Campaign.Item.sweepRun(name));
+      } else {
+        selected.add(Campaign.Item.of(Catalogue.named(name).orElseThrow(() -> new CommandLine.ParameterException(
+            spec.commandLine(), "unknown scenario [" + name + "]; known scenarios: "
+                + String.join(", ", Catalogue.names()) + ", " + CrashPointSweep.NAME))));
+      }
+    }
+    return selected;
+  }
+}
