@@ -6,6 +6,7 @@ import dev.crashtest.env.EnvironmentException;
 import dev.crashtest.reports.Comparison;
 import dev.crashtest.reports.JsonReport;
 import dev.crashtest.scenario.CrashPointSweep;
+import dev.crashtest.scenario.CrashPoints;
 import dev.crashtest.scenario.RunMetrics;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;
@@ -72,6 +73,9 @@ final class Campaign {
   int run() {
     planned = agents.size() * items.size() * repeat;
     String tries = repeat == 1 ? "" : " (" + repeat + " tries each)";
+    if (items.stream().anyMatch(item -> CrashPointSweep.NAME.equals(item.sweepRun()))) {
+      tries += ", plus one per crash point a sweep finds";
+    }
     console.printf("Crashtest: %d run(s)%s, seed %d, output %s%n%n", planned, tries, seed, out.toAbsolutePath());
     for (AgentSpec agent : agents) {
       for (Item item : items) {
@@ -110,7 +114,13 @@ final class Campaign {
       } else if (!item.sweepRun().equals(CrashPointSweep.NAME)) {
         results.add(CrashPointSweep.standard().runNamed(item.sweepRun(), runs));
       } else {
-        CrashPointSweep.Result sweep = CrashPointSweep.standard().run(runs);
+        CrashPointSweep.Result sweep = CrashPointSweep.standard().run((scenario, name) -> {
+          RunResult result = runs.run(scenario, name);
+          if (name.equals(CrashPointSweep.CLEAN_RUN) && result.verdict() == RunVerdict.PASS) {
+            planned += CrashPoints.of(result.history(), CrashPointSweep.MAX_POINTS).size();
+          }
+          return result;
+        });
         sweeps.add(sweep);
         results.addAll(sweep.runs());
       }
@@ -124,7 +134,7 @@ final class Campaign {
   private RunResult runOne(Scenario scenario, String name, AgentSpec agent, long trySeed, Path directory,
       String label) {
     started++;
-    console.printf("[%d/%d] %s × %s%s: %s%n", started, Math.max(planned, started), name, agent.name(), label,
+    console.printf("[%d/%d] %s × %s%s: %s%n", started, planned, name, agent.name(), label,
         scenario.description());
     try (Environment environment = Environment.embedded().withSeed(trySeed).start()) {
       environment.history().subscribe(new ProgressPrinter(console));
