@@ -26,20 +26,35 @@ public final class PlatformSpec {
 
   private final String name;
   private final List<String> command;
+  private final boolean keepsState;
 
-  private PlatformSpec(String name, List<String> command) {
+  private PlatformSpec(String name, List<String> command, boolean keepsState) {
     this.name = Objects.requireNonNull(name, "name");
     this.command = List.copyOf(command);
+    this.keepsState = keepsState;
   }
 
   /** A platform started by any command; the harness appends the port, admin port and state directory. */
   public static PlatformSpec command(String name, List<String> command) {
-    return new PlatformSpec(name, command);
+    return new PlatformSpec(name, command, true);
   }
 
   /** A platform whose main class is on {@code classpath}, in a JVM of its own. */
   public static PlatformSpec javaMain(String name, List<Path> classpath, String mainClass) {
-    return new PlatformSpec(name, JavaCommand.of(classpath, mainClass, List.of()));
+    return new PlatformSpec(name, JavaCommand.of(classpath, mainClass, List.of()), true);
+  }
+
+  /**
+   * The same platform, known to lose its state when it dies (Temporal's test server keeps history in memory):
+   * scenarios that kill the platform do not apply to it.
+   */
+  public PlatformSpec losingStateOnRestart() {
+    return new PlatformSpec(name, command, false);
+  }
+
+  /** Whether a killed and restarted platform still has what it had (Restate's and PostgreSQL's files). */
+  public boolean keepsStateAcrossRestarts() {
+    return keepsState;
   }
 
   public String name() {
@@ -56,12 +71,13 @@ public final class PlatformSpec {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof PlatformSpec that && name.equals(that.name) && command.equals(that.command);
+    return other instanceof PlatformSpec that && name.equals(that.name) && command.equals(that.command)
+        && keepsState == that.keepsState;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, command);
+    return Objects.hash(name, command, keepsState);
   }
 
   @Override

@@ -30,6 +30,7 @@ public final class Scenario {
   private Duration approvalDelay = Duration.ZERO;
   private long clockCompression = 1;
   private boolean requiresPlatform;
+  private boolean requiresStatefulPlatform;
 
   private Scenario(String name) {
     this.name = name;
@@ -45,6 +46,7 @@ public final class Scenario {
     copy.approvalDelay = approvalDelay;
     copy.clockCompression = clockCompression;
     copy.requiresPlatform = requiresPlatform;
+    copy.requiresStatefulPlatform = requiresStatefulPlatform;
     change.accept(copy);
     return copy;
   }
@@ -112,6 +114,26 @@ public final class Scenario {
   /** Only agents on a durable-execution platform can run it; others are skipped, not judged. */
   public Scenario requiringPlatform() {
     return copy(s -> s.requiresPlatform = true);
+  }
+
+  /** Only agents whose platform keeps its state across a restart can run it (it kills the platform). */
+  public Scenario requiringStatefulPlatform() {
+    return copy(s -> {
+      s.requiresPlatform = true;
+      s.requiresStatefulPlatform = true;
+    });
+  }
+
+  /** Why {@code agent} cannot run this scenario, or empty when it can. */
+  public java.util.Optional<String> notApplicableTo(dev.crashtest.agent.AgentSpec agent) {
+    if (requiresPlatform && agent.platform().isEmpty()) {
+      return java.util.Optional.of(agent + " runs on no durable-execution platform; " + this + " needs one");
+    }
+    if (requiresStatefulPlatform && !agent.platform().get().keepsStateAcrossRestarts()) {
+      return java.util.Optional.of(agent.platform().get() + " loses its state when it dies; " + this
+          + " kills the platform, which only a platform that keeps its state survives");
+    }
+    return java.util.Optional.empty();
   }
 
   /** The same scenario under another name, e.g. one point of a sweep: {@code crash-point-sweep[crm:place_order#1]}. */

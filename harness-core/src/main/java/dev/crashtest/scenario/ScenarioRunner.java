@@ -69,10 +69,10 @@ public final class ScenarioRunner {
   /** Runs {@code scenario} against {@code agent}; every random choice is drawn from {@code seed}. */
   public RunResult run(Scenario scenario, AgentSpec agent, long seed) {
     Path directory = outputDirectory.resolve(scenario.name() + "--" + agent.name());
-    if (scenario.requiresPlatform() && agent.platform().isEmpty()) {
-      return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.SKIPPED, List.of(),
-          agent + " runs on no durable-execution platform; " + scenario + " needs one", Map.of("wallTimeMillis", 0L),
-          environment.history().since(environment.history().size()), directory);
+    java.util.Optional<String> notApplicable = scenario.notApplicableTo(agent);
+    if (notApplicable.isPresent()) {
+      return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.SKIPPED, List.of(), notApplicable.get(),
+          Map.of("wallTimeMillis", 0L), environment.history().since(environment.history().size()), directory);
     }
     Task task = Task.procurement(new Random(Seeds.forRun(seed, scenario.name(), agent.name())));
     long started = System.nanoTime();

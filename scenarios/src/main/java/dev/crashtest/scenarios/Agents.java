@@ -40,7 +40,7 @@ public final class Agents {
       case "python":
         return Optional.of(python());
       case "temporal":
-        return Optional.of(durable("temporal", "dev.crashtest.agents.temporal.TemporalPlatformMain"));
+        return Optional.of(temporal());
       case "restate":
         return Optional.of(durable("restate", "dev.crashtest.agents.restate.RestatePlatformMain"));
       case "dbos":
@@ -68,6 +68,12 @@ public final class Agents {
     List<Path> classpath = RuntimeClasspath.of(runtime);
     return AgentSpec.javaMain(runtime, classpath, JAVA_MAIN, "--runtime", runtime)
         .withPlatform(PlatformSpec.javaMain(runtime + "-platform", classpath, platformMain));
+  }
+
+  /** The agent on Temporal; its platform is the test server, whose history lives in memory. */
+  public static AgentSpec temporal() {
+    AgentSpec agent = durable("temporal", "dev.crashtest.agents.temporal.TemporalPlatformMain");
+    return agent.withPlatform(agent.platform().orElseThrow().losingStateOnRestart());
   }
 
   /** The Python agent, copied out of the class path into a temporary file so it runs from a jar too. */

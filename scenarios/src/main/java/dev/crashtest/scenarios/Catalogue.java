@@ -192,7 +192,7 @@ public final class Catalogue {
         .describedAs("kill -9 the platform server (Temporal test server, Restate, PostgreSQL) right after the CRM"
             + " committed create_quote; restart it on its state after 1 s; the task must complete, exactly once.")
         .withFault(killPlatform().when(crmCommitted("create_quote")).restartAfter(Duration.ofSeconds(1)))
-        .requiringPlatform()
+        .requiringStatefulPlatform()
         .withTimeout(TIMEOUT);
   }
 
