@@ -88,6 +88,14 @@ final class RestateProcesses {
     return AgentProcess.start(spec, environment, port, log).awaitHealthy(AGENT_START);
   }
 
+  static void deleteRecursively(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
   /** Fails when a restate-server configured under {@code stateDir} is still running. */
   static void assertNoServerLeft(Path stateDir) {
     String config = stateDir.toAbsolutePath().resolve("restate.toml").toString();

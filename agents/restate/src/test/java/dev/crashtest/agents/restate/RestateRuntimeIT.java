@@ -8,9 +8,14 @@ import static org.awaitility.Awaitility.await;
 import dev.crashtest.agent.AgentProcess;
 import dev.crashtest.env.Environment;
 import dev.crashtest.fakes.crm.AuditRecord;
+import dev.crashtest.fakes.model.ModelFault;
 import dev.crashtest.history.History;
 import dev.crashtest.history.Op;
 import dev.crashtest.history.OpType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The procurement agent on Restate with real processes: the platform process (restate-server as its child), the
@@ -34,7 +39,8 @@ class RestateRuntimeIT {
   static final String GOAL = "Buy 5 units of LAPTOP-14 for account ACME-001.";
   static final Duration TASK_TIMEOUT = Duration.ofSeconds(90);
 
-  @TempDir Path dir;
+  /** Under target/, not a temporary directory: a failed test leaves its logs and Restate's data for inspection. */
+  private Path dir;
   private Environment env;
   private AgentProcess platform;
   private AgentProcess agent;
@@ -49,7 +55,9 @@ class RestateRuntimeIT {
   }
 
   @BeforeEach
-  void startPlatformAndFakes() throws Exception {
+  void startPlatformAndFakes(TestInfo test) throws Exception {
+    dir = Files.createDirectories(Path.of("target", "restate-it",
+        test.getTestMethod().orElseThrow().getName() + "-" + System.currentTimeMillis()).toAbsolutePath());
     env = Environment.embedded().withWorkDirectory(dir.resolve("env")).start();
     Path secret = Files.writeString(dir.resolve("agent-secret"), env.registerAgent("restate-agent") + "\n");
     int ingress = RestateProcesses.freePort();
@@ -63,15 +71,16 @@ class RestateRuntimeIT {
     agentEnvironment.put("HARNESS_STATE_DIR", Files.createDirectories(dir.resolve("agent-state")).toString());
     agentEnvironment.put("CRASHTEST_PLATFORM_ADDRESS", "127.0.0.1:" + ingress);
     agentEnvironment.put("CRASHTEST_PLATFORM_ADMIN_ADDRESS", "127.0.0.1:" + admin);
-    control = new ControlApi(java.net.URI.create("http://127.0.0.1:" + agentPort));
+    control = new ControlApi(URI.create("http://127.0.0.1:" + agentPort));
   }
 
   @AfterEach
-  void stopEverything() {
+  void stopEverything() throws Exception {
     try {
       if (!passed) {
         System.out.println("--- agent log ---\n" + (agent == null ? "(not started)" : agent.logTail(60))
-            + "\n--- platform log ---\n" + (platform == null ? "(not started)" : platform.logTail(20)));
+            + "\n--- platform log ---\n" + (platform == null ? "(not started)" : platform.logTail(20))
+            + "\n--- everything, Restate's log and data included: " + dir);
       }
     } finally {
       if (agent != null) {
@@ -84,6 +93,9 @@ class RestateRuntimeIT {
         env.close();
       }
       RestateProcesses.assertNoServerLeft(dir.resolve("platform"));
+      if (passed) {
+        RestateProcesses.deleteRecursively(dir);
+      }
     }
   }
 
@@ -96,6 +108,8 @@ class RestateRuntimeIT {
     ControlApi.Answer first = control.submit("T-happy", GOAL, token);
     assertThat(first.status()).as("first POST /tasks").isEqualTo(202);
     assertThat(control.submit("T-happy", GOAL, token).status()).as("second POST /tasks, same id").isEqualTo(202);
+    assertThat(workflowOutputStatus("T-happy")).as("Restate's output endpoint for a running workflow, which find()"
+        + " falls back on before the workflow set its status").isNotEqualTo(404);
     approveWhenAwaiting("T-happy");
     ControlApi.Answer done = awaitCompleted("T-happy");
 
@@ -153,12 +167,41 @@ class RestateRuntimeIT {
     passed = true;
   }
 
-  private static Consumer<Op> onceWhenQuoteCommitted(AtomicBoolean done, Runnable kill) {
+  @Test
+  void a_step_that_keeps_failing_fails_the_task_once_and_a_restarted_agent_still_reports_it() throws Exception {
+    agent = RestateProcesses.startAgent(agentEnvironment, agentPort, dir.resolve("agent.log"));
+    env.modelEndpoint().faults().inject(ModelFault.contextLengthExceeded(1));
+
+    control.submit("T-failing", GOAL, env.issueUserToken("alice"));
+    await("task [T-failing] failed").atMost(TASK_TIMEOUT).pollInterval(Duration.ofMillis(50))
+        .until(() -> control.statusOf("T-failing"), "FAILED"::equals);
+    agent.kill();
+    agent.restart().awaitHealthy(RestateProcesses.AGENT_START);
+    ControlApi.Answer failed = control.task("T-failing");
+
+    assertThat(failed.field("status")).as("status after the restart: %s", failed.body()).isEqualTo("FAILED");
+    assertThat(failed.field("error")).as("error after the restart").contains("context_length_exceeded");
+    assertThat(env.history().select(op -> op.is("model", "chat_completion"))).as("model calls: a 400 is final,"
+        + " and the journaled failure is not retried by Restate").hasSize(1);
+    passed = true;
+  }
+
+  /** Runs {@code kill} once, when the CRM has committed the first quote, and then sets {@code killed}. */
+  private static Consumer<Op> onceWhenQuoteCommitted(AtomicBoolean killed, Runnable kill) {
+    AtomicBoolean fired = new AtomicBoolean();
     return op -> {
-      if (op.is("crm", "create_quote") && op.type() == OpType.OK && done.compareAndSet(false, true)) {
+      if (op.is("crm", "create_quote") && op.type() == OpType.OK && fired.compareAndSet(false, true)) {
         kill.run(); // on the CRM's thread, before its answer is sent: the agent never sees the quote
+        killed.set(true);
       }
     };
+  }
+
+  private int workflowOutputStatus(String taskId) throws Exception {
+    URI output = URI.create("http://" + agentEnvironment.get("CRASHTEST_PLATFORM_ADDRESS")
+        + "/restate/workflow/CrashtestProcurement/" + taskId + "/output");
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(output).GET().build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   private void approveWhenAwaiting(String taskId) throws Exception {
