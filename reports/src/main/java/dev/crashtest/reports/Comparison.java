@@ -57,14 +57,25 @@ public final class Comparison {
       OptionalLong medianRecoveryMillis, long unrecovered, long duplicates, long redoneModelCalls,
       long redoneCrmCalls) {}
 
-  /** Folds {@code runs}, each scenario × agent tried {@code k} times, in the order they first appear. */
+  /**
+   * Folds {@code runs}, each scenario × agent tried {@code k} times: cells grouped by scenario, scenarios and agents
+   * in the order they first appear.
+   */
   public static Comparison of(List<RunResult> runs, int k) {
     if (k < 1) {
       throw new IllegalArgumentException("k counts tries and must be >= 1, got [" + k + "]");
     }
+    List<String> scenarios = runs.stream().map(RunResult::scenario).distinct().toList();
+    List<String> agentNames = runs.stream().map(RunResult::agent).distinct().toList();
     Map<List<String>, List<RunResult>> groups = new LinkedHashMap<>();
-    for (RunResult run : runs) {
-      groups.computeIfAbsent(List.of(run.scenario(), run.agent()), key -> new ArrayList<>()).add(run);
+    for (String scenario : scenarios) {
+      for (String agent : agentNames) {
+        List<RunResult> tries = runs.stream().filter(run -> run.scenario().equals(scenario)
+            && run.agent().equals(agent)).toList();
+        if (!tries.isEmpty()) {
+          groups.put(List.of(scenario, agent), tries);
+        }
+      }
     }
     List<Cell> cells = groups.values().stream().map(tries -> cell(tries, k)).toList();
     Map<String, List<RunResult>> perAgent = new LinkedHashMap<>();
@@ -79,7 +90,7 @@ public final class Comparison {
     return k;
   }
 
-  /** One cell per scenario × agent, in the order the runs came. */
+  /** One cell per scenario × agent, grouped by scenario. */
   public List<Cell> cells() {
     return cells;
   }

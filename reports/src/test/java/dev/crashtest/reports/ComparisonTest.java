@@ -25,14 +25,14 @@ class ComparisonTest {
       run("platform-restart", "python", SKIPPED));
 
   @Test
-  void a_cell_folds_the_tries_of_one_scenario_against_one_agent() {
+  void a_cell_folds_the_tries_of_one_scenario_against_one_agent_grouped_by_scenario() {
     Comparison comparison = Comparison.of(TWO_TRIES, 2);
 
     assertThat(comparison.cells()).as("cells").extracting(Comparison.Cell::scenario, Comparison.Cell::agent,
         Comparison.Cell::verdict, Comparison.Cell::passed, Comparison.Cell::passK).containsExactly(
         org.assertj.core.groups.Tuple.tuple("happy-path", "naive", PASS, 2, OptionalDouble.of(1.0)),
-        org.assertj.core.groups.Tuple.tuple("crash-after-place-order", "naive", FAIL, 0, OptionalDouble.of(0.0)),
         org.assertj.core.groups.Tuple.tuple("happy-path", "python", FAIL, 1, OptionalDouble.of(0.0)),
+        org.assertj.core.groups.Tuple.tuple("crash-after-place-order", "naive", FAIL, 0, OptionalDouble.of(0.0)),
         org.assertj.core.groups.Tuple.tuple("crash-after-place-order", "python", PASS, 2, OptionalDouble.of(1.0)),
         org.assertj.core.groups.Tuple.tuple("platform-restart", "python", SKIPPED, 0, OptionalDouble.empty()));
     Comparison.Cell recovered = comparison.cells().get(3);
@@ -55,5 +55,14 @@ class ComparisonTest {
     assertThat(python.scenarios()).as("python scenarios judged").isEqualTo(2);
     assertThat(python.runs()).as("python runs judged").isEqualTo(4);
     assertThat(python.passed()).as("python runs passed").isEqualTo(3);
+  }
+
+  @Test
+  void cells_are_grouped_by_scenario_whatever_order_the_agents_ran_in() {
+    Comparison comparison = Comparison.of(List.of(run("happy-path", "naive", PASS), run("crash", "naive", FAIL),
+        run("happy-path", "python", PASS), run("crash", "python", PASS)), 1);
+
+    assertThat(comparison.cells()).as("cells").extracting(cell -> cell.scenario() + " × " + cell.agent())
+        .containsExactly("happy-path × naive", "happy-path × python", "crash × naive", "crash × python");
   }
 }
