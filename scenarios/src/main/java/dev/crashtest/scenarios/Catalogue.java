@@ -38,7 +38,8 @@ public final class Catalogue {
   static final Duration TIMEOUT = Duration.ofSeconds(30);
   static final int MAX_RETRIES = 5;
   static final int CONTEXT_BUDGET_TOKENS = 450;
-  static final long DAY_PER_SECOND = 86_400;
+  /** Three days pass in one real second: the 72-hour gate costs a second of wall time. */
+  static final long THREE_DAYS_PER_SECOND = 3 * 86_400;
 
   private Catalogue() {}
 
@@ -169,10 +170,10 @@ public final class Catalogue {
   /** The human answers 72 hours (scenario time) after the agent asks; the agent's secret rotates meanwhile. */
   public static Scenario approvalAfter72h() {
     return Scenario.named("approval-after-72h")
-        .describedAs("The approval arrives 72 h (scenario time, 3 s real) after the request, and the agent's"
+        .describedAs("The approval arrives 72 h (scenario time, 1 s real) after the request, and the agent's"
             + " client secret is rotated while it waits; a durable agent keeps the gate and finishes on a fresh token.")
         .withApprovalDelay(Duration.ofHours(72))
-        .withClockCompression(DAY_PER_SECOND)
+        .withClockCompression(THREE_DAYS_PER_SECOND)
         .withFault(rotateAgentSecret().when(taskAwaitsApproval()))
         .withTimeout(TIMEOUT);
   }
