@@ -36,6 +36,44 @@ public final class Checks {
     return new DelegatedWritesChecker();
   }
 
+  /**
+   * Attribution: every CRM side effect carries agent, user and scope from a delegated token; a write with the user's
+   * own token is named "borrowed credentials", one with a client_credentials token "ghost service account". The same
+   * checker as {@link #delegatedWrites()}, reported as {@code delegated-writes}.
+   */
+  public static Checker attribution() {
+    return delegatedWrites();
+  }
+
+  /**
+   * No successful CRM call outside the delegated scope: the token held the scope the call needs, the scope was not
+   * withdrawn before the call, and the token was the agent's own.
+   */
+  public static Checker leastPrivilege() {
+    return new LeastPrivilegeChecker();
+  }
+
+  /** Zero successful CRM writes after the delegation was revoked; refused attempts are the evidence. */
+  public static Checker revocationRespected() {
+    return new RevocationRespectedChecker();
+  }
+
+  /** No credential the harness issued appears in the agent's output, logs or the history (scanned by the runner). */
+  public static Checker secretHygiene() {
+    return new SecretHygieneChecker();
+  }
+
+  /** The task completed across a signing-key or client-secret rotation, without human help. */
+  public static Checker rotationSurvived() {
+    return new RotationSurvivedChecker();
+  }
+
+  /** The standard checks and attribution, least privilege and secret hygiene: what every identity scenario expects. */
+  public static List<Checker> identity() {
+    return List.of(taskCompleted(), exactlyOnceEffects(), noWorkRedone(), delegatedWrites(), leastPrivilege(),
+        secretHygiene());
+  }
+
   /** After a 429 with {@code Retry-After: N}, the agent's next model call waits at least N seconds. */
   public static Checker retryAfterHonoured() {
     return new RetryAfterChecker();

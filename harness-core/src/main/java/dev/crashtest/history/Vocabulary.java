@@ -33,6 +33,20 @@ public final class Vocabulary {
   public static final String TIMED_OUT = "timed_out";
   public static final String FAULT_INJECTED = "fault_injected";
   public static final String FAULT_HEALED = "fault_healed";
+  /** A credential the harness issued was found where it must not be; details {@link #WHERE} and {@link #KIND}. */
+  public static final String SECRET_LEAK = "secret_leak";
+  /** The runner scanned the run's files for the credentials it issued; details {@code credentials}, {@code files}. */
+  public static final String SECRET_SCAN = "secret_scan";
+  /** The user revoked the agent's delegation (any service may record it; a fault_injected op naming it counts). */
+  public static final String DELEGATION_REVOKED = "delegation_revoked";
+  /** A scope was withdrawn from the delegation; detail {@link #SCOPE} names it. */
+  public static final String SCOPE_WITHDRAWN = "scope_withdrawn";
+
+  // harness details
+  public static final String WHERE = "where";
+  public static final String KIND = "kind";
+  public static final String FAULT = "fault";
+  public static final String CLIENT_ID = "clientId";
 
   // model operations and details
   public static final String CHAT_COMPLETION = "chat_completion";
@@ -47,6 +61,7 @@ public final class Vocabulary {
   public static final String SCOPE = "scope";
   public static final String DELEGATED = "delegated";
   public static final String ACTOR_SOURCE = "actorSource";
+  public static final String TOKEN_ID = "tokenId";
   public static final String IDEMPOTENCY_KEY = "idempotencyKey";
   public static final String REPLAYED = "replayed";
   public static final String EFFECT_TYPE = "effectType";

@@ -61,6 +61,7 @@ final class RunContext implements AutoCloseable {
   private final Map<Fault, InjectedFault> injectedFaults = new ConcurrentHashMap<>();
   private final AtomicInteger crmCalls = new AtomicInteger();
   private final AtomicInteger pendingHeals = new AtomicInteger();
+  final IssuedCredentials credentials = new IssuedCredentials();
   private volatile AgentProcess agent;
   private volatile AgentProcess standby;
   private volatile AgentProcess platform;
@@ -110,7 +111,8 @@ final class RunContext implements AutoCloseable {
   void startAgent() {
     agent = AgentProcess.start(spec, agentEnvironment, port, logFile);
     agent.awaitHealthy(HEALTH_TIMEOUT);
-    record(RUNNER, AGENT_STARTED, OpType.INFO, Map.of("agent", spec.name(), "pid", agent.pid(), "port", port));
+    record(RUNNER, AGENT_STARTED, OpType.INFO, Map.of("agent", spec.name(), "pid", agent.pid(), "port", port,
+        "clientId", agentEnvironment.getOrDefault("HARNESS_AGENT_CLIENT_ID", spec.name())));
   }
 
   /** Subscribes the fault triggers to the history and schedules the timed ones from now. */
@@ -246,6 +248,7 @@ final class RunContext implements AutoCloseable {
   void submit() {
     if (userToken == null) {
       userToken = environment.issueUserToken(task.user());
+      credentials.add(IssuedCredentials.USER_TOKEN, userToken);
     }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put(TASK_ID, task.taskId());
@@ -278,6 +281,7 @@ final class RunContext implements AutoCloseable {
     String clientId = agentEnvironment.get("HARNESS_AGENT_CLIENT_ID");
     Path secretFile = Path.of(agentEnvironment.get("HARNESS_AGENT_CLIENT_SECRET_FILE"));
     String secret = environment.identityProvider().rotateClientSecret(clientId);
+    credentials.add(IssuedCredentials.CLIENT_SECRET, secret);
     try {
       java.nio.file.Files.writeString(secretFile, secret);
     } catch (java.io.IOException e) {

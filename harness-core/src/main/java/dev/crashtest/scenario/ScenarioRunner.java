@@ -92,6 +92,8 @@ public final class ScenarioRunner {
     } catch (AgentException | EnvironmentException e) {
       error = e.getMessage();
     }
+    HistoryFiles.write(environment.history().since(run.startIndex), directory.resolve("history.jsonl"));
+    run.credentials.scan(directory, IssuedCredentials.SCANNED_FILES, run);
     History own = environment.history().since(run.startIndex);
     HistoryFiles.write(own, directory.resolve("history.jsonl"));
     long wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -111,14 +113,17 @@ public final class ScenarioRunner {
       Files.createDirectories(directory.resolve("state"));
       String clientId = agent.name() + "-agent";
       Path secretFile = directory.resolve("client-secret");
-      Files.writeString(secretFile, environment.registerAgent(clientId));
+      String secret = environment.registerAgent(clientId);
+      Files.writeString(secretFile, secret);
       int port = freePort();
       Map<String, String> env = new LinkedHashMap<>(environment.agentEnvironment());
       env.put("HARNESS_AGENT_CLIENT_ID", clientId);
       env.put("HARNESS_AGENT_CLIENT_SECRET_FILE", secretFile.toAbsolutePath().toString());
       env.put("HARNESS_AGENT_PORT", String.valueOf(port));
       env.put("HARNESS_STATE_DIR", directory.resolve("state").toAbsolutePath().toString());
-      return new RunContext(scenario, task, environment, agent, env, port, directory.resolve("agent.log"));
+      RunContext run = new RunContext(scenario, task, environment, agent, env, port, directory.resolve("agent.log"));
+      run.credentials.add(IssuedCredentials.CLIENT_SECRET, secret);
+      return run;
     } catch (IOException e) {
       throw new UncheckedIOException("could not prepare the run directory [" + directory + "]: " + e.getMessage(), e);
     }

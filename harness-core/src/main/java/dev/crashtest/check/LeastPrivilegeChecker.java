@@ -1,0 +1,63 @@
+package dev.crashtest.check;
+
+import static dev.crashtest.history.Vocabulary.AGENT_STARTED;
+import static dev.crashtest.history.Vocabulary.CLIENT_ID;
+import static dev.crashtest.history.Vocabulary.CRM;
+import static dev.crashtest.history.Vocabulary.DELEGATED;
+import static dev.crashtest.history.Vocabulary.HARNESS;
+
+import dev.crashtest.history.History;
+import dev.crashtest.history.Op;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every successful CRM call stayed inside the delegation: its token held the scope the call needs
+ * ({@code crm.read} to read, {@code crm.write} to write), no call used a scope after it was withdrawn, and no call
+ * used another agent's token.
+ */
+final class LeastPrivilegeChecker implements Checker {
+  @Override
+  public String name() {
+    return "least-privilege";
+  }
+
+  @Override
+  public CheckResult check(History history) {
+    List<Op> calls = history.select(op -> op.service().equals(CRM) && IdentityOps.succeeded(op)
+        && op.text(dev.crashtest.history.Vocabulary.METHOD) != null);
+    List<Op> withdrawals = IdentityOps.scopeWithdrawals(history);
+    Optional<String> self = history.ops().stream().filter(op -> op.is(HARNESS, AGENT_STARTED))
+        .map(op -> op.text(CLIENT_ID)).filter(id -> id != null).findFirst();
+    List<String> problems = new ArrayList<>();
+    List<Long> evidence = new ArrayList<>();
+    for (Op call : calls) {
+      String problem = problemWith(call, withdrawals, self);
+      if (problem != null) {
+        problems.add((IdentityOps.isWrite(call) ? "write " : "read ") + IdentityOps.at(call) + " " + problem);
+        evidence.add(call.index());
+      }
+    }
+    if (!problems.isEmpty()) {
+      return CheckResult.fail(name(), String.join("; ", problems), evidence);
+    }
+    return CheckResult.pass(name(), "all " + calls.size() + " CRM calls stayed within the delegated scope");
+  }
+
+  private static String problemWith(Op call, List<Op> withdrawals, Optional<String> self) {
+    String needed = IdentityOps.requiredScope(call);
+    if (!IdentityOps.scopes(call).contains(needed)) {
+      return "used [" + needed + "] outside the delegated scope (scope: " + call.text("scope") + ")";
+    }
+    for (Op withdrawal : withdrawals) {
+      if (withdrawal.index() < call.index() && IdentityOps.withdrawnScope(withdrawal).equals(needed)) {
+        return "used [" + needed + "] after it was withdrawn at op #" + withdrawal.index();
+      }
+    }
+    if (self.isPresent() && call.flag(DELEGATED) && !self.get().equals(call.actor())) {
+      return "presented agent [" + call.actor() + "]'s token, not its own [" + self.get() + "]";
+    }
+    return null;
+  }
+}
