@@ -22,6 +22,12 @@ package dev.crashtest.fakes.identity;
  *   <tr><td>{@value #REGISTER_CLIENT}, {@value #ROTATE_CLIENT_SECRET}</td><td>{@value #HARNESS}</td>
  *       <td>clientId, graceSeconds</td></tr>
  *   <tr><td>{@value #ROTATE_SIGNING_KEY}</td><td>{@value #HARNESS}</td><td>kid, previousKid, graceSeconds</td></tr>
+ *   <tr><td>{@value #REVOKE_DELEGATION}</td><td>{@value #HARNESS}</td><td>sub (the user), act (the agent)</td></tr>
+ *   <tr><td>{@value #WITHDRAW_SCOPE}</td><td>{@value #HARNESS}</td><td>sub, act, scope</td></tr>
+ *   <tr><td>{@value #SET_TOKEN_LIFETIME}</td><td>{@value #HARNESS}</td><td>lifetimeSeconds</td></tr>
+ *   <tr><td>{@value #SET_CLOCK_OFFSET}</td><td>{@value #HARNESS}</td><td>offsetMillis</td></tr>
+ *   <tr><td>{@value #INTROSPECT}</td><td>null</td><td>active, and sub, act, jti of a valid token; reason for an
+ *       inactive one (e.g. {@value #DELEGATION_REVOKED})</td></tr>
  * </table>
  *
  * <p>Discovery and JWKS requests publish no event, an outage's refusals of them included.
@@ -41,6 +47,14 @@ public final class IdentityEvents {
   public static final String REGISTER_CLIENT = "register_client";
   public static final String ROTATE_CLIENT_SECRET = "rotate_client_secret";
   public static final String ROTATE_SIGNING_KEY = "rotate_signing_key";
+  public static final String REVOKE_DELEGATION = "revoke_delegation";
+  public static final String WITHDRAW_SCOPE = "withdraw_scope";
+  public static final String SET_TOKEN_LIFETIME = "set_token_lifetime";
+  public static final String SET_CLOCK_OFFSET = "set_clock_offset";
+  /** An RFC 7662 introspection request at {@code <issuer>/introspect}. */
+  public static final String INTROSPECT = "introspect";
+  /** Why introspection found a token inactive, and why a token exchange was refused after revocation. */
+  public static final String DELEGATION_REVOKED = "delegation_revoked";
 
   public static final String GRANT_TYPE = "grantType";
   public static final String CLIENT_ID = "clientId";
@@ -54,6 +68,12 @@ public final class IdentityEvents {
   public static final String KID = "kid";
   public static final String PREVIOUS_KID = "previousKid";
   public static final String GRACE_SECONDS = "graceSeconds";
+  public static final String LIFETIME_SECONDS = "lifetimeSeconds";
+  public static final String OFFSET_MILLIS = "offsetMillis";
+  /** Whether introspection found the token active. */
+  public static final String ACTIVE = "active";
+  /** Why introspection found a token inactive. */
+  public static final String REASON = "reason";
   /** ISO-8601 instant of the token's {@code exp}. */
   public static final String EXPIRES_AT = "expiresAt";
   /** The OAuth error code of a refused request, e.g. {@code invalid_grant}. */

@@ -3,13 +3,16 @@ package dev.crashtest.fakes.identity;
 import dev.crashtest.fakes.FakeService;
 import dev.crashtest.fakes.ServiceEvent.Outcome;
 import dev.crashtest.fakes.identity.internal.ClientRegistry;
+import dev.crashtest.fakes.identity.internal.Delegations;
 import dev.crashtest.fakes.identity.internal.EventPublisher;
 import dev.crashtest.fakes.identity.internal.FaultAdminEndpoint;
 import dev.crashtest.fakes.identity.internal.FrontDoor;
 import dev.crashtest.fakes.identity.internal.IdentityFaultRegistry;
+import dev.crashtest.fakes.identity.internal.IntrospectionEndpoint;
 import dev.crashtest.fakes.identity.internal.Issuer;
 import dev.crashtest.fakes.identity.internal.JwksEndpoint;
 import dev.crashtest.fakes.identity.internal.MintedToken;
+import dev.crashtest.fakes.identity.internal.OffsetClock;
 import dev.crashtest.fakes.identity.internal.SigningKeys;
 import dev.crashtest.fakes.identity.internal.SubjectTokenVerifier;
 import dev.crashtest.fakes.identity.internal.TokenEndpoint;
@@ -18,6 +21,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -76,12 +80,21 @@ public final class IdentityProvider implements FakeService {
   /** The {@code aud} of user tokens and of client tokens requested without an {@code audience}. */
   public static final String DEFAULT_AUDIENCE = "crashtest-agents";
 
+  /**
+   * The second {@code aud} of user tokens: the CRM accepts a user's raw token, so an agent that uses it instead of a
+   * delegated one is seen (and flagged as borrowed credentials), not merely refused.
+   */
+  public static final String CRM_AUDIENCE = "crm";
+
   private final Issuer issuer;
   private final SigningKeys keys;
   private final ClientRegistry clients;
   private final TokenMinter minter;
   private final EventPublisher events;
   private final Duration userTokenLifetime;
+  private final Duration defaultDelegatedLifetime;
+  private final Delegations delegations;
+  private final OffsetClock clock;
   private final IdentityFaultRegistry faults = new IdentityFaultRegistry();
   private final OAuth2HttpServer httpServer;
   private final FrontDoor frontDoor;
@@ -92,20 +105,26 @@ public final class IdentityProvider implements FakeService {
     issuer = new Issuer(settings.issuerId(), issuerHost(settings.host()), settings.publicUrl());
     keys = new SigningKeys(settings.clock());
     clients = new ClientRegistry(settings.random(), settings.clock());
-    minter = new TokenMinter(issuer, keys, settings.random(), settings.clock());
+    clock = new OffsetClock(settings.clock());
+    minter = new TokenMinter(issuer, keys, settings.random(), clock);
     events = new EventPublisher(settings.eventListener(), settings.clock());
     userTokenLifetime = settings.userTokenLifetime();
-    SubjectTokenVerifier verifier = new SubjectTokenVerifier(issuer, keys, settings.clock());
+    defaultDelegatedLifetime = settings.tokenLifetime();
+    delegations = new Delegations(settings.tokenLifetime());
+    SubjectTokenVerifier verifier = new SubjectTokenVerifier(issuer, keys, clock);
     TokenEndpoint tokenEndpoint =
         new TokenEndpoint(
-            issuer, clients, minter, verifier, events, settings.tokenLifetime(), DEFAULT_AUDIENCE, faults);
+            issuer, clients, minter, verifier, events, settings.tokenLifetime(), DEFAULT_AUDIENCE, faults,
+            delegations);
     OAuth2Config config =
         new OAuth2Config(
             false, null, null, false, new OAuth2TokenProvider(keys), Set.of(), new MockWebServerWrapper());
     httpServer = config.getHttpServer();
-    // mock-oauth2-server's own routes (discovery, ...) come last, behind ours, the fault API and any outage.
+    // mock-oauth2-server's own routes (discovery, ...) come last, behind ours, the fault API and any outage;
+    // our introspection goes ahead of theirs, which knows nothing of revocation.
     frontDoor = new FrontDoor(new FaultAdminEndpoint(faults), tokenEndpoint, new JwksEndpoint(issuer, keys), faults,
-        new OAuth2HttpRequestHandler(config).getAuthorizationServer());
+        new IntrospectionEndpoint(issuer, verifier, delegations, events,
+            new OAuth2HttpRequestHandler(config).getAuthorizationServer()));
   }
 
   /** Starts building an identity provider; {@link IdentityProviderBuilder#start()} starts it. */
@@ -166,6 +185,11 @@ public final class IdentityProvider implements FakeService {
     return URI.create(issuer.value() + "/jwks");
   }
 
+  /** {@code <issuer>/introspect}: RFC 7662 token introspection that knows about revoked delegations. */
+  public URI introspectionUri() {
+    return URI.create(issuer.value() + "/introspect");
+  }
+
   /** {@code <issuer>/token}. */
   public URI tokenEndpoint() {
     return URI.create(issuer.value() + "/token");
@@ -206,14 +230,14 @@ public final class IdentityProvider implements FakeService {
 
   /**
    * A user's own access token, signed by the current key: {@code sub} = user, {@code scope} = the scopes (sorted,
-   * space-separated), {@code aud} = {@value #DEFAULT_AUDIENCE}, a fresh {@code jti}, {@code exp} = now + lifetime.
+   * space-separated), {@code aud} = [{@value #DEFAULT_AUDIENCE}, {@value #CRM_AUDIENCE}], a fresh {@code jti}, {@code exp} = now + lifetime.
    * The agent receives it as the task's {@code userToken} and exchanges it.
    */
   public String issueUserToken(String user, Set<String> scopes, Duration lifetime) {
     if (user == null || user.isBlank()) {
       throw new IllegalArgumentException("identity: user must not be blank, e.g. issueUserToken(\"alice\", ...)");
     }
-    MintedToken token = minter.userToken(user, new TreeSet<>(scopes), DEFAULT_AUDIENCE, lifetime);
+    MintedToken token = minter.userToken(user, new TreeSet<>(scopes), List.of(DEFAULT_AUDIENCE, CRM_AUDIENCE), lifetime);
     publishHarnessEvent(IdentityEvents.USER_TOKEN, token.eventDetails());
     return token.serialize();
   }
@@ -236,6 +260,62 @@ public final class IdentityProvider implements FakeService {
     details.put(IdentityEvents.GRACE_SECONDS, grace.toSeconds());
     publishHarnessEvent(IdentityEvents.ROTATE_SIGNING_KEY, details);
     return current;
+  }
+
+  /**
+   * Delegated tokens minted from now on live {@code lifetime} (tokens already issued keep theirs): short lifetimes
+   * mid-run make agents refresh.
+   */
+  public void setDelegatedTokenLifetime(Duration lifetime) {
+    delegations.setLifetime(lifetime);
+    publishHarnessEvent(
+        IdentityEvents.SET_TOKEN_LIFETIME, Map.of(IdentityEvents.LIFETIME_SECONDS, lifetime.toSeconds()));
+  }
+
+  /** The lifetime of delegated tokens minted now. */
+  public Duration delegatedTokenLifetime() {
+    return delegations.lifetime();
+  }
+
+  /** The delegated token lifetime the provider started with ({@link IdentityProviderBuilder#withTokenLifetime}). */
+  public Duration defaultDelegatedTokenLifetime() {
+    return defaultDelegatedLifetime;
+  }
+
+  /**
+   * The user takes back the delegation to the agent: later token exchanges for the pair are refused with {@code 400
+   * invalid_grant} "delegation revoked…", and introspection answers {@code active: false} for its tokens.
+   */
+  public void revokeDelegation(String user, String agentClientId) {
+    delegations.revoke(user, agentClientId);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put(IdentityEvents.SUB, user);
+    details.put(IdentityEvents.ACT, agentClientId);
+    publishHarnessEvent(IdentityEvents.REVOKE_DELEGATION, details);
+  }
+
+  /** Later token exchanges by the agent for the user no longer grant {@code scope}; introspection drops it too. */
+  public void withdrawScope(String user, String agentClientId, String scope) {
+    delegations.withdraw(user, agentClientId, scope);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put(IdentityEvents.SUB, user);
+    details.put(IdentityEvents.ACT, agentClientId);
+    details.put(IdentityEvents.SCOPE, scope);
+    publishHarnessEvent(IdentityEvents.WITHDRAW_SCOPE, details);
+  }
+
+  /**
+   * The provider's clock runs {@code offset} ahead (negative: behind) of the real one: {@code iat}, {@code nbf} and
+   * {@code exp} of new tokens shift by it, and so does its own check of subject tokens. {@code Duration.ZERO} heals.
+   */
+  public void setClockOffset(Duration offset) {
+    clock.setOffset(offset);
+    publishHarnessEvent(IdentityEvents.SET_CLOCK_OFFSET, Map.of(IdentityEvents.OFFSET_MILLIS, offset.toMillis()));
+  }
+
+  /** How far the provider's clock runs ahead of the real one. */
+  public Duration clockOffset() {
+    return clock.offset();
   }
 
   /** The id ({@code kid}) of the key that signs new tokens. */

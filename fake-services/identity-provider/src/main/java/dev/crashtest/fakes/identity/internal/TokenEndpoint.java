@@ -37,11 +37,12 @@ public final class TokenEndpoint implements Route {
       EventPublisher events,
       Duration lifetime,
       String defaultAudience,
-      IdentityFaultRegistry faults) {
+      IdentityFaultRegistry faults,
+      Delegations delegations) {
     this.issuer = Objects.requireNonNull(issuer, "issuer");
     this.clients = Objects.requireNonNull(clients, "clients");
     this.minter = Objects.requireNonNull(minter, "minter");
-    this.exchange = new TokenExchangeGrant(verifier, minter, lifetime);
+    this.exchange = new TokenExchangeGrant(verifier, minter, delegations);
     this.events = Objects.requireNonNull(events, "events");
     this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
     this.defaultAudience = Objects.requireNonNull(defaultAudience, "defaultAudience");

@@ -2,7 +2,6 @@ package dev.crashtest.fakes.identity.internal;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.crashtest.fakes.identity.IdentityEvents;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,17 +12,18 @@ import java.util.Objects;
 /**
  * RFC 8693 token exchange: the authenticated client (the agent) trades the user's verified token for a delegated
  * token. {@code sub} stays the user, {@code act.sub} becomes the agent, {@code aud} is the requested audience and
- * {@code scope} the requested scopes that the user's token also holds.
+ * {@code scope} the requested scopes that the user's token also holds, less any the user withdrew from this agent.
+ * A revoked delegation is refused with {@code invalid_grant}.
  */
 final class TokenExchangeGrant {
   private final SubjectTokenVerifier verifier;
   private final TokenMinter minter;
-  private final Duration lifetime;
+  private final Delegations delegations;
 
-  TokenExchangeGrant(SubjectTokenVerifier verifier, TokenMinter minter, Duration lifetime) {
+  TokenExchangeGrant(SubjectTokenVerifier verifier, TokenMinter minter, Delegations delegations) {
     this.verifier = Objects.requireNonNull(verifier, "verifier");
     this.minter = Objects.requireNonNull(minter, "minter");
-    this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+    this.delegations = Objects.requireNonNull(delegations, "delegations");
   }
 
   MintedToken exchange(TokenRequestForm form, String actor, Map<String, Object> details) {
@@ -37,8 +37,16 @@ final class TokenExchangeGrant {
     details.put(EventKeys.AUD, audience);
     JWTClaimsSet subject = verifier.verify(subjectToken);
     details.put(EventKeys.SUB, subject.getSubject());
-    List<String> granted = narrow(Scopes.parse(form.get("scope")), userScopes(subject), subject.getSubject());
-    return minter.delegatedToken(subject, actor, granted, audience, lifetime);
+    String user = subject.getSubject();
+    if (delegations.isRevoked(user, actor)) {
+      throw OAuthError.invalidGrant(
+          "delegation revoked: user [" + user + "] revoked the delegation to agent [" + actor + "];"
+              + " ask the user to delegate again");
+    }
+    List<String> allowed = new ArrayList<>(userScopes(subject));
+    allowed.removeAll(delegations.withdrawn(user, actor));
+    List<String> granted = narrow(Scopes.parse(form.get("scope")), allowed, user);
+    return minter.delegatedToken(subject, actor, granted, audience, delegations.lifetime());
   }
 
   /** The requested scopes the user holds, in request order; all the user's scopes if none was requested. */

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -29,9 +30,14 @@ public final class TokenMinter {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** A user's access token: {@code sub}=user, {@code scope}, {@code aud}, {@code jti}, {@code exp}. */
+  /** A user's access token: {@code sub}=user, {@code scope}, {@code aud} (all the audiences), {@code jti}, {@code exp}. */
   public MintedToken userToken(String user, Collection<String> scopes, String audience, Duration lifetime) {
-    return sign(base(user, scopes, audience, lifetime).build(), lifetime);
+    return userToken(user, scopes, List.of(audience), lifetime);
+  }
+
+  /** A user's access token for several audiences, e.g. the agents and the CRM. */
+  public MintedToken userToken(String user, Collection<String> scopes, List<String> audiences, Duration lifetime) {
+    return sign(base(user, scopes, audiences.get(0), lifetime).audience(audiences).build(), lifetime);
   }
 
   /** A client's own token: {@code sub} = {@code client_id} = the client. */
