@@ -24,7 +24,9 @@ import java.util.Objects;
  * @param operation what was asked, e.g. {@code place_order}; {@code unknown} for a path the CRM does not serve
  * @param status the HTTP status answered
  * @param outcome {@code OK} for a 2xx status, else {@code FAIL}
- * @param error the error code answered (e.g. {@code invalid_token}), or null on success
+ * @param error the error code answered (e.g. {@code invalid_token}), or null on success; a write refused because
+ *     the identity provider's introspection found the delegation revoked says {@value #DELEGATION_REVOKED} (the
+ *     wire answer is {@code 401 invalid_token}) and its details add {@code refusal: delegation_revoked}
  * @param agent who called: the token's {@code act.sub}, else its {@code azp} or {@code client_id}; null if unknown
  * @param actorSource where {@code agent} came from: {@code act}, {@code client} or {@code none}
  * @param user the token's {@code sub}, or null
@@ -64,6 +66,9 @@ public record AuditRecord(
   public static final String ACTOR_FROM_CLIENT = "client";
   /** {@link #actorSource()} when the caller is unknown (no valid token, or the operator's endpoint). */
   public static final String ACTOR_NONE = "none";
+
+  /** The {@code error} (and {@code refusal} detail) of a write refused because the delegation was revoked. */
+  public static final String DELEGATION_REVOKED = "delegation_revoked";
 
   /** The event detail that is {@code true} when the CRM dropped the connection instead of answering. */
   public static final String RESPONSE_DROPPED = "responseDropped";
@@ -111,6 +116,9 @@ public record AuditRecord(
     map.put("status", status);
     map.put("outcome", outcome.name());
     putIfPresent(map, "error", error);
+    if (DELEGATION_REVOKED.equals(error)) {
+      map.put("refusal", DELEGATION_REVOKED);
+    }
     putIfPresent(map, "agent", agent);
     map.put("actorSource", actorSource);
     putIfPresent(map, "user", user);

@@ -129,6 +129,7 @@ public final class CrmServer implements FakeService {
     private String host = "127.0.0.1";
     private int port;
     private String audience = "crm";
+    private URI introspectionUri;
 
     private Builder() {}
 
@@ -171,6 +172,16 @@ public final class CrmServer implements FakeService {
       return this;
     }
 
+    /**
+     * The identity provider's RFC 7662 introspection endpoint, e.g. {@code http://127.0.0.1:41003/crashtest/introspect}:
+     * every write (POST) asks it first whether the token is still active, and a revoked delegation is refused with
+     * {@code 401 invalid_token} "delegation revoked…". Default: none, writes trust the signature alone.
+     */
+    public Builder withIntrospectionUri(URI introspectionUri) {
+      this.introspectionUri = Objects.requireNonNull(introspectionUri, "introspectionUri");
+      return this;
+    }
+
     /** The audience a token's {@code aud} must contain; default {@code crm}. */
     public Builder withAudience(String audience) {
       this.audience = Objects.requireNonNull(audience, "audience");
@@ -187,7 +198,7 @@ public final class CrmServer implements FakeService {
       Path temporary = dataDirectory == null ? temporaryDirectory() : null;
       Path directory = temporary == null ? dataDirectory : temporary;
       CrmRuntime runtime = CrmRuntime.start(
-          new CrmRuntime.Settings(host, port, issuer, jwksUri, audience, directory, listener));
+          new CrmRuntime.Settings(host, port, issuer, jwksUri, audience, directory, listener, introspectionUri));
       return new CrmServer(runtime, temporary);
     }
 

@@ -7,12 +7,19 @@ final class ApiError extends RuntimeException {
   private final int status;
   private final String code;
   private final Map<String, String> headers;
+  private final String auditError;
 
   ApiError(int status, String code, String message, Map<String, String> headers) {
+    this(status, code, message, headers, code);
+  }
+
+  /** {@code auditError} is what the audit record's {@code error} says, when it must say more than the code. */
+  ApiError(int status, String code, String message, Map<String, String> headers, String auditError) {
     super(message);
     this.status = status;
     this.code = code;
     this.headers = Map.copyOf(headers);
+    this.auditError = auditError;
   }
 
   static ApiError invalidRequest(String message) {
@@ -41,6 +48,7 @@ final class ApiError extends RuntimeException {
   }
 
   Response toResponse() {
-    return Response.error(status, code, getMessage(), headers);
+    Response response = Response.error(status, code, getMessage(), headers);
+    return auditError.equals(code) ? response : response.withAuditError(auditError);
   }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class CrmHandler implements HttpHandler {
   private final CrmDatabase database;
   private final TokenVerifier verifier;
+  private final RevocationCheck revocation;
   private final ServiceEventListener listener;
   private final CrmFaultRegistry faults;
   private final Delivery delivery;
@@ -38,7 +39,8 @@ final class CrmHandler implements HttpHandler {
   private record Handled(Response response, AuditRecord record, CrmFault fault) {}
 
   CrmHandler(CrmDatabase database, TokenVerifier verifier, ServiceEventListener listener, CrmFaultRegistry faults,
-      Delivery delivery) {
+      Delivery delivery, RevocationCheck revocation) {
+    this.revocation = revocation;
     this.database = database;
     this.verifier = verifier;
     this.listener = listener;
@@ -73,6 +75,9 @@ final class CrmHandler implements HttpHandler {
       }
       caller = verifier.verify(request.authorization());
       checkAllowed(route, caller, request);
+      if (request.isPost()) {
+        revocation.check(request.authorization(), caller);
+      }
       Optional<CountedFault> claimed = faults.claim(route.operation());
       fault = claimed.map(CountedFault::fault).orElse(null);
       if (fault != null && FaultAnswers.refuses(fault)) {

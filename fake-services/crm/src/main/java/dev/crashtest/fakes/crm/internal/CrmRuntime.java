@@ -39,11 +39,13 @@ public final class CrmRuntime implements AutoCloseable {
    * What a CRM needs to start.
    *
    * <pre>{@code
-   * new CrmRuntime.Settings("127.0.0.1", 0, issuer, jwks, "crm", dir, ServiceEventListener.NONE);
+   * new CrmRuntime.Settings("127.0.0.1", 0, issuer, jwks, "crm", dir, ServiceEventListener.NONE, null);
    * }</pre>
+   *
+   * <p>{@code introspectionUri} may be null: then writes are not checked for revocation.
    */
   public record Settings(String host, int port, URI issuer, URI jwksUri, String audience, Path dataDirectory,
-      ServiceEventListener listener) {}
+      ServiceEventListener listener, URI introspectionUri) {}
 
   private CrmRuntime(CrmDatabase database, CrmHandler handler, HttpServer server, ExecutorService executor,
       ScheduledExecutorService timer, CrmFaultRegistry faults) {
@@ -64,7 +66,8 @@ public final class CrmRuntime implements AutoCloseable {
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("crm-late-answers-"));
     try {
       CrmFaultRegistry faults = new CrmFaultRegistry();
-      CrmHandler handler = new CrmHandler(database, verifier, settings.listener(), faults, new Delivery(timer));
+      CrmHandler handler = new CrmHandler(database, verifier, settings.listener(), faults, new Delivery(timer),
+          new RevocationCheck(settings.introspectionUri()));
       HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
       ExecutorService executor = Executors.newFixedThreadPool(THREADS, threads("crm-http-"));
       server.setExecutor(executor);

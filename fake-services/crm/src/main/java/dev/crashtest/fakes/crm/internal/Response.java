@@ -29,6 +29,11 @@ record Response(int status, String body, Map<String, String> headers, Effect eff
     return new Response(status, body, Map.of("Idempotent-Replayed", "true"), null, null, true);
   }
 
+  /** The same answer, recorded in the audit with a more precise error than the code sent. */
+  Response withAuditError(String auditError) {
+    return new Response(status, body, headers, effect, auditError, replayed);
+  }
+
   boolean isSuccess() {
     return status >= 200 && status < 300;
   }

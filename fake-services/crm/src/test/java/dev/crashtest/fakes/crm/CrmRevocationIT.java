@@ -1,0 +1,75 @@
+package dev.crashtest.fakes.crm;
+
+import static dev.crashtest.fakes.crm.CrmClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.crashtest.fakes.ServiceEvent;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CrmRevocationIT {
+  private static final String QUOTE = "{\"accountId\":\"ACME-001\",\"sku\":\"LAPTOP-14\",\"quantity\":1}";
+
+  @TempDir Path dataDir;
+  private final AtomicBoolean active = new AtomicBoolean(true);
+  private final List<ServiceEvent> events = new CopyOnWriteArrayList<>();
+  private TestIdentity idp;
+  private HttpServer introspection;
+  private CrmServer crm;
+  private CrmClient client;
+
+  @BeforeEach
+  void start() throws IOException {
+    idp = TestIdentity.start();
+    introspection = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    introspection.createContext("/introspect", exchange -> {
+      byte[] body = ("{\"active\":" + active.get() + "}").getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    introspection.start();
+    URI introspectionUri = URI.create("http://127.0.0.1:" + introspection.getAddress().getPort() + "/introspect");
+    crm = CrmServer.builder().withIssuer(idp.issuer()).withJwksUri(idp.jwksUri()).withDataDirectory(dataDir)
+        .withIntrospectionUri(introspectionUri).withEventListener(events::add).start();
+    client = new CrmClient(crm.baseUrl());
+  }
+
+  @AfterEach
+  void stop() {
+    crm.close();
+    introspection.stop(0);
+    idp.close();
+  }
+
+  @Test
+  void no_write_follows_revocation_and_the_audit_says_why() {
+    String token = idp.token().sign();
+    assertThat(client.post("/quotes", token, QUOTE, null).statusCode()).as("write before revocation").isEqualTo(201);
+
+    active.set(false);
+    HttpResponse<String> refused = client.post("/quotes", token, QUOTE, null);
+
+    assertThat(refused.statusCode()).as("write after revocation").isEqualTo(401);
+    assertThat(json(refused).get("error").asText()).isEqualTo("invalid_token");
+    assertThat(json(refused).get("message").asText()).startsWith("delegation revoked: ");
+    assertThat(client.get("/accounts/ACME-001", token).statusCode()).as("reads are not checked").isEqualTo(200);
+    assertThat(events).filteredOn(e -> e.operation().equals("create_quote")).last()
+        .satisfies(e -> assertThat(e.details()).containsEntry("refusal", "delegation_revoked")
+            .containsEntry("error", "delegation_revoked").containsEntry("status", 401));
+  }
+}
