@@ -7,6 +7,7 @@ import dev.crashtest.fakes.ServiceEvent.Outcome;
 import dev.crashtest.fakes.ServiceEventListener;
 import dev.crashtest.fakes.crm.AuditRecord;
 import dev.crashtest.fakes.crm.CrmFault;
+import dev.crashtest.fakes.faults.CountedFault;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -78,7 +79,7 @@ final class CrmHandler implements HttpHandler {
       if (request.isPost()) {
         revocation.check(request.authorization(), caller);
       }
-      Optional<CountedFault> claimed = faults.claim(route.operation());
+      Optional<CountedFault<CrmFault>> claimed = faults.claim(route.operation());
       fault = claimed.map(CountedFault::fault).orElse(null);
       if (fault != null && FaultAnswers.refuses(fault)) {
         return refuse(request, route, caller, FaultAnswers.refusal(claimed.get(), route.operation()), fault);

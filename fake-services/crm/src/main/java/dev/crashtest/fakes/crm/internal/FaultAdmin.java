@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.crashtest.fakes.InjectedFault;
 import dev.crashtest.fakes.crm.CrmFault;
+import dev.crashtest.fakes.faults.CountedFault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -156,7 +157,7 @@ final class FaultAdmin implements HttpHandler {
     return value.asLong();
   }
 
-  private static Map<String, Object> view(CountedFault fault) {
+  private static Map<String, Object> view(CountedFault<CrmFault> fault) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", fault.id());
     view.put("type", fault.fault().type().wireName());

@@ -1,6 +1,7 @@
 package dev.crashtest.fakes.crm.internal;
 
 import dev.crashtest.fakes.crm.CrmFault;
+import dev.crashtest.fakes.faults.CountedFault;
 import java.util.Map;
 
 /** The answers of faults that refuse a request before the operation runs: server_error and conflict. */
@@ -12,7 +13,7 @@ final class FaultAnswers {
     return fault.type() == CrmFault.Type.SERVER_ERROR || fault.type() == CrmFault.Type.CONFLICT;
   }
 
-  static Response refusal(CountedFault fault, String operation) {
+  static Response refusal(CountedFault<CrmFault> fault, String operation) {
     String code = fault.fault().type() == CrmFault.Type.CONFLICT ? "conflict" : "server_error";
     String message = "the CRM refused [" + operation + "] before changing anything (injected fault ["
         + fault.id() + "]: " + fault.description() + ")";

@@ -2,6 +2,7 @@ package dev.crashtest.fakes.identity.internal;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.crashtest.fakes.InjectedFault;
+import dev.crashtest.fakes.faults.CountedFault;
 import dev.crashtest.fakes.identity.IdentityFault;
 import java.text.ParseException;
 import java.time.Duration;

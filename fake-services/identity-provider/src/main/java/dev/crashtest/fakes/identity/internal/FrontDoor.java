@@ -1,5 +1,7 @@
 package dev.crashtest.fakes.identity.internal;
 
+import dev.crashtest.fakes.faults.CountedFault;
+import dev.crashtest.fakes.identity.IdentityFault;
 import java.util.Objects;
 import java.util.Optional;
 import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
@@ -40,7 +42,7 @@ public final class FrontDoor implements Route {
     if (token.match(request)) {
       return token.invoke(request);
     }
-    Optional<CountedFault> outage = faults.claim(false);
+    Optional<CountedFault<IdentityFault>> outage = faults.claim(false);
     if (outage.isPresent()) {
       return Responses.error(FaultRefusals.of(outage.get()));
     }

@@ -1,6 +1,7 @@
 package dev.crashtest.fakes.identity.internal;
 
 import dev.crashtest.fakes.ServiceEvent.Outcome;
+import dev.crashtest.fakes.faults.CountedFault;
 import dev.crashtest.fakes.identity.IdentityEvents;
 import dev.crashtest.fakes.identity.IdentityFault;
 import java.time.Duration;
@@ -56,7 +57,7 @@ public final class TokenEndpoint implements Route {
 
   @Override
   public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
-    Optional<CountedFault> fault = faults.claim(true);
+    Optional<CountedFault<IdentityFault>> fault = faults.claim(true);
     if (fault.isEmpty()) {
       return serve(request, null);
     }
@@ -151,7 +152,7 @@ public final class TokenEndpoint implements Route {
   }
 
   /** Answers the fault's error without authenticating; the event names the grant and the client as sent. */
-  private OAuth2HttpResponse refuseByFault(OAuth2HttpRequest request, CountedFault fault) {
+  private OAuth2HttpResponse refuseByFault(OAuth2HttpRequest request, CountedFault<IdentityFault> fault) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put(EventKeys.FAULT, fault.fault().type().wireName());
     String operation = IdentityEvents.TOKEN_REQUEST;

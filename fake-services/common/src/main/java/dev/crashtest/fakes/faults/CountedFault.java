@@ -1,30 +1,44 @@
-package dev.crashtest.fakes.identity.internal;
+package dev.crashtest.fakes.faults;
 
 import dev.crashtest.fakes.InjectedFault;
-import dev.crashtest.fakes.identity.IdentityFault;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
-/** One injected {@link IdentityFault}: counts its hits, heals itself after its request limit, or when told. */
-public final class CountedFault implements InjectedFault {
+/**
+ * One fault a {@link FaultRegistry} handed out: the fake's own fault description {@code F}, with its hits counted.
+ * It heals itself after its request limit, or when told.
+ *
+ * <pre>{@code
+ * Optional<CountedFault<CrmFault>> claimed = registry.claim(fault -> true);
+ * claimed.map(CountedFault::fault);   // the CrmFault to answer with
+ * }</pre>
+ *
+ * @param <F> the fake's fault type, e.g. {@code CrmFault}
+ */
+public final class CountedFault<F> implements InjectedFault {
   private final String id;
-  private final IdentityFault fault;
+  private final F fault;
+  private final String description;
   private final int limit;
   private final AtomicInteger hits = new AtomicInteger();
   private volatile boolean healed;
 
-  CountedFault(String id, IdentityFault fault) {
+  /** {@code limit} 0 means until healed. */
+  CountedFault(String id, F fault, String description, int limit) {
     this.id = id;
     this.fault = fault;
-    this.limit = fault.requestLimit().orElse(0);
+    this.description = description;
+    this.limit = limit;
   }
 
-  public IdentityFault fault() {
+  /** What the fake should do to the request this fault took. */
+  public F fault() {
     return fault;
   }
 
   /** Takes one request if the fault affects it and has requests left; at most {@code limit} calls succeed. */
-  boolean tryHit(boolean tokenRequest) {
-    if (!tokenRequest && !fault.affectsEveryEndpoint()) {
+  boolean tryHit(Predicate<? super F> affects) {
+    if (!affects.test(fault)) {
       return false;
     }
     while (true) {
@@ -45,7 +59,7 @@ public final class CountedFault implements InjectedFault {
 
   @Override
   public String description() {
-    return fault.describe();
+    return description;
   }
 
   @Override
