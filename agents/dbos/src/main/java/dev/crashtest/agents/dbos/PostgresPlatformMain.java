@@ -1,9 +1,13 @@
 package dev.crashtest.agents.dbos;
 
+import static dev.crashtest.agents.PlatformOptions.ADMIN_PORT;
+import static dev.crashtest.agents.PlatformOptions.PORT;
+
 import dev.crashtest.agents.dbos.internal.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -75,46 +79,21 @@ public final class PostgresPlatformMain {
     }
   }
 
-  /** {@code --port P --admin-port A --state-dir D}. */
+  /** {@code --port P --admin-port A --state-dir D}, read by the agents' shared {@code PlatformOptions}. */
   record PlatformOptions(int port, int adminPort, Path stateDir) {
     static final String USAGE = "usage: --port <port> --admin-port <port> --state-dir <directory>";
 
     static PlatformOptions parse(String[] args) {
-      Integer port = null;
-      int adminPort = 0;
-      Path stateDir = null;
-      for (int i = 0; i < args.length; i++) {
-        String option = args[i];
-        if (!option.equals("--port") && !option.equals("--admin-port") && !option.equals("--state-dir")) {
-          throw new IllegalArgumentException("unknown argument [" + option + "]; " + USAGE);
-        }
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("option [" + option + "] needs a value; " + USAGE);
-        }
-        String value = args[++i];
-        switch (option) {
-          case "--port" -> port = port(option, value);
-          case "--admin-port" -> adminPort = port(option, value);
-          default -> stateDir = Path.of(value).toAbsolutePath();
-        }
-      }
-      if (port == null || port == 0 || stateDir == null) {
+      // Named in full: this record has the same simple name.
+      var options = dev.crashtest.agents.PlatformOptions.parse(args, USAGE);
+      int port = options.port(PORT, 0).orElse(0);
+      int adminPort = options.port(ADMIN_PORT, 0).orElse(0);
+      Optional<Path> stateDir = options.stateDir();
+      if (port == 0 || stateDir.isEmpty()) {
         throw new IllegalArgumentException("options [--port] (1-65535) and [--state-dir] are required; " + USAGE
             + " (for example: --port 41010 --admin-port 41011 --state-dir /tmp/crashtest-pg)");
       }
-      return new PlatformOptions(port, adminPort, stateDir);
-    }
-
-    private static int port(String option, String value) {
-      try {
-        int port = Integer.parseInt(value);
-        if (port < 0 || port > 65535) {
-          throw new NumberFormatException();
-        }
-        return port;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("option [" + option + "] value [" + value + "] is not a TCP port (0-65535)");
-      }
+      return new PlatformOptions(port, adminPort, stateDir.get().toAbsolutePath());
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.crashtest.agents.temporal;
 
+import dev.crashtest.agents.PlatformOptions;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.GRPCServerHelper;
@@ -60,24 +61,9 @@ public final class TemporalPlatformMain {
 
   /** The value of {@code --port}; the other two options are checked for a value and ignored. */
   static int port(String[] args) {
-    Integer port = null;
-    for (int i = 0; i < args.length; i++) {
-      String option = args[i];
-      if (!option.equals("--port") && !option.equals("--admin-port") && !option.equals("--state-dir")) {
-        throw new IllegalArgumentException("unknown argument [" + option + "]; " + USAGE);
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("option [" + option + "] needs a value; " + USAGE);
-      }
-      String value = args[++i];
-      if (option.equals("--port")) {
-        port = parsePort(value);
-      }
-    }
-    if (port == null) {
-      throw new IllegalArgumentException("option [--port] is required; " + USAGE);
-    }
-    return port;
+    String port = PlatformOptions.parse(args, USAGE).value(PlatformOptions.PORT)
+        .orElseThrow(() -> new IllegalArgumentException("option [--port] is required; " + USAGE));
+    return parsePort(port);
   }
 
   private static int parsePort(String raw) {

@@ -1,9 +1,16 @@
 package dev.crashtest.agents.restate.internal;
 
+import static dev.crashtest.agents.PlatformOptions.ADMIN_PORT;
+import static dev.crashtest.agents.PlatformOptions.PORT;
+import static dev.crashtest.agents.PlatformOptions.STATE_DIR;
+
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * The command line of {@code RestatePlatformMain}: {@code --port P --admin-port A --state-dir D}.
+ * The command line of {@code RestatePlatformMain}: {@code --port P --admin-port A --state-dir D}, read by the
+ * agents' shared {@code PlatformOptions}; all three are required and the two ports must differ.
  *
  * <pre>{@code
  * PlatformOptions options = PlatformOptions.parse(new String[] {"--port", "8080", "--admin-port", "9070", "--state-dir", "/tmp/r"});
@@ -22,43 +29,19 @@ public record PlatformOptions(int ingressPort, int adminPort, Path stateDir) {
    * @throws IllegalArgumentException with one line naming the bad argument and the usage
    */
   public static PlatformOptions parse(String[] args) {
-    Integer port = null;
-    Integer admin = null;
-    Path stateDir = null;
-    for (int i = 0; i < args.length; i++) {
-      String option = args[i];
-      if (!option.equals("--port") && !option.equals("--admin-port") && !option.equals("--state-dir")) {
-        throw new IllegalArgumentException("unknown argument [" + option + "]; " + USAGE);
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("option [" + option + "] needs a value; " + USAGE);
-      }
-      String value = args[++i];
-      switch (option) {
-        case "--port" -> port = port(option, value);
-        case "--admin-port" -> admin = port(option, value);
-        default -> stateDir = Path.of(value);
-      }
-    }
-    if (port == null || admin == null || stateDir == null) {
-      String missing = port == null ? "--port" : admin == null ? "--admin-port" : "--state-dir";
+    // Named in full: this record has the same simple name.
+    var options = dev.crashtest.agents.PlatformOptions.parse(args, USAGE);
+    OptionalInt port = options.port(PORT, 1);
+    OptionalInt admin = options.port(ADMIN_PORT, 1);
+    Optional<Path> stateDir = options.stateDir();
+    if (port.isEmpty() || admin.isEmpty() || stateDir.isEmpty()) {
+      String missing = port.isEmpty() ? PORT : admin.isEmpty() ? ADMIN_PORT : STATE_DIR;
       throw new IllegalArgumentException("missing option [" + missing + "]; " + USAGE);
     }
-    if (port.equals(admin)) {
-      throw new IllegalArgumentException("[--port] and [--admin-port] are both " + port + "; give two different ports");
+    if (port.getAsInt() == admin.getAsInt()) {
+      throw new IllegalArgumentException("[--port] and [--admin-port] are both " + port.getAsInt()
+          + "; give two different ports");
     }
-    return new PlatformOptions(port, admin, stateDir);
-  }
-
-  private static int port(String option, String raw) {
-    try {
-      int value = Integer.parseInt(raw);
-      if (value < 1 || value > 65535) {
-        throw new NumberFormatException();
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("option [" + option + "] value [" + raw + "] is not a TCP port (1-65535)");
-    }
+    return new PlatformOptions(port.getAsInt(), admin.getAsInt(), stateDir.get());
   }
 }
