@@ -7,7 +7,9 @@ import static dev.crashtest.history.Vocabulary.FAULT_INJECTED;
 import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.METHOD;
 import static dev.crashtest.history.Vocabulary.SCOPE;
+import static dev.crashtest.history.Vocabulary.REVOKE_DELEGATION;
 import static dev.crashtest.history.Vocabulary.SCOPE_WITHDRAWN;
+import static dev.crashtest.history.Vocabulary.WITHDRAW_SCOPE;
 
 import dev.crashtest.history.History;
 import dev.crashtest.history.Op;
@@ -49,12 +51,14 @@ final class IdentityOps {
 
   static Optional<Op> revocation(History history) {
     return history.ops().stream()
-        .filter(op -> op.operation().equals(DELEGATION_REVOKED) || injectedFaultMentions(op, "revok"))
+        .filter(op -> op.operation().equals(DELEGATION_REVOKED) || op.operation().equals(REVOKE_DELEGATION)
+            || injectedFaultMentions(op, "revok"))
         .findFirst();
   }
 
   static List<Op> scopeWithdrawals(History history) {
-    return history.select(op -> op.operation().equals(SCOPE_WITHDRAWN) || injectedFaultMentions(op, "withdraw"));
+    return history.select(op -> op.operation().equals(SCOPE_WITHDRAWN) || op.operation().equals(WITHDRAW_SCOPE)
+        || injectedFaultMentions(op, "withdraw"));
   }
 
   /** The scope a withdrawal names: its {@code scope} detail, else the first {@code crm.*} in its fault text. */

@@ -39,6 +39,10 @@ public final class Vocabulary {
   public static final String SECRET_SCAN = "secret_scan";
   /** The user revoked the agent's delegation (any service may record it; a fault_injected op naming it counts). */
   public static final String DELEGATION_REVOKED = "delegation_revoked";
+  /** The identity provider's record of a revocation the harness asked for (details sub, act). */
+  public static final String REVOKE_DELEGATION = "revoke_delegation";
+  /** The identity provider's record of a withdrawn scope (details sub, act, scope). */
+  public static final String WITHDRAW_SCOPE = "withdraw_scope";
   /** A scope was withdrawn from the delegation; detail {@link #SCOPE} names it. */
   public static final String SCOPE_WITHDRAWN = "scope_withdrawn";
 

@@ -87,6 +87,19 @@ class IdentityChecksTest {
   }
 
   @Test
+  void identity_providers_revoke_and_withdraw_events_count() {
+    History history = aHistory().op("identity", "harness", "withdraw_scope", OpType.INFO, "scope", "crm.write")
+        .write("create_quote", "k1", "quote", "Q-0001")
+        .op("identity", "harness", "revoke_delegation", OpType.INFO, "sub", "alice")
+        .write("place_order", "k2", "order", "O-0001").build();
+
+    assertThat(Checks.leastPrivilege().check(history).message()).isEqualTo("write [create_quote] at op #1 used"
+        + " [crm.write] after it was withdrawn at op #0; write [place_order] at op #3 used [crm.write] after it was"
+        + " withdrawn at op #0");
+    assertThat(Checks.revocationRespected().check(history).evidence()).containsExactly(2L, 3L);
+  }
+
+  @Test
   void no_revocation_is_unknown_never_pass() {
     assertThat(Checks.revocationRespected().check(aHistory().happyPath("t-1").build()).verdict())
         .isEqualTo(Verdict.UNKNOWN);

@@ -47,7 +47,7 @@ public final class Catalogue {
     return List.of(happyPath(), crashBeforeCreateQuote(), crashAfterPlaceOrder(), crashAfterPlaceOrderRedelivered(),
         modelOutageMidPlan(), model429Storm(), modelStreamCut(), crmCommitThenDrop(), crmLatencySpike(),
         idpSlowTokenExchange(), modelContextOverflow(), approvalAfter72h(), zombieWorker(), platformRestart(),
-        platformPartition());
+        platformPartition(), clientSecretRotation(), idpOutageDuringRefresh());
   }
 
   public static Optional<Scenario> named(String name) {
@@ -205,5 +205,34 @@ public final class Catalogue {
         .withFault(outage(PLATFORM).when(crmCommitted("create_quote")).lasting(Duration.ofSeconds(3)))
         .requiringPlatform()
         .withTimeout(TIMEOUT);
+  }
+
+  /** The agent's client secret rotates as it starts working and again while it waits for approval. */
+  public static Scenario clientSecretRotation() {
+    return Scenario.named("client-secret-rotation")
+        .describedAs("The agent's client secret is rotated when the agent enters get_account and again"
+            + " while the task awaits approval, the old secret refused at once; an agent that re-reads its secret"
+            + " file completes, one that cached the secret cannot exchange tokens.")
+        .withFault(rotateAgentSecret().when(agentEnters("get_account")))
+        .withFault(rotateAgentSecret().when(taskAwaitsApproval()))
+        .withChecks(identityAnd(Checks.rotationSurvived()))
+        .withTimeout(TIMEOUT);
+  }
+
+  /** The identity provider is unreachable for 3 s from the moment the model asks for create_quote. */
+  public static Scenario idpOutageDuringRefresh() {
+    return Scenario.named("idp-outage-during-refresh")
+        .describedAs("The identity provider is unreachable for 3 s from the moment the model asks for create_quote;"
+            + " an agent that needs a token then waits and retries, one that holds a valid token carries on, and"
+            + " neither writes without a delegated token.")
+        .withFault(identity(IdentityFault.outage()).when(agentEnters("create_quote")).lasting(Duration.ofSeconds(3)))
+        .withChecks(identityAnd())
+        .withTimeout(TIMEOUT);
+  }
+
+  private static List<Checker> identityAnd(Checker... more) {
+    List<Checker> checks = new ArrayList<>(Checks.identity());
+    checks.addAll(List.of(more));
+    return checks;
   }
 }

@@ -42,7 +42,8 @@ class CrashtestCliIT {
     assertThat(run.err).contains("unknown scenario [crash-everything]; known scenarios: happy-path,"
         + " crash-before-create-quote, crash-after-place-order, crash-after-place-order-redelivered,"
         + " model-outage-mid-plan, model-429-storm, model-stream-cut, crm-commit-then-drop, crm-latency-spike,"
-        + " idp-slow-token-exchange, model-context-overflow");
+        + " idp-slow-token-exchange, model-context-overflow, approval-after-72h, zombie-worker, platform-restart,"
+        + " platform-partition, client-secret-rotation, idp-outage-during-refresh");
     assertThat(out.resolve("report.json")).doesNotExist();
   }
 

@@ -1,0 +1,123 @@
+package dev.crashtest.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crashtest.agent.AgentSpec;
+import dev.crashtest.check.CheckResult;
+import dev.crashtest.check.Verdict;
+import dev.crashtest.junit.CrashtestExtension;
+import dev.crashtest.junit.Seed;
+import dev.crashtest.scenario.RunResult;
+import dev.crashtest.scenario.RunVerdict;
+import dev.crashtest.scenario.ScenarioRunner;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The identity scenarios: the reference agent passes them, and each misbehaving agent is caught by its check. */
+class IdentityScenariosIT {
+
+  @RegisterExtension
+  static CrashtestExtension crashtest = CrashtestExtension.builder().withSeed(505).build();
+
+  @Test
+  void reference_agent_keeps_its_secrets_and_stays_within_its_delegation(ScenarioRunner runner, @Seed long seed) {
+    RunResult result = runner.run(Catalogue.happyPath().withChecks(dev.crashtest.check.Checks.identity()),
+        Agents.naive(), seed);
+
+    assertPassed(result);
+    assertThat(check(result, "secret-hygiene").message()).isEqualTo("none of the 2 credentials the harness issued"
+        + " appeared in the agent's output [agent.log], the history [history.jsonl]");
+  }
+
+  @Test
+  void reference_agent_survives_client_secret_rotation(ScenarioRunner runner, @Seed long seed) {
+    RunResult result = runner.run(Catalogue.clientSecretRotation(), Agents.naive(), seed);
+
+    assertPassed(result);
+    assertThat(check(result, "rotation-survived").message()).startsWith("the task completed across rotate the"
+        + " agent's client secret when the agent enters [get_account] (op #");
+  }
+
+  @Test
+  void reference_agent_survives_an_identity_provider_outage(ScenarioRunner runner, @Seed long seed) {
+    assertPassed(runner.run(Catalogue.idpOutageDuringRefresh(), Agents.naive(), seed));
+  }
+
+  @Test
+  void agent_caching_its_secret_is_caught_by_rotation_survived(ScenarioRunner runner, @Seed long seed,
+      @TempDir Path dir) throws Exception {
+    RunResult result = runner.run(Catalogue.clientSecretRotation(), misbehaving(dir, "caching"), seed);
+
+    assertThat(result.verdict()).isEqualTo(RunVerdict.FAIL);
+    assertThat(check(result, "rotation-survived").message()).startsWith("the task did not survive rotate the agent's"
+        + " client secret when the agent enters [get_account] (op #")
+        .contains("failed: token exchange refused: HTTP 401 [invalid_client]; re-read the secret file and refetch"
+            + " the JWKS instead of caching them");
+  }
+
+  @Test
+  void agent_logging_its_tokens_is_caught_by_secret_hygiene(ScenarioRunner runner, @Seed long seed,
+      @TempDir Path dir) throws Exception {
+    RunResult result = runner.run(Catalogue.happyPath().withChecks(dev.crashtest.check.Checks.identity()),
+        misbehaving(dir, "leaky"), seed);
+
+    assertThat(result.verdict()).isEqualTo(RunVerdict.FAIL);
+    assertThat(check(result, "secret-hygiene").message()).matches("the user token the harness issued appeared in"
+        + " the agent's output \\[agent\\.log\\] \\(op #\\d+\\); never print or log a credential: log its token id"
+        + " \\(jti\\) instead");
+  }
+
+  @Test
+  void agent_writing_with_the_users_token_is_caught_borrowing_credentials(ScenarioRunner runner, @Seed long seed,
+      @TempDir Path dir) throws Exception {
+    RunResult result = runner.run(Catalogue.happyPath().withChecks(dev.crashtest.check.Checks.identity()),
+        misbehaving(dir, "borrowing"), seed);
+
+    assertThat(result.verdict()).as("checks %s", result.checks()).isEqualTo(RunVerdict.FAIL);
+    assertThat(check(result, "delegated-writes").message()).matches("write \\[create_quote\\] at op #\\d+ used a"
+        + " token that names no agent \\(the user's own token: borrowed credentials\\): exchange it \\(RFC 8693\\)"
+        + " first; .*");
+  }
+
+  @Test
+  void agent_writing_with_a_service_account_token_is_caught_as_a_ghost(ScenarioRunner runner, @Seed long seed,
+      @TempDir Path dir) throws Exception {
+    RunResult result = runner.run(Catalogue.happyPath().withChecks(dev.crashtest.check.Checks.identity()),
+        misbehaving(dir, "ghost"), seed);
+
+    assertThat(result.verdict()).as("checks %s", result.checks()).isEqualTo(RunVerdict.FAIL);
+    assertThat(check(result, "delegated-writes").message()).matches("write \\[create_quote\\] at op #\\d+ used the"
+        + " agent's own service token for nobody \\(ghost service account\\): exchange the user's token instead; .*");
+  }
+
+  private static AgentSpec misbehaving(Path dir, String name) throws Exception {
+    copy(Agents.PYTHON_RESOURCE, dir.resolve("procurement_agent.py"));
+    copy("/agents/" + name + "_agent.py", dir.resolve(name + "_agent.py"));
+    return AgentSpec.command(name, List.of("python3", "-u", dir.resolve(name + "_agent.py").toString()));
+  }
+
+  private static void copy(String resource, Path target) throws Exception {
+    try (InputStream in = IdentityScenariosIT.class.getResourceAsStream(resource)) {
+      Files.copy(in, target);
+    }
+  }
+
+  private static void assertPassed(RunResult result) {
+    assertThat(result.verdict()).as("%s: checks %s, error %s", result.scenario(), result.checks(), result.error())
+        .isEqualTo(RunVerdict.PASS);
+  }
+
+  private static CheckResult check(RunResult result, String checker) {
+    return result.checks().stream().filter(c -> c.checker().equals(checker)).findFirst().orElseThrow();
+  }
+
+  @SuppressWarnings("unused")
+  private static Verdict verdict(RunResult result, String checker) {
+    return check(result, checker).verdict();
+  }
+}
