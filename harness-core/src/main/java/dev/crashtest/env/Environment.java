@@ -114,6 +114,8 @@ public final class Environment implements AutoCloseable {
       crm = started("crm", () -> CrmServer.builder()
           .withIssuer(identity.issuer())
           .withJwksUri(identity.jwksUri())
+          // straight to the provider, past its proxy: a network fault on the agents' hop must not reach it
+          .withIntrospectionUri(identity.baseUrl().resolve(identity.introspectionUri().getPath()))
           .withDataDirectory(workDirectory.resolve("crm-data"))
           .withEventListener(this::record)
           .start());

@@ -10,7 +10,8 @@ import java.util.Objects;
  * Fault crash = Faults.killAgent().when(Triggers.agentEnters("create_quote")).restartAfter(Duration.ofMillis(300));
  * }</pre>
  */
-public abstract sealed class Fault permits ProcessCrash, ProcessPause, NetworkFault, ServiceFault, SecretRotation {
+public abstract sealed class Fault permits ProcessCrash, ProcessPause, NetworkFault, ServiceFault, SecretRotation,
+    IdentityChange {
   private final Trigger trigger;
 
   Fault(Trigger trigger) {

@@ -60,6 +60,43 @@ public final class Faults {
     return SecretRotation.atStart();
   }
 
+  /**
+   * The identity provider signs with a new key; the old one stays published for {@code grace} (zero: withdrawn at
+   * once, so verifiers must refetch the JWKS and agents fetch fresh tokens).
+   */
+  public static IdentityChange rotateSigningKey(Duration grace) {
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("rotateSigningKey needs a grace of zero or more, got [" + grace + "]");
+    }
+    return IdentityChange.of(IdentityChange.Kind.ROTATE_SIGNING_KEY, grace, null);
+  }
+
+  /** Delegated tokens minted from now on live only {@code lifetime}: the agent must refresh them mid-task. */
+  public static IdentityChange shortTokenLifetime(Duration lifetime) {
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new IllegalArgumentException("shortTokenLifetime needs a positive lifetime, got [" + lifetime + "]");
+    }
+    return IdentityChange.of(IdentityChange.Kind.SHORT_TOKEN_LIFETIME, lifetime, null);
+  }
+
+  /** The run's user revokes the delegation to the run's agent: no token exchange, and no CRM write, after it. */
+  public static IdentityChange revokeDelegation() {
+    return IdentityChange.of(IdentityChange.Kind.REVOKE_DELEGATION, Duration.ZERO, null);
+  }
+
+  /** The run's user withdraws {@code scope} (e.g. {@code crm.write}) from the run's agent. */
+  public static IdentityChange withdrawScope(String scope) {
+    if (scope == null || scope.isBlank()) {
+      throw new IllegalArgumentException("withdrawScope needs a scope, e.g. withdrawScope(\"crm.write\")");
+    }
+    return IdentityChange.of(IdentityChange.Kind.WITHDRAW_SCOPE, Duration.ZERO, scope);
+  }
+
+  /** The identity provider's clock runs {@code offset} ahead (negative: behind): its tokens' iat/nbf/exp shift. */
+  public static IdentityChange clockSkew(Duration offset) {
+    return IdentityChange.of(IdentityChange.Kind.CLOCK_SKEW, offset, null);
+  }
+
   /** The service cannot be reached: its proxy refuses new connections and drops open ones. */
   public static NetworkFault outage(Service service) {
     return NetworkFault.of(service, NetworkFault.Kind.OUTAGE, 0, 0);

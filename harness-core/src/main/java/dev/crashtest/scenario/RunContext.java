@@ -276,6 +276,11 @@ final class RunContext implements AutoCloseable {
     }, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /** The agent's client id at the identity provider (HARNESS_AGENT_CLIENT_ID). */
+  String agentClientId() {
+    return agentEnvironment.get("HARNESS_AGENT_CLIENT_ID");
+  }
+
   /** Gives the agent a new client secret at the identity provider and in its secret file; the old one stops working. */
   void rotateAgentSecret() {
     String clientId = agentEnvironment.get("HARNESS_AGENT_CLIENT_ID");
