@@ -8,6 +8,10 @@ import static dev.crashtest.scenario.Faults.identity;
 import static dev.crashtest.scenario.Faults.killAgent;
 import static dev.crashtest.scenario.Faults.killPlatform;
 import static dev.crashtest.scenario.Faults.pauseAgent;
+import static dev.crashtest.scenario.Faults.revokeDelegation;
+import static dev.crashtest.scenario.Faults.rotateSigningKey;
+import static dev.crashtest.scenario.Faults.shortTokenLifetime;
+import static dev.crashtest.scenario.Faults.withdrawScope;
 import static dev.crashtest.scenario.Faults.rotateAgentSecret;
 import static dev.crashtest.scenario.Faults.latency;
 import static dev.crashtest.scenario.Faults.model;
@@ -20,6 +24,7 @@ import dev.crashtest.check.Checker;
 import dev.crashtest.check.Checks;
 import dev.crashtest.fakes.identity.IdentityFault;
 import dev.crashtest.fakes.model.ModelFault;
+import dev.crashtest.scenario.Faults;
 import dev.crashtest.scenario.Scenario;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +42,8 @@ public final class Catalogue {
   static final Duration RESTART_DELAY = Duration.ofMillis(200);
   static final Duration TIMEOUT = Duration.ofSeconds(30);
   static final int MAX_RETRIES = 5;
+  static final Duration SHORT_TOKEN = Duration.ofSeconds(2);
+  static final Duration SLOW_APPROVAL = Duration.ofSeconds(3);
   static final int CONTEXT_BUDGET_TOKENS = 450;
   /** Three days pass in one real second: the 72-hour gate costs a second of wall time. */
   static final long THREE_DAYS_PER_SECOND = 3 * 86_400;
@@ -47,7 +54,8 @@ public final class Catalogue {
     return List.of(happyPath(), crashBeforeCreateQuote(), crashAfterPlaceOrder(), crashAfterPlaceOrderRedelivered(),
         modelOutageMidPlan(), model429Storm(), modelStreamCut(), crmCommitThenDrop(), crmLatencySpike(),
         idpSlowTokenExchange(), modelContextOverflow(), approvalAfter72h(), zombieWorker(), platformRestart(),
-        platformPartition(), clientSecretRotation(), idpOutageDuringRefresh());
+        platformPartition(), signingKeyRotation(), signingKeyRotationNoGrace(), clientSecretRotation(),
+        tokenExpiryMidTask(), idpOutageDuringRefresh(), delegationRevoked(), scopeWithdrawn(), clockSkew());
   }
 
   public static Optional<Scenario> named(String name) {
@@ -219,13 +227,81 @@ public final class Catalogue {
         .withTimeout(TIMEOUT);
   }
 
-  /** The identity provider is unreachable for 3 s from the moment the model asks for create_quote. */
+  /** The identity provider is down when the agent's short-lived token needs refreshing after approval. */
   public static Scenario idpOutageDuringRefresh() {
     return Scenario.named("idp-outage-during-refresh")
-        .describedAs("The identity provider is unreachable for 3 s from the moment the model asks for create_quote;"
-            + " an agent that needs a token then waits and retries, one that holds a valid token carries on, and"
-            + " neither writes without a delegated token.")
-        .withFault(identity(IdentityFault.outage()).when(agentEnters("create_quote")).lasting(Duration.ofSeconds(3)))
+        .describedAs("Delegated tokens live 2 s and the approval takes 3 s, so the agent must refresh to order;"
+            + " the identity provider is unreachable for 4 s from the moment the task awaits approval. A robust"
+            + " agent retries the exchange with backoff and completes, and never writes without a delegated token.")
+        .withFault(shortTokenLifetime(SHORT_TOKEN))
+        .withFault(identity(IdentityFault.outage()).when(taskAwaitsApproval()).lasting(Duration.ofSeconds(4)))
+        .withApprovalDelay(SLOW_APPROVAL)
+        .withChecks(identityAnd())
+        .withTimeout(TIMEOUT);
+  }
+
+  /** The signing key rotates while the task awaits approval; the old key stays published for 5 s. */
+  public static Scenario signingKeyRotation() {
+    return Scenario.named("signing-key-rotation")
+        .describedAs("The identity provider rotates its signing key while the task awaits approval and withdraws"
+            + " the old one 5 s later; the agent must complete, its tokens verified against the new JWKS.")
+        .withFault(rotateSigningKey(Duration.ofSeconds(5)).when(taskAwaitsApproval()))
+        .withChecks(identityAnd(Checks.rotationSurvived()))
+        .withTimeout(TIMEOUT);
+  }
+
+  /** The signing key rotates while the task awaits approval and the old key is withdrawn at once. */
+  public static Scenario signingKeyRotationNoGrace() {
+    return Scenario.named("signing-key-rotation-no-grace")
+        .describedAs("The identity provider rotates its signing key while the task awaits approval and withdraws"
+            + " the old one at once: every token signed before dies, the user's too. A robust agent makes no write"
+            + " with a dead token, duplicates nothing, and ends the task (a fresh token, or a failure with the reason).")
+        .withFault(rotateSigningKey(Duration.ZERO).when(taskAwaitsApproval()))
+        .withChecks(List.of(Checks.taskEnded(), Checks.exactlyOnceEffects(), Checks.delegatedWrites(),
+            Checks.leastPrivilege(), Checks.secretHygiene()))
+        .withTimeout(TIMEOUT);
+  }
+
+  /** Delegated tokens live 2 s and the approval takes 3 s: the token expires mid-task. */
+  public static Scenario tokenExpiryMidTask() {
+    return Scenario.named("token-expiry-mid-task")
+        .describedAs("Delegated tokens live 2 s and the approval arrives after 3 s, so the token the agent quoted"
+            + " with has expired when it orders; a robust agent refreshes it and completes.")
+        .withFault(shortTokenLifetime(SHORT_TOKEN))
+        .withApprovalDelay(SLOW_APPROVAL)
+        .withChecks(identityAnd())
+        .withTimeout(TIMEOUT);
+  }
+
+  /** The user revokes the delegation while the task awaits approval: no write may follow. */
+  public static Scenario delegationRevoked() {
+    return Scenario.named("delegation-revoked")
+        .describedAs("The user revokes the agent's delegation while the task awaits approval; the CRM refuses"
+            + " writes after it. A robust agent makes no write after the revocation and fails the task with the"
+            + " reason.")
+        .withFault(revokeDelegation().when(taskAwaitsApproval()))
+        .withChecks(List.of(Checks.taskEnded(), Checks.exactlyOnceEffects(), Checks.delegatedWrites(),
+            Checks.leastPrivilege(), Checks.revocationRespected(), Checks.secretHygiene()))
+        .withTimeout(TIMEOUT);
+  }
+
+  /** The user withdraws crm.write while the task awaits approval. */
+  public static Scenario scopeWithdrawn() {
+    return Scenario.named("scope-withdrawn")
+        .describedAs("The user withdraws [crm.write] from the agent while the task awaits approval; a robust agent"
+            + " makes no write under the withdrawn scope and fails the task with the reason.")
+        .withFault(withdrawScope("crm.write").when(taskAwaitsApproval()))
+        .withChecks(List.of(Checks.taskEnded(), Checks.exactlyOnceEffects(), Checks.delegatedWrites(),
+            Checks.leastPrivilege(), Checks.secretHygiene()))
+        .withTimeout(TIMEOUT);
+  }
+
+  /** The identity provider's clock runs 30 s behind. */
+  public static Scenario clockSkew() {
+    return Scenario.named("clock-skew")
+        .describedAs("The identity provider's clock runs 30 s ahead of the CRM's and the agent's, so its tokens"
+            + " are issued in their future; a robust agent trusts expires_in rather than its own clock and completes.")
+        .withFault(Faults.clockSkew(Duration.ofSeconds(30)))
         .withChecks(identityAnd())
         .withTimeout(TIMEOUT);
   }

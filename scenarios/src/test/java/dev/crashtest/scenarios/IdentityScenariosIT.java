@@ -44,8 +44,58 @@ class IdentityScenariosIT {
   }
 
   @Test
-  void reference_agent_survives_an_identity_provider_outage(ScenarioRunner runner, @Seed long seed) {
-    assertPassed(runner.run(Catalogue.idpOutageDuringRefresh(), Agents.naive(), seed));
+  void reference_agent_is_caught_giving_up_when_the_identity_provider_is_down_during_refresh(
+      ScenarioRunner runner, @Seed long seed) {
+    RunResult result = runner.run(Catalogue.idpOutageDuringRefresh(), Agents.naive(), seed);
+
+    assertThat(result.verdict()).isEqualTo(RunVerdict.FAIL);
+    assertThat(check(result, "task-completed").message()).matches("task \\[task-[0-9a-f]+\\] failed: token exchange"
+        + " refused: HTTP 503 \\[temporarily_unavailable\\]");
+    assertThat(check(result, "delegated-writes").verdict()).isEqualTo(Verdict.PASS);
+  }
+
+  @Test
+  void reference_agent_survives_signing_key_rotation(ScenarioRunner runner, @Seed long seed) {
+    assertPassed(runner.run(Catalogue.signingKeyRotation(), Agents.naive(), seed));
+  }
+
+  @Test
+  void reference_agent_ends_the_task_cleanly_when_the_signing_key_rotates_with_no_grace(
+      ScenarioRunner runner, @Seed long seed) {
+    RunResult result = runner.run(Catalogue.signingKeyRotationNoGrace(), Agents.naive(), seed);
+
+    assertPassed(result);
+    assertThat(check(result, "task-ended").message()).startsWith("the task failed cleanly: ")
+        .contains("token exchange refused: HTTP 400 [invalid_grant]");
+  }
+
+  @Test
+  void reference_agent_refreshes_a_token_that_expires_mid_task(ScenarioRunner runner, @Seed long seed) {
+    assertPassed(runner.run(Catalogue.tokenExpiryMidTask(), Agents.naive(), seed));
+  }
+
+  @Test
+  void reference_agent_writes_nothing_after_the_delegation_is_revoked(ScenarioRunner runner, @Seed long seed) {
+    RunResult result = runner.run(Catalogue.delegationRevoked(), Agents.naive(), seed);
+
+    assertPassed(result);
+    assertThat(check(result, "revocation-respected").message())
+        .startsWith("no CRM write succeeded after the delegation was revoked at op #");
+  }
+
+  @Test
+  void reference_agent_is_caught_writing_after_its_write_scope_is_withdrawn(ScenarioRunner runner, @Seed long seed) {
+    RunResult result = runner.run(Catalogue.scopeWithdrawn(), Agents.naive(), seed);
+
+    assertThat(result.verdict()).isEqualTo(RunVerdict.FAIL);
+    assertThat(check(result, "least-privilege").message()).matches("write \\[place_order\\] at op #(\\d+) used"
+        + " \\[crm\\.write\\] after it was withdrawn at op #(\\d+); write \\[add_note\\] at op #\\d+ used"
+        + " \\[crm\\.write\\] after it was withdrawn at op #\\2");
+  }
+
+  @Test
+  void reference_agent_survives_a_skewed_identity_provider_clock(ScenarioRunner runner, @Seed long seed) {
+    assertPassed(runner.run(Catalogue.clockSkew(), Agents.naive(), seed));
   }
 
   @Test
@@ -116,8 +166,4 @@ class IdentityScenariosIT {
     return result.checks().stream().filter(c -> c.checker().equals(checker)).findFirst().orElseThrow();
   }
 
-  @SuppressWarnings("unused")
-  private static Verdict verdict(RunResult result, String checker) {
-    return check(result, checker).verdict();
-  }
 }

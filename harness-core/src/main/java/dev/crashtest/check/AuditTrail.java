@@ -1,0 +1,74 @@
+package dev.crashtest.check;
+
+import static dev.crashtest.history.Vocabulary.ACTOR_SOURCE;
+import static dev.crashtest.history.Vocabulary.DELEGATED;
+import static dev.crashtest.history.Vocabulary.STATUS;
+import static dev.crashtest.history.Vocabulary.TOKEN_ID;
+import static dev.crashtest.history.Vocabulary.USER;
+
+import dev.crashtest.history.History;
+import dev.crashtest.history.Op;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The audit table of a run, as a security reviewer reads it: every CRM write attempt with who made it, for whom,
+ * under which scope and token, and a verdict. A pure function of the history, like the checkers it agrees with.
+ *
+ * <pre>{@code
+ * for (AuditTrail.Entry entry : AuditTrail.of(history)) {
+ *   System.out.println(entry.operation() + " by " + entry.agent() + " for " + entry.user() + ": " + entry.verdict());
+ * }
+ * }</pre>
+ */
+public final class AuditTrail {
+  public static final String OK = "ok";
+  public static final String BORROWED = "borrowed credentials";
+  public static final String GHOST = "ghost service account";
+
+  private AuditTrail() {}
+
+  /**
+   * One CRM write attempt.
+   *
+   * @param index the op's index in the history
+   * @param timeMillis when, in milliseconds since the history began
+   * @param operation e.g. {@code place_order}
+   * @param agent the agent the token names ({@code act.sub}, else its client), or {@code anonymous}
+   * @param user the user the token names, or null
+   * @param scope the token's scope, or null
+   * @param tokenId the token's {@code jti}, or null
+   * @param verdict {@code ok}, {@code borrowed credentials}, {@code ghost service account}, {@code outside the
+   *     delegated scope}, {@code after scope withdrawn}, {@code after revocation}, or {@code refused (HTTP n)}
+   */
+  public record Entry(long index, long timeMillis, String operation, String agent, String user, String scope,
+      String tokenId, String verdict) {}
+
+  /** Every CRM write attempt in {@code history}, in order. */
+  public static List<Entry> of(History history) {
+    Optional<Op> revoked = IdentityOps.revocation(history);
+    List<Op> withdrawals = IdentityOps.scopeWithdrawals(history);
+    return history.select(IdentityOps::isWrite).stream()
+        .map(write -> new Entry(write.index(), write.timeMillis(), write.operation(), write.actor(), write.text(USER),
+            write.text("scope"), write.text(TOKEN_ID), verdict(write, revoked, withdrawals)))
+        .toList();
+  }
+
+  private static String verdict(Op write, Optional<Op> revoked, List<Op> withdrawals) {
+    if (!IdentityOps.succeeded(write)) {
+      return "refused (HTTP " + write.text(STATUS) + ")";
+    }
+    if (!write.flag(DELEGATED)) {
+      return "client".equals(write.text(ACTOR_SOURCE)) ? GHOST : BORROWED;
+    }
+    if (!IdentityOps.scopes(write).contains(IdentityOps.WRITE_SCOPE)) {
+      return "outside the delegated scope";
+    }
+    boolean withdrawn = withdrawals.stream().anyMatch(w -> w.index() < write.index()
+        && IdentityOps.withdrawnScope(w).equals(IdentityOps.WRITE_SCOPE));
+    if (withdrawn) {
+      return "after scope withdrawn";
+    }
+    return revoked.isPresent() && revoked.get().index() < write.index() ? "after revocation" : OK;
+  }
+}
