@@ -2,6 +2,7 @@ package dev.crashtest.reports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.crashtest.check.AuditTrail;
 import dev.crashtest.check.CheckResult;
 import dev.crashtest.scenario.CrashPoint;
 import dev.crashtest.scenario.CrashPointSweep;
@@ -37,6 +38,9 @@ import java.util.OptionalLong;
  */
 public final class JsonReport {
   public static final int SCHEMA_VERSION = 1;
+  /** The checkers whose findings a security reviewer reads next to the audit table. */
+  static final List<String> IDENTITY_CHECKS = List.of("delegated-writes", "least-privilege", "revocation-respected",
+      "secret-hygiene", "rotation-survived");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonReport() {}
@@ -85,6 +89,7 @@ public final class JsonReport {
     json.put("history", relative(directory, run.directory().resolve("history.jsonl")));
     json.put("agentLog", relative(directory, run.directory().resolve("agent.log")));
     json.put("reproduce", run.reproduce());
+    json.put("audit", audit(run));
     return json;
   }
 
@@ -145,6 +150,28 @@ public final class JsonReport {
 
   private static void put(Map<String, Object> json, String key, OptionalLong value) {
     value.ifPresent(v -> json.put(key, v));
+  }
+
+  /** The run's audit table: each CRM write attempt and who made it, and why the identity checks did not pass. */
+  static Map<String, Object> audit(RunResult run) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("sideEffects", AuditTrail.of(run.history()).stream().map(JsonReport::auditEntry).toList());
+    json.put("explanations", run.violations().stream().filter(check -> IDENTITY_CHECKS.contains(check.checker()))
+        .map(JsonReport::violation).toList());
+    return json;
+  }
+
+  private static Map<String, Object> auditEntry(AuditTrail.Entry entry) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("op", entry.index());
+    json.put("timeMillis", entry.timeMillis());
+    json.put("operation", entry.operation());
+    json.put("agent", entry.agent());
+    json.put("user", entry.user());
+    json.put("scope", entry.scope());
+    json.put("tokenId", entry.tokenId());
+    json.put("verdict", entry.verdict());
+    return json;
   }
 
   private static Map<String, Object> violation(CheckResult check) {
