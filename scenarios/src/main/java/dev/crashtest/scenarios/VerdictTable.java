@@ -1,5 +1,6 @@
 package dev.crashtest.scenarios;
 
+import dev.crashtest.check.AuditTrail;
 import dev.crashtest.check.CheckResult;
 import dev.crashtest.scenario.RunMetrics;
 import dev.crashtest.scenario.RunResult;
@@ -35,8 +36,29 @@ final class VerdictTable {
       for (CheckResult violation : result.violations()) {
         out.printf("  %s: %s%n", violation.checker(), violation.message());
       }
+      printAudit(result, out);
       out.printf("  history: %s%n", result.directory().resolve("history.jsonl"));
       out.printf("  reproduce: %s%n", result.reproduce());
     }
   }
+
+  /** For a run that failed an attribution check, the CRM writes that were not clean, one line each. */
+  static void printAudit(RunResult result, PrintStream out) {
+    boolean attributionFailed = result.violations().stream()
+        .anyMatch(check -> ATTRIBUTION_CHECKS.contains(check.checker()));
+    if (!attributionFailed) {
+      return;
+    }
+    List<AuditTrail.Entry> flagged = AuditTrail.of(result.history()).stream()
+        .filter(entry -> !entry.verdict().equals(AuditTrail.OK)).toList();
+    out.printf("  audit (%d flagged CRM write%s; all rows in report.json):%n", flagged.size(),
+        flagged.size() == 1 ? "" : "s");
+    for (AuditTrail.Entry entry : flagged) {
+      out.printf("    op #%d +%d ms %s agent=%s user=%s scope=[%s] token=%s: %s%n", entry.index(), entry.timeMillis(),
+          entry.operation(), entry.agent(), entry.user(), entry.scope(), entry.tokenId(), entry.verdict());
+    }
+  }
+
+  private static final List<String> ATTRIBUTION_CHECKS =
+      List.of("delegated-writes", "least-privilege", "revocation-respected");
 }
