@@ -66,6 +66,31 @@ class EnvironmentIT {
     }
   }
 
+  @Test
+  void a_service_account_token_for_the_crm_is_served_and_audited_as_not_delegated() throws Exception {
+    try (Environment env = Environment.embedded().start()) {
+      String secret = env.identityProvider().registerClient("ghost-service-account");
+      String basic = java.util.Base64.getEncoder().encodeToString(
+          ("ghost-service-account:" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(env.identityProvider().tokenEndpoint())
+          .header("Authorization", "Basic " + basic)
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&audience=crm&scope=crm.read"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      String accessToken = token.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(env.crmBaseUrl().resolve("/accounts/ACME-001"))
+          .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).as("a client_credentials token at the CRM: %s", response.body())
+          .isEqualTo(200);
+      assertThat(env.crm().audit()).as("audit").last().satisfies(record -> {
+        assertThat(record.agent()).isEqualTo("ghost-service-account");
+        assertThat(record.delegated()).isFalse();
+      });
+    }
+  }
+
   private static int get(String url, String authorization) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
     if (authorization != null) {
