@@ -46,6 +46,19 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
  * }
  * }</pre>
  *
+ * <h2>Changing identity mid-run</h2>
+ *
+ * <pre>{@code
+ * idp.setDelegatedTokenLifetime(Duration.ofSeconds(2));           // later delegated tokens live 2 s
+ * idp.withdrawScope("alice", "procurement-agent", "crm.write");   // later exchanges no longer grant it
+ * idp.revokeDelegation("alice", "procurement-agent");             // exchanges: 400 invalid_grant; introspection: inactive
+ * idp.setClockOffset(Duration.ofMinutes(5));                      // iat/nbf/exp of new tokens 5 min ahead
+ * }</pre>
+ *
+ * <p>Each publishes a {@value IdentityEvents#HARNESS} event. {@link #introspectionUri()} answers RFC 7662 requests
+ * ({@code token=...}, client authentication optional) with {@code active: false} for a token of a revoked delegation,
+ * an expired one, or one signed by a withdrawn key.
+ *
  * <p>Endpoints under {@link #issuer()} ({@code http://127.0.0.1:PORT/crashtest}): {@code
  * /.well-known/openid-configuration} and the others of mock-oauth2-server, plus our own {@code /token} and {@code
  * /jwks}. Every token's {@code iss} is {@link #issuer()}, whatever host name the client called. The token endpoint
