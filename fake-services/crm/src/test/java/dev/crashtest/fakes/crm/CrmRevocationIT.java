@@ -72,4 +72,20 @@ class CrmRevocationIT {
         .satisfies(e -> assertThat(e.details()).containsEntry("refusal", "delegation_revoked")
             .containsEntry("error", "delegation_revoked").containsEntry("status", 401));
   }
+
+  @Test
+  void an_inactive_token_whose_key_was_withdrawn_is_not_called_a_revocation() {
+    String token = idp.token().sign();
+    assertThat(client.get("/accounts/ACME-001", token).statusCode()).as("key cached by the CRM").isEqualTo(200);
+    idp.rotateKey();
+    active.set(false);
+
+    HttpResponse<String> refused = client.post("/quotes", token, QUOTE, null);
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(json(refused).get("message").asText()).isEqualTo(
+        "token rejected: the identity provider no longer publishes its signing key (rotated out); fetch a new token");
+    assertThat(events).filteredOn(e -> e.operation().equals("create_quote")).last()
+        .satisfies(e -> assertThat(e.details()).containsEntry("error", "invalid_token").doesNotContainKey("refusal"));
+  }
 }

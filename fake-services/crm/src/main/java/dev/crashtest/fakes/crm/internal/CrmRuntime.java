@@ -67,7 +67,7 @@ public final class CrmRuntime implements AutoCloseable {
     try {
       CrmFaultRegistry faults = new CrmFaultRegistry();
       CrmHandler handler = new CrmHandler(database, verifier, settings.listener(), faults, new Delivery(timer),
-          new RevocationCheck(settings.introspectionUri()));
+          new RevocationCheck(settings.introspectionUri(), settings.jwksUri()));
       HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
       ExecutorService executor = Executors.newFixedThreadPool(THREADS, threads("crm-http-"));
       server.setExecutor(executor);

@@ -24,10 +24,12 @@ final class RevocationCheck {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI introspectionUri;
+  private final URI jwksUri;
   private final HttpClient http;
 
-  RevocationCheck(URI introspectionUri) {
+  RevocationCheck(URI introspectionUri, URI jwksUri) {
     this.introspectionUri = introspectionUri;
+    this.jwksUri = jwksUri;
     this.http = introspectionUri == null
         ? null
         : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -40,11 +42,35 @@ final class RevocationCheck {
     }
     String token = authorization.substring(7).trim();
     Boolean active = introspect(token);
-    if (Boolean.FALSE.equals(active)) {
-      throw new ApiError(401, "invalid_token",
-          "delegation revoked: the identity provider says this token of user [" + caller.user() + "] for agent ["
-              + caller.agent() + "] is no longer active; no write may follow revocation",
-          java.util.Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""), DELEGATION_REVOKED);
+    if (!Boolean.FALSE.equals(active)) {
+      return;
+    }
+    java.util.Map<String, String> challenge = java.util.Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    if (keyWithdrawn(token)) {
+      throw new ApiError(401, "invalid_token", "token rejected: the identity provider no longer publishes its"
+          + " signing key (rotated out); fetch a new token", challenge);
+    }
+    throw new ApiError(401, "invalid_token",
+        "delegation revoked: the identity provider says this token of user [" + caller.user() + "] for agent ["
+            + caller.agent() + "] is no longer active; no write may follow revocation",
+        challenge, DELEGATION_REVOKED);
+  }
+
+  /**
+   * RFC 7662 says nothing about why a token is inactive; our own key cache may still hold a key the provider has
+   * withdrawn, so ask the provider's JWKS afresh before calling it a revocation.
+   */
+  private boolean keyWithdrawn(String token) {
+    try {
+      String keyId = com.nimbusds.jwt.SignedJWT.parse(token).getHeader().getKeyID();
+      HttpResponse<String> keys = http.send(HttpRequest.newBuilder(jwksUri).timeout(Duration.ofSeconds(5)).GET()
+          .build(), HttpResponse.BodyHandlers.ofString());
+      return keys.statusCode() == 200 && com.nimbusds.jose.jwk.JWKSet.parse(keys.body()).getKeyByKeyId(keyId) == null;
+    } catch (IOException | java.text.ParseException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
