@@ -27,8 +27,8 @@ final class SecretHygieneChecker implements Checker {
     Optional<Op> scan = history.ops().stream().filter(op -> op.is(HARNESS, SECRET_SCAN)).reduce((a, b) -> b);
     List<Op> leaks = history.select(op -> op.is(HARNESS, SECRET_LEAK));
     if (!leaks.isEmpty()) {
-      return CheckResult.fail(name(), String.join("; ", leaks.stream().map(leak -> "the " + leak.text(KIND)
-              + " the harness issued appeared in " + leak.text(WHERE) + " (op #" + leak.index() + ")").toList())
+      return CheckResult.fail(name(), String.join("; ", leaks.stream().map(leak -> "a " + leak.text(KIND)
+              + " issued in this run appeared in " + leak.text(WHERE) + " (op #" + leak.index() + ")").toList())
               + "; never print or log a credential: log its token id (jti) instead",
           leaks.stream().map(Op::index).toList());
     }

@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * The credentials the harness issued in one run (client secrets it wrote, user tokens it handed over), and the scan
- * that looks for them where they must never appear. Findings go into the history as {@code secret_leak} ops naming
- * the file and the kind of credential, never the value.
+ * that looks for them, and for any other signed token (JWT), where they must never appear. Findings go into the
+ * history as {@code secret_leak} ops naming the file and the kind of credential, never the value.
  *
  * <pre>{@code
  * credentials.add("client secret", secret);
@@ -30,6 +30,10 @@ import java.util.Map;
 final class IssuedCredentials {
   static final String CLIENT_SECRET = "client secret";
   static final String USER_TOKEN = "user token";
+  /** A bearer token the harness did not hand over itself: one the agent got from the identity provider. */
+  static final String ACCESS_TOKEN = "delegated or service token";
+  private static final java.util.regex.Pattern JWT =
+      java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}");
   static final List<String> SCANNED_FILES =
       List.of("agent.log", "agent-standby.log", "platform.log", "history.jsonl");
 
@@ -57,6 +61,12 @@ final class IssuedCredentials {
           leaks.add(Map.of(WHERE, describe(name), KIND, kind));
         }
       });
+      // tokens the agent obtained itself (delegated, client_credentials): the provider offers no list, so any JWT
+      // that is not one of ours counts
+      boolean otherToken = JWT.matcher(text).results().anyMatch(match -> !kindByValue.containsKey(match.group()));
+      if (otherToken) {
+        leaks.add(Map.of(WHERE, describe(name), KIND, ACCESS_TOKEN));
+      }
     }
     run.record(RUNNER, SECRET_SCAN, OpType.INFO, Map.of("credentials", kindByValue.size(), "files", scanned));
     leaks.forEach(leak -> run.record(RUNNER, SECRET_LEAK, OpType.FAIL, leak));

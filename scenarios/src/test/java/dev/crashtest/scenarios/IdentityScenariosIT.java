@@ -117,9 +117,10 @@ class IdentityScenariosIT {
         misbehaving(dir, "leaky"), seed);
 
     assertThat(result.verdict()).isEqualTo(RunVerdict.FAIL);
-    assertThat(check(result, "secret-hygiene").message()).matches("the user token the harness issued appeared in"
-        + " the agent's output \\[agent\\.log\\] \\(op #\\d+\\); never print or log a credential: log its token id"
-        + " \\(jti\\) instead");
+    assertThat(check(result, "secret-hygiene").message()).matches("a user token issued in this run appeared in"
+        + " the agent's output \\[agent\\.log\\] \\(op #\\d+\\); a delegated or service token issued in this run"
+        + " appeared in the agent's output \\[agent\\.log\\] \\(op #\\d+\\); never print or log a credential:"
+        + " log its token id \\(jti\\) instead");
   }
 
   @Test
