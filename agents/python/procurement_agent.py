@@ -171,10 +171,23 @@ class TokenExchange:
             "Accept": "application/json",
             "Authorization": "Basic " + base64.b64encode(pair.encode("utf-8")).decode("ascii"),
         }
-        try:
-            status, _, body = http_call("POST", endpoint, form, headers)
-        except OSError as error:
-            raise TaskFailed(f"cannot reach the token endpoint [{endpoint}]: {error}") from error
+        retries = 0
+        while True:
+            retry_after = None
+            try:
+                status, response_headers, body = http_call("POST", endpoint, form, headers)
+                if status < 500:
+                    break
+                retry_after = response_headers.get("Retry-After")
+                last = f"HTTP {status}"
+            except OSError as error:
+                last = f"unreachable: {error}"
+            retries += 1
+            if retries > MAX_RETRIES:
+                raise TaskFailed(f"token endpoint [{endpoint}] failed after {MAX_RETRIES} retries; last: {last}")
+            wait = retry_after_seconds(retry_after, retries)
+            log(f"token exchange failed ({last}), retry {retries}/{MAX_RETRIES} in {wait:.2f} s")
+            time.sleep(wait)
         answer = parse_json(body)
         if status != 200 or not isinstance(answer, dict) or "access_token" not in answer:
             code = answer.get("error", "unknown") if isinstance(answer, dict) else "unknown"

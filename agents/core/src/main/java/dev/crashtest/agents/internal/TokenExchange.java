@@ -48,9 +48,42 @@ public final class TokenExchange {
     this.clock = clock;
   }
 
-  /** Exchanges the user's token for a delegated CRM token. */
+  /**
+   * Exchanges the user's token for a delegated CRM token. An identity provider that is unreachable or answers
+   * 5xx is asked again, at most {@link RetryPolicy#MAX_RETRIES} times, honouring {@code Retry-After}: a token
+   * refresh must not end a task on the first blip. A refusal (4xx) is final.
+   */
   public DelegatedToken exchange(String subjectToken) throws TokenExchangeException, InterruptedException {
-    URI endpoint = tokenEndpoint();
+    for (int retry = 1; ; retry++) {
+      try {
+        return exchangeOnce(subjectToken);
+      } catch (Unavailable e) {
+        if (retry > RetryPolicy.MAX_RETRIES) {
+          throw new TokenExchangeException(e.getMessage() + " (after " + RetryPolicy.MAX_RETRIES + " retries)");
+        }
+        Thread.sleep(RetryPolicy.delay(e.retryAfter, retry).toMillis());
+      }
+    }
+  }
+
+  /** The identity provider could not answer now; worth asking again. */
+  private static final class Unavailable extends Exception {
+    private final java.util.Optional<String> retryAfter;
+
+    Unavailable(String message, java.util.Optional<String> retryAfter) {
+      super(message);
+      this.retryAfter = retryAfter;
+    }
+  }
+
+  private DelegatedToken exchangeOnce(String subjectToken)
+      throws TokenExchangeException, InterruptedException, Unavailable {
+    URI endpoint;
+    try {
+      endpoint = tokenEndpoint();
+    } catch (TokenExchangeException e) {
+      throw new Unavailable(e.getMessage(), java.util.Optional.empty());
+    }
     HttpRequest request = HttpRequest.newBuilder(endpoint)
         .timeout(TIMEOUT)
         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -58,7 +91,15 @@ public final class TokenExchange {
         .header("Authorization", basicAuthorization(clientId, readSecret()))
         .POST(HttpRequest.BodyPublishers.ofString(form(subjectToken)))
         .build();
-    HttpResponse<String> response = send(request, "token endpoint [" + endpoint + "]");
+    HttpResponse<String> response;
+    try {
+      response = send(request, "token endpoint [" + endpoint + "]");
+    } catch (TokenExchangeException unreachable) {
+      throw new Unavailable(unreachable.getMessage(), java.util.Optional.empty());
+    }
+    if (response.statusCode() >= 500) {
+      throw new Unavailable(refusal(response), response.headers().firstValue("Retry-After"));
+    }
     if (response.statusCode() != 200) {
       throw new TokenExchangeException(refusal(response));
     }
