@@ -1,14 +1,5 @@
 package dev.crashtest.scenario;
 
-import static dev.crashtest.history.Vocabulary.AGENT_KILLED;
-import static dev.crashtest.history.Vocabulary.AGENT_PAUSED;
-import static dev.crashtest.history.Vocabulary.AGENT_RESUMED;
-import static dev.crashtest.history.Vocabulary.PLATFORM_KILLED;
-import static dev.crashtest.history.Vocabulary.PLATFORM_RESTARTED;
-import static dev.crashtest.history.Vocabulary.PLATFORM_STARTED;
-import static dev.crashtest.history.Vocabulary.STANDBY_STARTED;
-import static dev.crashtest.history.Vocabulary.AGENT_RESTARTED;
-import static dev.crashtest.history.Vocabulary.AGENT_STARTED;
 import static dev.crashtest.history.Vocabulary.APPROVE;
 import static dev.crashtest.history.Vocabulary.CRM;
 import static dev.crashtest.history.Vocabulary.FAULT_HEALED;
@@ -21,7 +12,6 @@ import static dev.crashtest.history.Vocabulary.TASK_ID;
 
 import dev.crashtest.agent.AgentProcess;
 import dev.crashtest.agent.AgentSpec;
-import dev.crashtest.agent.PlatformSpec;
 import dev.crashtest.env.Environment;
 import dev.crashtest.fakes.InjectedFault;
 import dev.crashtest.history.History;
@@ -39,22 +29,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The moving parts of one run: the agent process, the fault schedule, and what the harness does to the agent. */
+/** One run in motion: the fault schedule, the task's submission and approval, and the processes under test. */
 final class RunContext implements AutoCloseable {
-  static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(30);
   static final String APPROVER = "approver@crashtest";
-  static final Duration PLATFORM_TIMEOUT = Duration.ofSeconds(60);
 
   final Scenario scenario;
   final Task task;
   final Environment environment;
   final History history;
   final long startIndex;
-  private final AgentSpec spec;
-  private final Map<String, String> agentEnvironment = new LinkedHashMap<>();
-  private final Path runDirectory;
-  private final int port;
-  private final Path logFile;
+  private final RunProcesses processes;
   private final ScheduledExecutorService scheduler;
   private final Set<Fault> fired = ConcurrentHashMap.newKeySet();
   private final Set<Fault> healed = ConcurrentHashMap.newKeySet();
@@ -62,13 +46,7 @@ final class RunContext implements AutoCloseable {
   private final AtomicInteger crmCalls = new AtomicInteger();
   private final AtomicInteger pendingHeals = new AtomicInteger();
   final IssuedCredentials credentials = new IssuedCredentials();
-  private volatile AgentProcess agent;
-  private volatile AgentProcess standby;
-  private volatile AgentProcess platform;
-  private volatile boolean agentDown;
-  private volatile boolean agentPaused;
   private volatile String userToken;
-  private volatile int incarnation;
   private History.Subscription subscription;
 
   RunContext(Scenario scenario, Task task, Environment environment, AgentSpec spec,
@@ -78,11 +56,7 @@ final class RunContext implements AutoCloseable {
     this.environment = environment;
     this.history = environment.history();
     this.startIndex = history.size();
-    this.spec = spec;
-    this.agentEnvironment.putAll(agentEnvironment);
-    this.runDirectory = logFile.toAbsolutePath().getParent();
-    this.port = port;
-    this.logFile = logFile;
+    this.processes = new RunProcesses(environment, spec, agentEnvironment, port, logFile);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "crashtest-nemesis");
       thread.setDaemon(true);
@@ -90,29 +64,12 @@ final class RunContext implements AutoCloseable {
     });
   }
 
-  /** Starts the agent's platform server, if it has one, and tells the agent where it is. */
   void startPlatform() {
-    if (spec.platform().isEmpty()) {
-      return;
-    }
-    PlatformSpec platformSpec = spec.platform().get();
-    int platformPort = ScenarioRunner.freePort();
-    int adminPort = ScenarioRunner.freePort();
-    AgentSpec process = AgentSpec.command(platformSpec.name(),
-        platformSpec.command(platformPort, adminPort, runDirectory.resolve("platform-state")));
-    platform = AgentProcess.start(process, Map.of(), platformPort, runDirectory.resolve("platform.log"));
-    platform.awaitOutput(PlatformSpec.READY_LINE, PLATFORM_TIMEOUT);
-    agentEnvironment.put("CRASHTEST_PLATFORM_ADDRESS", environment.routePlatform(platformPort));
-    agentEnvironment.put("CRASHTEST_PLATFORM_ADMIN_ADDRESS", "127.0.0.1:" + adminPort);
-    record(RUNNER, PLATFORM_STARTED, OpType.INFO,
-        Map.of("platform", platformSpec.name(), "pid", platform.pid(), "port", platformPort));
+    processes.startPlatform();
   }
 
   void startAgent() {
-    agent = AgentProcess.start(spec, agentEnvironment, port, logFile);
-    agent.awaitHealthy(HEALTH_TIMEOUT);
-    record(RUNNER, AGENT_STARTED, OpType.INFO, Map.of("agent", spec.name(), "pid", agent.pid(), "port", port,
-        "clientId", agentEnvironment.getOrDefault("HARNESS_AGENT_CLIENT_ID", spec.name())));
+    processes.startAgent();
   }
 
   /** Subscribes the fault triggers to the history and schedules the timed ones from now. */
@@ -185,64 +142,32 @@ final class RunContext implements AutoCloseable {
   }
 
   void crashAgent(ProcessCrash.Signal signal) {
-    agentDown = true;
-    long pid = agent.pid();
-    if (signal == ProcessCrash.Signal.KILL) {
-      agent.kill();
-    } else {
-      agent.terminate(Duration.ofSeconds(5));
-    }
-    record(NEMESIS, AGENT_KILLED, OpType.INFO, Map.of("signal", signal.name(), "pid", pid));
+    processes.crashAgent(signal);
   }
 
   void crashPlatform(ProcessCrash.Signal signal) {
-    if (platform == null) {
-      throw new IllegalStateException(spec + " runs on no platform: there is nothing to kill");
-    }
-    long pid = platform.pid();
-    if (signal == ProcessCrash.Signal.KILL) {
-      platform.kill();
-    } else {
-      platform.terminate(Duration.ofSeconds(5));
-    }
-    record(NEMESIS, PLATFORM_KILLED, OpType.INFO, Map.of("signal", signal.name(), "pid", pid));
+    processes.crashPlatform(signal);
   }
 
   void restartPlatform() {
-    platform.restart().awaitOutput(PlatformSpec.READY_LINE, PLATFORM_TIMEOUT);
-    record(NEMESIS, PLATFORM_RESTARTED, OpType.INFO, Map.of("pid", platform.pid()));
+    processes.restartPlatform();
   }
 
-  /** SIGSTOP the agent; with a standby, start a second agent process that the harness talks to meanwhile. */
   void pauseAgent(boolean withStandby) {
-    agent.pause();
-    agentPaused = true;
-    record(NEMESIS, AGENT_PAUSED, OpType.INFO, Map.of("pid", agent.pid()));
-    if (withStandby) {
-      int standbyPort = ScenarioRunner.freePort();
-      Map<String, String> env = new LinkedHashMap<>(agentEnvironment);
-      env.put("HARNESS_AGENT_PORT", String.valueOf(standbyPort));
-      env.put("HARNESS_STATE_DIR", runDirectory.resolve("state-standby").toString());
-      standby = AgentProcess.start(spec, env, standbyPort, runDirectory.resolve("agent-standby.log"));
-      standby.awaitHealthy(HEALTH_TIMEOUT);
-      record(NEMESIS, STANDBY_STARTED, OpType.INFO, Map.of("pid", standby.pid(), "port", standbyPort));
-    }
+    processes.pauseAgent(withStandby);
   }
 
   void resumeAgent() {
-    agent.resume();
-    agentPaused = false;
-    record(NEMESIS, AGENT_RESUMED, OpType.INFO, Map.of("pid", agent.pid()));
+    processes.resumeAgent();
   }
 
+  /** Restarts the agent and, when the scenario redelivers, submits the task again before it counts as up. */
   void restartAgent() {
-    agent.restart().awaitHealthy(HEALTH_TIMEOUT);
-    incarnation++;
-    record(NEMESIS, AGENT_RESTARTED, OpType.INFO, Map.of("pid", agent.pid()));
+    processes.restartAgent();
     if (scenario.resubmitsAfterRestart()) {
       submit();
     }
-    agentDown = false;
+    processes.markAgentUp();
   }
 
   void submit() {
@@ -278,13 +203,13 @@ final class RunContext implements AutoCloseable {
 
   /** The agent's client id at the identity provider (HARNESS_AGENT_CLIENT_ID). */
   String agentClientId() {
-    return agentEnvironment.get("HARNESS_AGENT_CLIENT_ID");
+    return processes.agentEnvironment("HARNESS_AGENT_CLIENT_ID");
   }
 
   /** Gives the agent a new client secret at the identity provider and in its secret file; the old one stops working. */
   void rotateAgentSecret() {
-    String clientId = agentEnvironment.get("HARNESS_AGENT_CLIENT_ID");
-    Path secretFile = Path.of(agentEnvironment.get("HARNESS_AGENT_CLIENT_SECRET_FILE"));
+    String clientId = agentClientId();
+    Path secretFile = Path.of(processes.agentEnvironment("HARNESS_AGENT_CLIENT_SECRET_FILE"));
     String secret = environment.identityProvider().rotateClientSecret(clientId);
     credentials.add(IssuedCredentials.CLIENT_SECRET, secret);
     try {
@@ -307,17 +232,16 @@ final class RunContext implements AutoCloseable {
 
   /** The agent the harness talks to: the standby while the agent is frozen, else the agent. */
   AgentControl control() {
-    AgentProcess current = agentPaused && standby != null ? standby : agent;
-    return new AgentControl(current.controlUrl());
+    return new AgentControl(processes.controlUrl());
   }
 
   /** Whether no agent can answer now: killed and not yet back, or frozen with no standby. */
   boolean agentDown() {
-    return agentDown || (agentPaused && standby == null);
+    return processes.agentDown();
   }
 
   int incarnation() {
-    return incarnation;
+    return processes.incarnation();
   }
 
   /** Whether a fault has fired and not yet healed (e.g. the agent is killed and waits for its restart). */
@@ -330,7 +254,7 @@ final class RunContext implements AutoCloseable {
   }
 
   AgentProcess agent() {
-    return agent;
+    return processes.agent();
   }
 
   @Override
@@ -340,7 +264,7 @@ final class RunContext implements AutoCloseable {
     }
     scheduler.shutdownNow();
     try {
-      scheduler.awaitTermination(HEALTH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      scheduler.awaitTermination(RunProcesses.HEALTH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -349,13 +273,6 @@ final class RunContext implements AutoCloseable {
         heal(fault);
       }
     }
-    for (AgentProcess process : new AgentProcess[] {standby, agent, platform}) {
-      if (process != null) {
-        if (process == agent && agentPaused) {
-          process.resume();
-        }
-        process.close();
-      }
-    }
+    processes.close();
   }
 }
