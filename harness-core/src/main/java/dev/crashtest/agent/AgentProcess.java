@@ -31,15 +31,17 @@ public final class AgentProcess implements AutoCloseable {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).version(HttpClient.Version.HTTP_1_1).build();
 
-  private final AgentSpec spec;
+  private final String label;
+  private final List<String> command;
   private final Map<String, String> environment;
   private final int port;
   private final Path logFile;
   private volatile Process process;
   private volatile long launchOffset;
 
-  private AgentProcess(AgentSpec spec, Map<String, String> environment, int port, Path logFile) {
-    this.spec = spec;
+  private AgentProcess(String label, List<String> command, Map<String, String> environment, int port, Path logFile) {
+    this.label = label;
+    this.command = List.copyOf(command);
     this.environment = Map.copyOf(environment);
     this.port = port;
     this.logFile = logFile;
@@ -47,13 +49,26 @@ public final class AgentProcess implements AutoCloseable {
 
   /** Starts the agent; its output goes to {@code logFile}. Does not wait for it to be healthy. */
   public static AgentProcess start(AgentSpec spec, Map<String, String> environment, int port, Path logFile) {
-    AgentProcess agent = new AgentProcess(spec, environment, port, logFile);
+    AgentProcess agent = new AgentProcess(spec.toString(), spec.command(), environment, port, logFile);
     agent.launch();
     return agent;
   }
 
+  /**
+   * Starts a durable-execution platform server on {@code port} (and {@code adminPort}) with its state in
+   * {@code stateDirectory}; wait for it with {@code awaitOutput(PlatformSpec.READY_LINE, ...)}. Errors name it as the
+   * platform it is, not as an agent.
+   */
+  public static AgentProcess startPlatform(PlatformSpec platform, int port, int adminPort, Path stateDirectory,
+      Path logFile) {
+    AgentProcess process = new AgentProcess(platform.toString(), platform.command(port, adminPort, stateDirectory),
+        Map.of(), port, logFile);
+    process.launch();
+    return process;
+  }
+
   private void launch() {
-    ProcessBuilder builder = new ProcessBuilder(spec.command()).redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     try {
@@ -63,7 +78,7 @@ public final class AgentProcess implements AutoCloseable {
       ProcessReaper.watch(process);
     } catch (IOException e) {
       throw new AgentException(
-          spec + " could not be started with command " + spec.command() + ": " + e.getMessage()
+          label + " could not be started with command " + command + ": " + e.getMessage()
               + "; check that the command exists and is executable", e);
     }
   }
@@ -75,7 +90,7 @@ public final class AgentProcess implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new AgentException(
-            spec + " exited with code " + process.exitValue() + " before it became healthy; last lines of "
+            label + " exited with code " + process.exitValue() + " before it became healthy; last lines of "
                 + logFile + ":\n" + logTail(20));
       }
       if (answersHealthy(health)) {
@@ -84,11 +99,11 @@ public final class AgentProcess implements AutoCloseable {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
       if (Thread.interrupted()) {
         Thread.currentThread().interrupt();
-        throw new AgentException("interrupted while waiting for " + spec + " to become healthy");
+        throw new AgentException("interrupted while waiting for " + label + " to become healthy");
       }
     }
     throw new AgentException(
-        spec + " did not answer 200 on " + health + " within " + timeout.toMillis() + " ms; last lines of " + logFile
+        label + " did not answer 200 on " + health + " within " + timeout.toMillis() + " ms; last lines of " + logFile
             + ":\n" + logTail(20));
   }
 
@@ -102,7 +117,7 @@ public final class AgentProcess implements AutoCloseable {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AgentException("interrupted while waiting for " + spec + " to become healthy", e);
+      throw new AgentException("interrupted while waiting for " + label + " to become healthy", e);
     }
   }
 
@@ -117,16 +132,16 @@ public final class AgentProcess implements AutoCloseable {
         return this;
       }
       if (!process.isAlive()) {
-        throw new AgentException(spec + " exited with code " + process.exitValue() + " before it printed [" + line
+        throw new AgentException(label + " exited with code " + process.exitValue() + " before it printed [" + line
             + "]; last lines of " + logFile + ":\n" + logTail(20));
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
       if (Thread.interrupted()) {
         Thread.currentThread().interrupt();
-        throw new AgentException("interrupted while waiting for " + spec + " to print [" + line + "]");
+        throw new AgentException("interrupted while waiting for " + label + " to print [" + line + "]");
       }
     }
-    throw new AgentException(spec + " did not print [" + line + "] within " + timeout.toMillis() + " ms; last lines of "
+    throw new AgentException(label + " did not print [" + line + "] within " + timeout.toMillis() + " ms; last lines of "
         + logFile + ":\n" + logTail(20));
   }
 
@@ -179,7 +194,7 @@ public final class AgentProcess implements AutoCloseable {
   /** Starts the same command again, same environment, port and state directory. The old process must be gone. */
   public AgentProcess restart() {
     if (process.isAlive()) {
-      throw new IllegalStateException(spec + " is still running (pid " + process.pid() + "); kill it before restart()");
+      throw new IllegalStateException(label + " is still running (pid " + process.pid() + "); kill it before restart()");
     }
     launch();
     return this;
@@ -189,13 +204,13 @@ public final class AgentProcess implements AutoCloseable {
     try {
       Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
       if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-        throw new AgentException("could not send SIG" + name + " to " + spec + " (pid " + process.pid() + ")");
+        throw new AgentException("could not send SIG" + name + " to " + label + " (pid " + process.pid() + ")");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AgentException("interrupted while signalling " + spec, e);
+      throw new AgentException("interrupted while signalling " + label, e);
     }
   }
 
@@ -217,10 +232,6 @@ public final class AgentProcess implements AutoCloseable {
 
   public int port() {
     return port;
-  }
-
-  public AgentSpec spec() {
-    return spec;
   }
 
   public Path logFile() {

@@ -9,6 +9,7 @@ import dev.crashtest.fakes.model.Script;
 import dev.crashtest.fakes.proxy.FaultProxyServer;
 import eu.rekawek.toxiproxy.Proxy;
 import dev.crashtest.history.History;
+import dev.crashtest.internal.Directories;
 import dev.crashtest.history.OpType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,13 +17,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The simulated world an agent runs in: an identity provider, a CRM and a model endpoint, each a real server
@@ -260,10 +259,10 @@ public final class Environment implements AutoCloseable {
   }
 
   private static void deleteRecursively(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    try {
+      Directories.deleteRecursively(directory);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not delete [" + directory + "]", e);
+      throw new UncheckedIOException("could not delete [" + directory + "]: " + e.getMessage(), e);
     }
   }
 }

@@ -62,9 +62,8 @@ final class RunProcesses {
     PlatformSpec platformSpec = spec.platform().get();
     int platformPort = ScenarioRunner.freePort();
     int adminPort = ScenarioRunner.freePort();
-    AgentSpec process = AgentSpec.command(platformSpec.name(),
-        platformSpec.command(platformPort, adminPort, runDirectory.resolve("platform-state")));
-    platform = AgentProcess.start(process, Map.of(), platformPort, runDirectory.resolve("platform.log"));
+    platform = AgentProcess.startPlatform(platformSpec, platformPort, adminPort, runDirectory.resolve("platform-state"),
+        runDirectory.resolve("platform.log"));
     platform.awaitOutput(PlatformSpec.READY_LINE, PLATFORM_TIMEOUT);
     agentEnvironment.put("CRASHTEST_PLATFORM_ADDRESS", environment.routePlatform(platformPort));
     agentEnvironment.put("CRASHTEST_PLATFORM_ADMIN_ADDRESS", "127.0.0.1:" + adminPort);

@@ -19,6 +19,7 @@ import dev.crashtest.env.Environment;
 import dev.crashtest.env.EnvironmentException;
 import dev.crashtest.history.History;
 import dev.crashtest.history.HistoryFiles;
+import dev.crashtest.internal.Directories;
 import dev.crashtest.history.OpType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,7 +110,7 @@ public final class ScenarioRunner {
 
   private RunContext prepare(Scenario scenario, Task task, AgentSpec agent, Path directory) {
     try {
-      deleteRecursively(directory);
+      Directories.deleteRecursively(directory);
       Files.createDirectories(directory.resolve("state"));
       String clientId = agent.name() + "-agent";
       Path secretFile = directory.resolve("client-secret");
@@ -185,17 +186,6 @@ public final class ScenarioRunner {
       History own) {
     return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, List.of(), e.getMessage(),
         RunMetrics.of(own, 0), own, directory);
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 
   /** A loopback port that was free a moment ago. */
