@@ -8,35 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.crashtest.fakes.ServiceEvent;
 import dev.crashtest.fakes.ServiceEvent.Outcome;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CrmAuditIT {
-  @TempDir Path dataDir;
-  private final List<ServiceEvent> events = new CopyOnWriteArrayList<>();
-  private TestIdentity idp;
-  private CrmServer crm;
-  private CrmClient client;
-
-  @BeforeEach
-  void start() {
-    idp = TestIdentity.start();
-    crm = CrmServer.builder().withIssuer(idp.issuer()).withJwksUri(idp.jwksUri()).withDataDirectory(dataDir)
-        .withEventListener(events::add).start();
-    client = new CrmClient(crm.baseUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    crm.close();
-    idp.close();
-  }
+class CrmAuditIT extends RunningCrmIT {
 
   @Test
   void delegated_write_is_audited_with_agent_user_scope_and_token_id() {

@@ -4,31 +4,10 @@ import static dev.crashtest.fakes.crm.CrmClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CrmAuthenticationIT {
-  @TempDir Path dataDir;
-  private TestIdentity idp;
-  private CrmServer crm;
-  private CrmClient client;
-
-  @BeforeEach
-  void start() {
-    idp = TestIdentity.start();
-    crm = CrmServer.builder().withIssuer(idp.issuer()).withJwksUri(idp.jwksUri()).withDataDirectory(dataDir).start();
-    client = new CrmClient(crm.baseUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    crm.close();
-    idp.close();
-  }
+class CrmAuthenticationIT extends RunningCrmIT {
 
   @Test
   void request_without_token_is_refused_with_a_bearer_challenge() {

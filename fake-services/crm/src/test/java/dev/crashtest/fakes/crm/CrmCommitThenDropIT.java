@@ -15,40 +15,18 @@ import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The fault that exposes a missing Idempotency-Key: the write is committed, the answer never arrives. */
-class CrmCommitThenDropIT {
+class CrmCommitThenDropIT extends RunningCrmIT {
   private static final String ORDER = "{\"quoteId\":\"Q-0001\"}";
 
-  @TempDir Path dataDir;
-  private final List<ServiceEvent> events = new CopyOnWriteArrayList<>();
-  private TestIdentity idp;
-  private CrmServer crm;
-  private CrmClient client;
-  private String token;
-
   @BeforeEach
-  void start() {
-    idp = TestIdentity.start();
-    crm = CrmServer.builder().withIssuer(idp.issuer()).withJwksUri(idp.jwksUri()).withDataDirectory(dataDir)
-        .withEventListener(events::add).start();
-    client = new CrmClient(crm.baseUrl());
-    token = idp.token().sign();
+  void prepare() {
     client.post("/quotes", token, CrmFaultsIT.QUOTE, "t/2/create_quote");
     events.clear();
-  }
-
-  @AfterEach
-  void stop() {
-    crm.close();
-    idp.close();
   }
 
   @Test

@@ -4,32 +4,9 @@ import static dev.crashtest.fakes.crm.CrmClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CrmEndpointsIT {
-  @TempDir Path dataDir;
-  private TestIdentity idp;
-  private CrmServer crm;
-  private CrmClient client;
-  private String token;
-
-  @BeforeEach
-  void start() {
-    idp = TestIdentity.start();
-    crm = CrmServer.builder().withIssuer(idp.issuer()).withJwksUri(idp.jwksUri()).withDataDirectory(dataDir).start();
-    client = new CrmClient(crm.baseUrl());
-    token = idp.token().sign();
-  }
-
-  @AfterEach
-  void stop() {
-    crm.close();
-    idp.close();
-  }
+class CrmEndpointsIT extends RunningCrmIT {
 
   @Test
   void get_account_answers_the_seeded_account() {

@@ -7,37 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The fault API over HTTP, {@code /__crashtest/faults}, as a harness in another process drives it. */
-class CrmFaultAdminIT {
+class CrmFaultAdminIT extends RunningCrmIT {
   private static final String KNOWN_TYPES = "; known types: server_error, slow, conflict, commit_then_drop";
 
-  @TempDir Path dataDir;
   private final HttpClient http = HttpClient.newHttpClient();
-  private TestIdentity idp;
-  private CrmServer crm;
-  private CrmClient client;
-  private String token;
-
-  @BeforeEach
-  void start() {
-    idp = TestIdentity.start();
-    crm = CrmServer.builder().withIssuer(idp.issuer()).withJwksUri(idp.jwksUri()).withDataDirectory(dataDir)
-        .start();
-    client = new CrmClient(crm.baseUrl());
-    token = idp.token().sign();
-  }
-
-  @AfterEach
-  void stop() {
-    crm.close();
-    idp.close();
-  }
 
   @Test
   void posted_fault_answers_201_with_id_and_description_and_applies() {

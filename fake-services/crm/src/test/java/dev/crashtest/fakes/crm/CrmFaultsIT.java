@@ -10,42 +10,15 @@ import dev.crashtest.fakes.InjectedFault;
 import dev.crashtest.fakes.ServiceEvent;
 import dev.crashtest.fakes.ServiceEvent.Outcome;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** One test per fault, asserting what an HTTP client sees, then scoping, self-healing and healing. */
-class CrmFaultsIT {
+class CrmFaultsIT extends RunningCrmIT {
   static final String QUOTE = "{\"accountId\":\"ACME-001\",\"sku\":\"LAPTOP-14\",\"quantity\":2}";
-
-  @TempDir Path dataDir;
-  private final List<ServiceEvent> events = new CopyOnWriteArrayList<>();
-  private TestIdentity idp;
-  private CrmServer crm;
-  private CrmClient client;
-  private String token;
-
-  @BeforeEach
-  void start() {
-    idp = TestIdentity.start();
-    crm = CrmServer.builder().withIssuer(idp.issuer()).withJwksUri(idp.jwksUri()).withDataDirectory(dataDir)
-        .withEventListener(events::add).start();
-    client = new CrmClient(crm.baseUrl());
-    token = idp.token().sign();
-  }
-
-  @AfterEach
-  void stop() {
-    crm.close();
-    idp.close();
-  }
 
   @Test
   void server_error_refuses_with_the_status_before_any_effect() {

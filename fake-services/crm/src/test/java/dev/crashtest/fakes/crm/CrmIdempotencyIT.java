@@ -4,37 +4,13 @@ import static dev.crashtest.fakes.crm.CrmClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CrmIdempotencyIT {
+class CrmIdempotencyIT extends RunningCrmIT {
   private static final String QUOTE = "{\"accountId\":\"ACME-001\",\"sku\":\"LAPTOP-14\",\"quantity\":5}";
-
-  @TempDir Path dataDir;
-  private TestIdentity idp;
-  private CrmServer crm;
-  private CrmClient client;
-  private String token;
-
-  @BeforeEach
-  void start() {
-    idp = TestIdentity.start();
-    crm = CrmServer.builder().withIssuer(idp.issuer()).withJwksUri(idp.jwksUri()).withDataDirectory(dataDir).start();
-    client = new CrmClient(crm.baseUrl());
-    token = idp.token().sign();
-  }
-
-  @AfterEach
-  void stop() {
-    crm.close();
-    idp.close();
-  }
 
   @Test
   void repeated_key_with_the_same_request_replays_the_first_answer_without_a_second_effect() {
