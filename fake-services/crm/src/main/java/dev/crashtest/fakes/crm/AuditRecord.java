@@ -39,6 +39,9 @@ import java.util.Objects;
  * @param fault the {@link CrmFault.Type#wireName()} of the injected fault that shaped the answer (e.g. {@code
  *     commit_then_drop}), or null. For {@code commit_then_drop}, {@code status} is the answer the CRM had ready
  *     and never sent; for {@code server_error} and {@code conflict} it is the refusal sent
+ * @param presenter the agent whose own CRM address the request came in on (its workload identity, as mTLS would
+ *     prove it), or null on the shared address; a delegated token presented by an agent other than its {@code act}
+ *     is refused with {@value #TOKEN_OF_ANOTHER_AGENT}
  */
 public record AuditRecord(
     long seq,
@@ -58,7 +61,8 @@ public record AuditRecord(
     String idempotencyKey,
     boolean replayed,
     Effect effect,
-    String fault) {
+    String fault,
+    String presenter) {
 
   /** {@link #actorSource()} when the agent came from the token's {@code act.sub}. */
   public static final String ACTOR_FROM_ACT = "act";
@@ -69,6 +73,9 @@ public record AuditRecord(
 
   /** The {@code error} (and {@code refusal} detail) of a write refused because the delegation was revoked. */
   public static final String DELEGATION_REVOKED = "delegation_revoked";
+
+  /** The {@code error} (and {@code refusal} detail) of a request whose token was issued to another agent. */
+  public static final String TOKEN_OF_ANOTHER_AGENT = "token_of_another_agent";
 
   /** The event detail that is {@code true} when the CRM dropped the connection instead of answering. */
   public static final String RESPONSE_DROPPED = "responseDropped";
@@ -116,8 +123,8 @@ public record AuditRecord(
     map.put("status", status);
     map.put("outcome", outcome.name());
     putIfPresent(map, "error", error);
-    if (DELEGATION_REVOKED.equals(error)) {
-      map.put("refusal", DELEGATION_REVOKED);
+    if (DELEGATION_REVOKED.equals(error) || TOKEN_OF_ANOTHER_AGENT.equals(error)) {
+      map.put("refusal", error);
     }
     putIfPresent(map, "agent", agent);
     map.put("actorSource", actorSource);
@@ -135,6 +142,7 @@ public record AuditRecord(
     if (fault != null) {
       map.put("fault", fault);
     }
+    putIfPresent(map, "presenter", presenter);
     if (CrmFault.Type.COMMIT_THEN_DROP.wireName().equals(fault)) {
       map.put(RESPONSE_DROPPED, true);
     }

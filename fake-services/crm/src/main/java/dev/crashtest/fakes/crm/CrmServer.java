@@ -74,6 +74,19 @@ public final class CrmServer implements FakeService {
   }
 
   /**
+   * The CRM address that is {@code agent}'s own. Requests on it are presented by that agent, as mTLS or a service
+   * mesh would prove; a delegated token issued to another agent is refused there with {@code 401 invalid_token}
+   * (audit error {@value AuditRecord#TOKEN_OF_ANOTHER_AGENT}).
+   *
+   * <pre>{@code
+   * URI mine = crm.workloadUrl("procurement-agent");   // give this to that agent only
+   * }</pre>
+   */
+  public URI workloadUrl(String agent) {
+    return runtime.workloadUrl(agent);
+  }
+
+  /**
    * The faults the CRM applies to its own HTTP answers; see {@link CrmFault} for the types and {@link CrmFaults}
    * for where in a request they act. Also served over HTTP at {@code /__crashtest/faults} on the CRM's port.
    */

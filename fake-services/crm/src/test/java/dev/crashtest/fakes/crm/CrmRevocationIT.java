@@ -25,6 +25,8 @@ class CrmRevocationIT {
 
   @TempDir Path dataDir;
   private final AtomicBoolean active = new AtomicBoolean(true);
+  private final java.util.concurrent.atomic.AtomicReference<String> grantedScope =
+      new java.util.concurrent.atomic.AtomicReference<>("crm.read crm.write");
   private final List<ServiceEvent> events = new CopyOnWriteArrayList<>();
   private TestIdentity idp;
   private HttpServer introspection;
@@ -36,7 +38,8 @@ class CrmRevocationIT {
     idp = TestIdentity.start();
     introspection = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     introspection.createContext("/introspect", exchange -> {
-      byte[] body = ("{\"active\":" + active.get() + "}").getBytes(StandardCharsets.UTF_8);
+      byte[] body = ("{\"active\":" + active.get() + ",\"scope\":\"" + grantedScope.get() + "\"}")
+          .getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
@@ -54,6 +57,21 @@ class CrmRevocationIT {
     crm.close();
     introspection.stop(0);
     idp.close();
+  }
+
+  @Test
+  void write_under_a_scope_the_provider_no_longer_grants_is_refused_though_the_token_still_names_it() {
+    String token = idp.token().sign();
+    grantedScope.set("crm.read");
+
+    HttpResponse<String> response = client.post("/quotes", token, QUOTE, "k-1");
+
+    assertThat(response.statusCode()).as("status").isEqualTo(403);
+    assertThat(json(response).get("message").asText()).as("message").isEqualTo("scope [crm.write] was withdrawn"
+        + " from this delegation of user [alice] to agent [agent-7]: the token still names it, the identity"
+        + " provider no longer grants it; end the task or ask the user");
+    assertThat(client.get("/accounts/ACME-001", token).statusCode()).as("a read under the scope still granted")
+        .isEqualTo(200);
   }
 
   @Test

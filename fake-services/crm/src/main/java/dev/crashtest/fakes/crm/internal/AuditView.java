@@ -28,6 +28,7 @@ final class AuditView {
     view.put("replayed", record.replayed());
     view.put("effect", record.effect() == null ? null : effect(record.effect()));
     view.put("fault", record.fault());
+    view.put("presenter", record.presenter());
     return view;
   }
 

@@ -44,6 +44,7 @@ final class CrmDatabase implements AutoCloseable {
         + " effect_account VARCHAR(64))",
     // Data directories created before fault injection lack the column.
     "ALTER TABLE audit ADD COLUMN IF NOT EXISTS fault VARCHAR(32)",
+    "ALTER TABLE audit ADD COLUMN IF NOT EXISTS presenter VARCHAR(200)",
   };
 
   private static final Object[][] ACCOUNTS = {

@@ -51,9 +51,21 @@ final class CrmHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    handle(exchange, null);
+  }
+
+  /**
+   * Serves requests that come in on {@code agent}'s own address: the CRM knows who presents the token, as mTLS
+   * or a service mesh would prove it, and refuses a delegated token issued to another agent.
+   */
+  HttpHandler presentedBy(String agent) {
+    return exchange -> handle(exchange, agent);
+  }
+
+  private void handle(HttpExchange exchange, String presenter) throws IOException {
     Handled handled;
     try {
-      handled = serve(Request.read(exchange));
+      handled = serve(Request.read(exchange, presenter));
     } catch (IOException | RuntimeException e) {
       exchange.close();
       throw e;
@@ -75,9 +87,10 @@ final class CrmHandler implements HttpHandler {
         return database.inTransaction(c -> auditView(c, request, route));
       }
       caller = verifier.verify(request.authorization());
+      checkPresenter(caller, request);
       checkAllowed(route, caller, request);
       if (request.isPost()) {
-        revocation.check(request.authorization(), caller);
+        revocation.check(request.authorization(), caller, route.scope());
       }
       Optional<CountedFault<CrmFault>> claimed = faults.claim(route.operation());
       fault = claimed.map(CountedFault::fault).orElse(null);
@@ -91,6 +104,16 @@ final class CrmHandler implements HttpHandler {
       String message = "the CRM failed: " + e;
       return refuse(request, route, caller, Response.error(500, "server_error", message, Map.of()), fault);
     }
+  }
+
+  private static void checkPresenter(Caller caller, Request request) {
+    if (request.presenter() == null || caller.agent() == null || caller.agent().equals(request.presenter())) {
+      return;
+    }
+    throw new ApiError(401, "invalid_token", "agent [" + request.presenter() + "] presented a token issued to agent ["
+        + caller.agent() + "]: a token is bound to the agent it was issued to; exchange the user's token (RFC 8693)"
+        + " for your own", Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""),
+        AuditRecord.TOKEN_OF_ANOTHER_AGENT);
   }
 
   private static void checkAllowed(Route route, Caller caller, Request request) {
@@ -174,7 +197,7 @@ final class CrmHandler implements HttpHandler {
     return new AuditRecord(0, Instant.now().truncatedTo(ChronoUnit.MICROS), request.method(), request.path(),
         route.operation(), response.status(), outcome, response.error(), caller.agent(), caller.actorSource(),
         caller.user(), caller.scope(), caller.tokenId(), caller.delegated(), request.idempotencyKey(),
-        response.replayed(), response.effect(), fault == null ? null : fault.type().wireName());
+        response.replayed(), response.effect(), fault == null ? null : fault.type().wireName(), request.presenter());
   }
 
   private void publish(AuditRecord record) {

@@ -34,6 +34,7 @@ public final class CrmRuntime implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final CrmFaultRegistry faults;
   private final URI baseUrl;
+  private final java.util.Map<String, HttpServer> workloads = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * What a CRM needs to start.
@@ -91,6 +92,32 @@ public final class CrmRuntime implements AutoCloseable {
     return baseUrl;
   }
 
+  /**
+   * The address that is {@code agent}'s own: requests that come in on it are presented by that agent (a stand-in
+   * for its mTLS or service-mesh workload identity), so a delegated token issued to another agent is refused. The
+   * same agent always gets the same address.
+   */
+  public URI workloadUrl(String agent) {
+    if (agent == null || agent.isBlank()) {
+      throw new IllegalArgumentException("crm: a workload address needs the agent's client id, e.g. \"naive-agent\"");
+    }
+    HttpServer workload = workloads.computeIfAbsent(agent, this::listenFor);
+    InetSocketAddress address = workload.getAddress();
+    return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+  }
+
+  private HttpServer listenFor(String agent) {
+    try {
+      HttpServer workload = HttpServer.create(new InetSocketAddress(server.getAddress().getAddress(), 0), 0);
+      workload.setExecutor(executor);
+      workload.createContext("/", handler.presentedBy(agent));
+      workload.start();
+      return workload;
+    } catch (IOException e) {
+      throw new UncheckedIOException("crm: cannot open the address of agent [" + agent + "]: " + e.getMessage(), e);
+    }
+  }
+
   /** The faults this CRM applies to its own answers. */
   public CrmFaultRegistry faults() {
     return faults;
@@ -111,6 +138,7 @@ public final class CrmRuntime implements AutoCloseable {
       faults.healAll();
       timer.shutdownNow();
       server.stop(0);
+      workloads.values().forEach(workload -> workload.stop(0));
       executor.shutdownNow();
     } finally {
       database.close();

@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** The parts of an HTTP request the CRM looks at, read once from the exchange. */
-record Request(String method, String path, String authorization, String idempotencyKey, byte[] body) {
+record Request(String method, String path, String authorization, String idempotencyKey, byte[] body,
+    String presenter) {
 
-  static Request read(HttpExchange exchange) throws IOException {
+  /** The request, and the agent whose own address it came in on ({@code presenter}), or null. */
+  static Request read(HttpExchange exchange, String presenter) throws IOException {
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
@@ -15,7 +17,7 @@ record Request(String method, String path, String authorization, String idempote
     String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
     return new Request(exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
         exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization"),
-        key == null || key.isBlank() ? null : key, body);
+        key == null || key.isBlank() ? null : key, body, presenter);
   }
 
   boolean isPost() {

@@ -35,14 +35,21 @@ final class RevocationCheck {
         : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   }
 
-  /** Throws a 401 {@code invalid_token} when the provider says the token is no longer active. */
-  void check(String authorization, Caller caller) {
+  /**
+   * Throws a 401 {@code invalid_token} when the provider says the token is no longer active, and a 403
+   * {@code insufficient_scope} when it says the token no longer grants {@code neededScope} (withdrawn by the user).
+   */
+  void check(String authorization, Caller caller, String neededScope) {
     if (introspectionUri == null || authorization == null || authorization.length() < 7) {
       return;
     }
     String token = authorization.substring(7).trim();
-    Boolean active = introspect(token);
-    if (!Boolean.FALSE.equals(active)) {
+    JsonNode answer = introspect(token);
+    if (answer == null) {
+      return;
+    }
+    if (answer.path("active").asBoolean(false)) {
+      checkScope(answer, caller, neededScope);
       return;
     }
     java.util.Map<String, String> challenge = java.util.Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"");
@@ -74,8 +81,20 @@ final class RevocationCheck {
     }
   }
 
-  /** {@code active}, or null when the provider did not answer. */
-  private Boolean introspect(String token) {
+  private static void checkScope(JsonNode answer, Caller caller, String neededScope) {
+    JsonNode scope = answer.get("scope");
+    if (scope == null || neededScope == null
+        || java.util.Arrays.asList(scope.asText().trim().split("\\s+")).contains(neededScope)) {
+      return;
+    }
+    throw new ApiError(403, "insufficient_scope", "scope [" + neededScope + "] was withdrawn from this delegation of"
+        + " user [" + caller.user() + "] to agent [" + caller.agent() + "]: the token still names it, the identity"
+        + " provider no longer grants it; end the task or ask the user",
+        java.util.Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"" + neededScope + "\""));
+  }
+
+  /** The provider's answer, or null when it did not answer. */
+  private JsonNode introspect(String token) {
     HttpRequest request = HttpRequest.newBuilder(introspectionUri)
         .timeout(Duration.ofSeconds(5))
         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -88,8 +107,7 @@ final class RevocationCheck {
             + "; the write goes ahead on the token's signature alone");
         return null;
       }
-      JsonNode active = JSON.readTree(response.body()).get("active");
-      return active != null && active.asBoolean();
+      return JSON.readTree(response.body());
     } catch (IOException e) {
       System.err.println("crm: cannot reach introspection at [" + introspectionUri + "]: " + e
           + "; the write goes ahead on the token's signature alone");
