@@ -190,7 +190,7 @@ public final class JsonReport {
     return json;
   }
 
-  private static String relative(Path directory, Path file) {
+  static String relative(Path directory, Path file) {
     Path base = directory.toAbsolutePath().normalize();
     Path target = file.toAbsolutePath().normalize();
     return target.startsWith(base) ? base.relativize(target).toString() : target.toString();
