@@ -4,7 +4,9 @@ import dev.crashtest.agent.AgentSpec;
 import dev.crashtest.env.Environment;
 import dev.crashtest.env.EnvironmentException;
 import dev.crashtest.reports.Comparison;
+import dev.crashtest.reports.HtmlReport;
 import dev.crashtest.reports.JsonReport;
+import dev.crashtest.reports.JunitReport;
 import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.CrashPoints;
 import dev.crashtest.scenario.RunMetrics;
@@ -20,7 +22,8 @@ import java.util.List;
 
 /**
  * The runs one command asked for: every selected scenario against every agent, {@code repeat} times, each run on
- * a fresh environment; then the verdict table, the sweep and comparison tables, and {@code report.json}.
+ * a fresh environment; then the verdict table, the sweep and comparison tables, {@code report.json}, {@code junit.xml}
+ * and {@code index.html}.
  *
  * <pre>{@code
  * List<Campaign.Item> items = List.of(Campaign.Item.sweepRun("crash-point-sweep"));
@@ -94,7 +97,10 @@ final class Campaign {
       ComparisonTable.print(Comparison.of(results, repeat), console);
     }
     Path report = JsonReport.write(seed, repeat, results, sweeps, out);
+    Path junit = JunitReport.write(seed, repeat, results, out);
+    Path html = HtmlReport.write(seed, repeat, results, sweeps, out);
     console.printf("%nReport: %s%n", report.toAbsolutePath());
+    console.printf("JUnit:  %s%nHTML:   %s%n", junit.toAbsolutePath(), html.toAbsolutePath());
     if (environmentFailed) {
       return CrashtestCli.EXIT_ENVIRONMENT;
     }
