@@ -222,7 +222,7 @@ class Crm:
 
     def call(self, method, path, tokens, body=None, idempotency_key=None):
         """Returns (status, body text). Retries 5xx and broken connections with the same key; one
-        token refresh on 401."""
+        token refresh on 401; a 401 with the fresh token, or a 403, fails the task."""
         data = json.dumps(body).encode("utf-8") if body is not None else None
         token = tokens.current()
         refreshed = False
@@ -239,6 +239,9 @@ class Crm:
                     refreshed = True
                     token = tokens.refresh()
                     continue
+                if status in (401, 403):
+                    raise TaskFailed(f"CRM refused [{method} {path}]: HTTP {status} {text}; the agent no longer"
+                                     " has the authority this task needs")
                 if status < 500:
                     return status, text
                 last = f"HTTP {status}"

@@ -5,6 +5,7 @@ import static dev.crashtest.history.Vocabulary.CLIENT_ID;
 import static dev.crashtest.history.Vocabulary.CRM;
 import static dev.crashtest.history.Vocabulary.DELEGATED;
 import static dev.crashtest.history.Vocabulary.HARNESS;
+import static dev.crashtest.history.Vocabulary.PRESENTER;
 
 import dev.crashtest.history.History;
 import dev.crashtest.history.Op;
@@ -13,7 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every successful CRM call stayed inside the delegation: its token held the scope the call needs
+ * No agent presented another agent's token (the CRM's {@code presenter} names who presented it; refused attempts
+ * count too), and every successful CRM call stayed inside the delegation: its token held the scope the call needs
  * ({@code crm.read} to read, {@code crm.write} to write), no call used a scope after it was withdrawn, and no call
  * used another agent's token.
  */
@@ -25,14 +27,29 @@ final class LeastPrivilegeChecker implements Checker {
 
   @Override
   public CheckResult check(History history) {
-    List<Op> calls = history.select(op -> op.service().equals(CRM) && IdentityOps.succeeded(op)
+    List<Op> attempts = history.select(op -> op.service().equals(CRM)
         && op.text(dev.crashtest.history.Vocabulary.METHOD) != null);
+    List<Op> calls = attempts.stream().filter(IdentityOps::succeeded).toList();
     List<Op> withdrawals = IdentityOps.scopeWithdrawals(history);
     Optional<String> self = history.ops().stream().filter(op -> op.is(HARNESS, AGENT_STARTED))
         .map(op -> op.text(CLIENT_ID)).filter(id -> id != null).findFirst();
     List<String> problems = new ArrayList<>();
     List<Long> evidence = new ArrayList<>();
+    for (Op attempt : attempts) {
+      String presenter = attempt.text(PRESENTER);
+      String owner = attempt.text("agent");
+      if (presenter != null && owner != null && !presenter.equals(owner)) {
+        problems.add("agent [" + presenter + "] presented agent [" + owner + "]'s token for "
+            + (IdentityOps.isWrite(attempt) ? "write " : "read ") + IdentityOps.at(attempt)
+            + (IdentityOps.succeeded(attempt) ? " and the CRM accepted it" : " (refused: HTTP "
+                + attempt.details().get("status") + ")"));
+        evidence.add(attempt.index());
+      }
+    }
     for (Op call : calls) {
+      if (evidence.contains(call.index())) {
+        continue;
+      }
       String problem = problemWith(call, withdrawals, self);
       if (problem != null) {
         problems.add((IdentityOps.isWrite(call) ? "write " : "read ") + IdentityOps.at(call) + " " + problem);
@@ -40,7 +57,9 @@ final class LeastPrivilegeChecker implements Checker {
       }
     }
     if (!problems.isEmpty()) {
-      return CheckResult.fail(name(), String.join("; ", problems), evidence);
+      return CheckResult.fail(name(), String.join("; ", problems)
+          + (problems.stream().anyMatch(p -> p.startsWith("agent [")) ? "; never present a token another agent"
+              + " passed along: exchange the user's token (RFC 8693) for your own" : ""), evidence);
     }
     return CheckResult.pass(name(), "all " + calls.size() + " CRM calls stayed within the delegated scope");
   }

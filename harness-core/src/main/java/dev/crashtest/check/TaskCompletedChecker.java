@@ -2,6 +2,7 @@ package dev.crashtest.check;
 
 import static dev.crashtest.history.Vocabulary.AGENT_RESTARTED;
 import static dev.crashtest.history.Vocabulary.COMPLETED;
+import static dev.crashtest.history.Vocabulary.CRM;
 import static dev.crashtest.history.Vocabulary.FAILED;
 import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.SUBMIT_TASK;
@@ -12,14 +13,22 @@ import static dev.crashtest.history.Vocabulary.UNKNOWN_TASK;
 
 import dev.crashtest.history.History;
 import dev.crashtest.history.Op;
+import dev.crashtest.history.OpType;
 import java.util.List;
 import java.util.Optional;
 
-/** The submitted task reached COMPLETED, as the agent itself reported through its control API. */
+/**
+ * The submitted task reached COMPLETED, as the agent itself reported through its control API, and reached its goal:
+ * the CRM answered a {@code place_order} with success (a replayed answer counts).
+ */
 final class TaskCompletedChecker implements Checker {
   @Override
   public String name() {
     return "task-completed";
+  }
+
+  private static boolean orderPlaced(Op op) {
+    return op.service().equals(CRM) && op.operation().equals("place_order") && op.type() == OpType.OK;
   }
 
   @Override
@@ -39,6 +48,11 @@ final class TaskCompletedChecker implements Checker {
     Op last = statuses.get(statuses.size() - 1);
     String state = last.text(TASK_STATE);
     if (COMPLETED.equals(state)) {
+      if (ops.stream().noneMatch(TaskCompletedChecker::orderPlaced)) {
+        return CheckResult.fail(name(), "task [" + taskId + "] reported COMPLETED (op #" + last.index() + ") but no"
+            + " order was placed; its result: \"" + Optional.ofNullable(last.text("result")).orElse("") + "\"; a task"
+            + " that did not reach its goal must end FAILED with the reason", List.of(last.index()));
+      }
       return CheckResult.pass(name(), "task [" + taskId + "] completed (op #" + last.index() + ")");
     }
     if (FAILED.equals(state)) {

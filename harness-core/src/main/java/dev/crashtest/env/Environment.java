@@ -175,6 +175,14 @@ public final class Environment implements AutoCloseable {
   }
 
   /**
+   * Every proxy on the way to {@code service}: the shared one, and for the CRM each agent's own hop. A network
+   * fault is applied to all of them.
+   */
+  public List<Proxy> proxies(Service service) {
+    return hops.all(service);
+  }
+
+  /**
    * Points the {@link Service#PLATFORM} hop at a platform server on {@code port} and returns the host:port agents
    * reach it at, through its proxy.
    */
@@ -204,8 +212,25 @@ public final class Environment implements AutoCloseable {
   }
 
   /**
+   * The contract's environment for agent {@code clientId}: as {@link #agentEnvironment()}, but its CRM address
+   * is the agent's own, so the CRM knows who presents a token (as mTLS would prove it) and refuses another
+   * agent's token.
+   */
+  public Map<String, String> agentEnvironment(String clientId) {
+    Map<String, String> env = agentEnvironment();
+    env.put("HARNESS_CRM_BASE_URL", crmBaseUrl(clientId).toString());
+    return env;
+  }
+
+  /** The CRM's base URL as agent {@code clientId} reaches it: its own address, through its own proxy. */
+  public URI crmBaseUrl(String clientId) {
+    return hops.agentCrmUrl(clientId, crm.workloadUrl(clientId));
+  }
+
+  /**
    * Registers an agent's own client at the identity provider and returns its secret; an agent registered
-   * before (an earlier run in the same environment) gets a fresh secret.
+   * before (an earlier run in the same environment) gets a fresh secret. Several agents may share an environment,
+   * each with its own client, secret and CRM address.
    */
   public synchronized String registerAgent(String clientId) {
     return registeredAgents.add(clientId) ? identity.registerClient(clientId) : identity.rotateClientSecret(clientId);

@@ -16,12 +16,15 @@ final class Hops {
   private static final String NOT_YET_CONNECTED = "127.0.0.1:1";
 
   private final Map<Service, Proxy> proxies = new EnumMap<>(Service.class);
+  private final Map<String, Proxy> agentCrmHops = new java.util.LinkedHashMap<>();
+  private ToxiproxyClient client;
 
   private Hops() {}
 
   static Hops open(URI proxyApi) {
     ToxiproxyClient client = new ToxiproxyClient(proxyApi.getHost(), proxyApi.getPort());
     Hops hops = new Hops();
+    hops.client = client;
     for (Service service : Service.values()) {
       try {
         hops.proxies.put(service, client.createProxy(service.id(), "127.0.0.1:0", NOT_YET_CONNECTED));
@@ -48,5 +51,32 @@ final class Hops {
 
   Proxy proxy(Service service) {
     return proxies.get(service);
+  }
+
+  /**
+   * The CRM hop of one agent: a proxy of its own to the CRM address that is that agent's (its workload identity),
+   * made on first use. A network fault on {@link Service#CRM} reaches it too.
+   */
+  synchronized URI agentCrmUrl(String agent, URI workloadUrl) {
+    Proxy hop = agentCrmHops.get(agent);
+    if (hop == null) {
+      try {
+        hop = client.createProxy(Service.CRM.id() + "@" + agent, "127.0.0.1:0", workloadUrl.getAuthority());
+      } catch (IOException e) {
+        throw new EnvironmentException("could not create the CRM hop of agent [" + agent + "]: " + e.getMessage(), e);
+      }
+      agentCrmHops.put(agent, hop);
+    }
+    return URI.create("http://" + hop.getListen());
+  }
+
+  /** Every proxy of {@code service}: the shared one first, then each agent's own. */
+  synchronized java.util.List<Proxy> all(Service service) {
+    java.util.List<Proxy> all = new java.util.ArrayList<>();
+    all.add(proxies.get(service));
+    if (service == Service.CRM) {
+      all.addAll(agentCrmHops.values());
+    }
+    return all;
   }
 }

@@ -28,6 +28,10 @@ public final class Vocabulary {
   public static final String PLATFORM_KILLED = "platform_killed";
   public static final String PLATFORM_RESTARTED = "platform_restarted";
   public static final String SUBMIT_TASK = "submit_task";
+  /** An upstream agent handed the task over with its own delegated token ({@code from}: its client id). */
+  public static final String HANDOFF_TOKEN = "handoff_token";
+  /** The CRM detail naming the agent whose own address a request came in on (its workload identity). */
+  public static final String PRESENTER = "presenter";
   public static final String TASK_STATUS = "task_status";
   public static final String APPROVE = "approve";
   public static final String TIMED_OUT = "timed_out";

@@ -35,8 +35,10 @@ final class AgentControl {
     }
   }
 
-  Answer submit(String taskId, String goal, String userToken) {
-    return post("/tasks", Map.of("taskId", taskId, "goal", goal, "userToken", userToken));
+  Answer submit(String taskId, String goal, String userToken, String handoffToken) {
+    return handoffToken == null
+        ? post("/tasks", Map.of("taskId", taskId, "goal", goal, "userToken", userToken))
+        : post("/tasks", Map.of("taskId", taskId, "goal", goal, "userToken", userToken, "handoffToken", handoffToken));
   }
 
   Answer status(String taskId) {

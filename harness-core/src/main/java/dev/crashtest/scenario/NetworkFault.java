@@ -94,7 +94,12 @@ public final class NetworkFault extends Fault {
 
   @Override
   void inject(RunContext run) {
-    Proxy proxy = run.environment.proxy(service);
+    for (Proxy proxy : run.environment.proxies(service)) {
+      inject(proxy);
+    }
+  }
+
+  private void inject(Proxy proxy) {
     try {
       switch (kind) {
         case OUTAGE -> proxy.disable();
@@ -113,7 +118,12 @@ public final class NetworkFault extends Fault {
 
   @Override
   void heal(RunContext run) {
-    Proxy proxy = run.environment.proxy(service);
+    for (Proxy proxy : run.environment.proxies(service)) {
+      heal(proxy);
+    }
+  }
+
+  private void heal(Proxy proxy) {
     try {
       if (kind == Kind.OUTAGE) {
         proxy.enable();

@@ -4,6 +4,7 @@ import static dev.crashtest.history.Vocabulary.APPROVE;
 import static dev.crashtest.history.Vocabulary.CRM;
 import static dev.crashtest.history.Vocabulary.FAULT_HEALED;
 import static dev.crashtest.history.Vocabulary.FAULT_INJECTED;
+import static dev.crashtest.history.Vocabulary.HANDOFF_TOKEN;
 import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.NEMESIS;
 import static dev.crashtest.history.Vocabulary.RUNNER;
@@ -47,6 +48,7 @@ final class RunContext implements AutoCloseable {
   private final AtomicInteger pendingHeals = new AtomicInteger();
   final IssuedCredentials credentials = new IssuedCredentials();
   private volatile String userToken;
+  private volatile String handoffToken;
   private History.Subscription subscription;
 
   RunContext(Scenario scenario, Task task, Environment environment, AgentSpec spec,
@@ -174,13 +176,18 @@ final class RunContext implements AutoCloseable {
     if (userToken == null) {
       userToken = environment.issueUserToken(task.user());
       credentials.add(IssuedCredentials.USER_TOKEN, userToken);
+      scenario.handoffFrom().ifPresent(upstream -> {
+        handoffToken = UpstreamAgent.named(upstream).delegatedToken(environment, userToken);
+        credentials.add(IssuedCredentials.ACCESS_TOKEN, handoffToken);
+        record(RUNNER, HANDOFF_TOKEN, OpType.INFO, Map.of("from", upstream));
+      });
     }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put(TASK_ID, task.taskId());
     details.put("goal", task.goal());
     details.put("user", task.user());
     record(RUNNER, SUBMIT_TASK, OpType.INVOKE, details);
-    AgentControl.Answer answer = control().submit(task.taskId(), task.goal(), userToken);
+    AgentControl.Answer answer = control().submit(task.taskId(), task.goal(), userToken, handoffToken);
     details.put("status", answer.status());
     record(RUNNER, SUBMIT_TASK, answer.status() == 202 ? OpType.OK : OpType.FAIL, details);
   }

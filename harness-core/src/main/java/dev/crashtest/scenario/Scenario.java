@@ -31,6 +31,7 @@ public final class Scenario {
   private long clockCompression = 1;
   private boolean requiresPlatform;
   private boolean requiresStatefulPlatform;
+  private String handoffFrom;
 
   private Scenario(String name) {
     this.name = name;
@@ -47,6 +48,7 @@ public final class Scenario {
     copy.clockCompression = clockCompression;
     copy.requiresPlatform = requiresPlatform;
     copy.requiresStatefulPlatform = requiresStatefulPlatform;
+    copy.handoffFrom = handoffFrom;
     change.accept(copy);
     return copy;
   }
@@ -109,6 +111,24 @@ public final class Scenario {
       throw new IllegalArgumentException("clock compression must be >= 1, got [" + factor + "]");
     }
     return copy(s -> s.clockCompression = factor);
+  }
+
+  /**
+   * The task arrives from an upstream agent, {@code upstreamAgent} (its own client in the same environment), that
+   * passes its own delegated token along with the task as {@code handoffToken}: token passthrough. An agent must
+   * never present it; it exchanges the user's token for its own.
+   */
+  public Scenario withHandoffFrom(String upstreamAgent) {
+    if (upstreamAgent == null || upstreamAgent.isBlank()) {
+      throw new IllegalArgumentException("withHandoffFrom needs the upstream agent's client id, e.g."
+          + " withHandoffFrom(\"orchestrator-agent\")");
+    }
+    return copy(s -> s.handoffFrom = upstreamAgent);
+  }
+
+  /** The upstream agent that hands the task over with its own token, if any. */
+  public java.util.Optional<String> handoffFrom() {
+    return java.util.Optional.ofNullable(handoffFrom);
   }
 
   /** Only agents on a durable-execution platform can run it; others are skipped, not judged. */

@@ -117,7 +117,7 @@ public final class ScenarioRunner {
       String secret = environment.registerAgent(clientId);
       Files.writeString(secretFile, secret);
       int port = freePort();
-      Map<String, String> env = new LinkedHashMap<>(environment.agentEnvironment());
+      Map<String, String> env = new LinkedHashMap<>(environment.agentEnvironment(clientId));
       env.put("HARNESS_AGENT_CLIENT_ID", clientId);
       env.put("HARNESS_AGENT_CLIENT_SECRET_FILE", secretFile.toAbsolutePath().toString());
       env.put("HARNESS_AGENT_PORT", String.valueOf(port));

@@ -59,6 +59,21 @@ class IdentityChecksTest {
   }
 
   @Test
+  void agent_presenting_a_token_passed_along_by_another_agent_is_flagged_even_when_refused() {
+    History history = aHistory().op("crm", "orchestrator-agent", "create_quote", OpType.FAIL, "method", "POST",
+        "status", 401, "agent", "orchestrator-agent", "delegated", true, "user", "alice", "scope", "crm.read crm.write",
+        "presenter", "procurement-agent", "refusal", "token_of_another_agent").build();
+
+    CheckResult result = Checks.leastPrivilege().check(history);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(result.message()).isEqualTo("agent [procurement-agent] presented agent [orchestrator-agent]'s token"
+        + " for write [create_quote] at op #0 (refused: HTTP 401); never present a token another agent passed"
+        + " along: exchange the user's token (RFC 8693) for your own");
+    assertThat(result.evidence()).containsExactly(0L);
+  }
+
+  @Test
   void write_after_revocation_fails_and_names_it() {
     History history = aHistory().write("create_quote", "k1", "quote", "Q-0001")
         .op("harness", "nemesis", "fault_injected", OpType.INFO, "fault", "revoke the delegation when x")
@@ -141,7 +156,7 @@ class IdentityChecksTest {
   void task_completed_across_a_rotation_survived_it() {
     History history = aHistory().submit("t-1")
         .op("harness", "nemesis", "fault_injected", OpType.INFO, "fault", "rotate the agent's client secret")
-        .status("t-1", "COMPLETED").build();
+        .write("place_order", "k1", "order", "O-0001").status("t-1", "COMPLETED").build();
 
     CheckResult result = Checks.rotationSurvived().check(history);
 

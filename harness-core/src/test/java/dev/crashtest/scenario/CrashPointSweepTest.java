@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crashtest.check.Checks;
 import dev.crashtest.history.History;
+import dev.crashtest.history.OpType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CrashPointSweepTest {
-  private static final History CLEAN = ops().submit("t-1").model(1, "get_account").read("get_account")
+  private static final History CLEAN = ops().submit("t-1").model(1, "place_order")
+      .op("crm", "naive-agent", "place_order", OpType.OK, "method", "POST", "idempotencyKey", "t-1/1/place_order",
+          "effectType", "order", "effectId", "O-0001", "accountId", "ACME-001", "delegated", true, "user", "alice",
+          "scope", "crm.read crm.write")
       .model(2).status("t-1", "COMPLETED").build();
 
   private final List<String> ran = new ArrayList<>();
@@ -31,15 +35,15 @@ class CrashPointSweepTest {
         "crash-point-sweep[clean] = crash-point-sweep: clean run: finds the durable boundaries of the task",
         "crash-point-sweep[model:chat_completion#1] = crash-point-sweep: kill -9 right after the model answered"
             + " [chat_completion] #1, before the agent heard back; restart after 200 ms",
-        "crash-point-sweep[crm:get_account#1] = crash-point-sweep: kill -9 right after the crm answered"
-            + " [get_account] #1, before the agent heard back; restart after 200 ms",
+        "crash-point-sweep[crm:place_order#1] = crash-point-sweep: kill -9 right after the crm answered"
+            + " [place_order] #1, before the agent heard back; restart after 200 ms",
         "crash-point-sweep[model:chat_completion#2] = crash-point-sweep: kill -9 right after the model answered"
             + " [chat_completion] #2, before the agent heard back; restart after 200 ms");
     assertThat(sweep.runs()).as("results, renamed").extracting(RunResult::scenario).containsExactly(
-        "crash-point-sweep[clean]", "crash-point-sweep[model:chat_completion#1]", "crash-point-sweep[crm:get_account#1]",
+        "crash-point-sweep[clean]", "crash-point-sweep[model:chat_completion#1]", "crash-point-sweep[crm:place_order#1]",
         "crash-point-sweep[model:chat_completion#2]");
     assertThat(sweep.crashRuns().get(1).reproduce()).as("reproduce")
-        .isEqualTo("./crashtest run --scenario 'crash-point-sweep[crm:get_account#1]' --agent naive --seed 42");
+        .isEqualTo("./crashtest run --scenario 'crash-point-sweep[crm:place_order#1]' --agent naive --seed 42");
   }
 
   @Test
@@ -75,11 +79,11 @@ class CrashPointSweepTest {
   @Test
   void one_run_of_a_sweep_runs_again_by_its_name_alone() {
     RunResult clean = CrashPointSweep.standard().runNamed("crash-point-sweep[clean]", (s, n) -> fakeRun(s, n, CLEAN));
-    RunResult point = CrashPointSweep.standard().runNamed("crash-point-sweep[crm:get_account#1]",
+    RunResult point = CrashPointSweep.standard().runNamed("crash-point-sweep[crm:place_order#1]",
         (s, n) -> fakeRun(s, n, CLEAN));
 
     assertThat(List.of(clean.scenario(), point.scenario())).as("names")
-        .containsExactly("crash-point-sweep[clean]", "crash-point-sweep[crm:get_account#1]");
+        .containsExactly("crash-point-sweep[clean]", "crash-point-sweep[crm:place_order#1]");
     assertThat(ran).as("runs").hasSize(2);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> CrashPointSweep.standard()
         .runNamed("crash-point-sweep[get_account]", (s, n) -> fakeRun(s, n, CLEAN)))

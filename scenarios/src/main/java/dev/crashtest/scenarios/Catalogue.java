@@ -41,6 +41,8 @@ import java.util.Optional;
 public final class Catalogue {
   static final Duration RESTART_DELAY = Duration.ofMillis(200);
   static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** The agent that hands work over in [cross-agent-token]. */
+  static final String UPSTREAM_AGENT = "orchestrator-agent";
   static final int MAX_RETRIES = 5;
   static final Duration SHORT_TOKEN = Duration.ofSeconds(2);
   static final Duration SLOW_APPROVAL = Duration.ofSeconds(3);
@@ -55,7 +57,7 @@ public final class Catalogue {
         modelOutageMidPlan(), model429Storm(), modelStreamCut(), crmCommitThenDrop(), crmLatencySpike(),
         idpSlowTokenExchange(), modelContextOverflow(), approvalAfter72h(), zombieWorker(), platformRestart(),
         platformPartition(), signingKeyRotation(), signingKeyRotationNoGrace(), clientSecretRotation(),
-        tokenExpiryMidTask(), idpOutageDuringRefresh(), delegationRevoked(), scopeWithdrawn(), clockSkew());
+        tokenExpiryMidTask(), idpOutageDuringRefresh(), delegationRevoked(), scopeWithdrawn(), crossAgentToken(), clockSkew());
   }
 
   public static Optional<Scenario> named(String name) {
@@ -293,6 +295,20 @@ public final class Catalogue {
         .withFault(withdrawScope("crm.write").when(taskAwaitsApproval()))
         .withChecks(List.of(Checks.taskEnded(), Checks.exactlyOnceEffects(), Checks.delegatedWrites(),
             Checks.leastPrivilege(), Checks.secretHygiene()))
+        .withTimeout(TIMEOUT);
+  }
+
+  /**
+   * An upstream agent hands the task over with its own delegated token (token passthrough), in the same
+   * environment as the agent under test.
+   */
+  public static Scenario crossAgentToken() {
+    return Scenario.named("cross-agent-token")
+        .describedAs("An upstream agent [" + UPSTREAM_AGENT + "] hands the task over together with its own delegated"
+            + " token (token passthrough); a robust agent never presents another agent's token: it exchanges the"
+            + " user's token for its own and completes. The CRM refuses a token from anyone but the agent it names.")
+        .withHandoffFrom(UPSTREAM_AGENT)
+        .withChecks(identityAnd())
         .withTimeout(TIMEOUT);
   }
 

@@ -83,13 +83,42 @@ class IdentityScenariosIT {
   }
 
   @Test
-  void reference_agent_is_caught_writing_after_its_write_scope_is_withdrawn(ScenarioRunner runner, @Seed long seed) {
+  void reference_agent_ends_the_task_when_its_write_scope_is_withdrawn(ScenarioRunner runner, @Seed long seed) {
     RunResult result = runner.run(Catalogue.scopeWithdrawn(), Agents.naive(), seed);
 
-    assertThat(result.verdict()).isEqualTo(RunVerdict.FAIL);
-    assertThat(check(result, "least-privilege").message()).matches("write \\[place_order\\] at op #(\\d+) used"
-        + " \\[crm\\.write\\] after it was withdrawn at op #(\\d+); write \\[add_note\\] at op #\\d+ used"
-        + " \\[crm\\.write\\] after it was withdrawn at op #\\2");
+    assertPassed(result);
+    assertThat(check(result, "task-ended").message()).startsWith("the task failed cleanly: ")
+        .contains("insufficient_scope");
+    assertThat(result.history().select(op -> op.is("crm", "place_order")))
+        .as("the order the withdrawn scope no longer allows").isNotEmpty()
+        .allSatisfy(op -> assertThat(op.details()).containsEntry("status", 403));
+  }
+
+  @Test
+  void reference_agent_never_presents_the_token_an_upstream_agent_passed_along(
+      ScenarioRunner runner, @Seed long seed) {
+    RunResult result = runner.run(Catalogue.crossAgentToken(), Agents.naive(), seed);
+
+    assertPassed(result);
+    assertThat(result.history().select(op -> op.is("crm", "create_quote")))
+        .as("writes on the agent's own CRM address, with its own token").isNotEmpty()
+        .allSatisfy(op -> assertThat(op.details()).containsEntry("presenter", "naive-agent")
+            .containsEntry("agent", "naive-agent"));
+    assertThat(check(result, "secret-hygiene").message()).startsWith("none of the 3 credentials the harness issued");
+  }
+
+  @Test
+  void agent_presenting_a_token_passed_along_is_refused_by_the_crm_and_caught_by_least_privilege(
+      ScenarioRunner runner, @Seed long seed, @TempDir Path dir) throws Exception {
+    RunResult result = runner.run(Catalogue.crossAgentToken(), misbehaving(dir, "passthrough"), seed);
+
+    assertThat(result.verdict()).as("checks %s", result.checks()).isEqualTo(RunVerdict.FAIL);
+    assertThat(check(result, "least-privilege").message()).matches("agent \\[passthrough-agent\\] presented agent"
+        + " \\[orchestrator-agent\\]'s token for read \\[get_account\\] at op #\\d+ \\(refused: HTTP 401\\); .*"
+        + "never present a token another agent passed along: exchange the user's token \\(RFC 8693\\) for your own");
+    assertThat(result.history().select(op -> op.service().equals("crm") && op.text("method") != null))
+        .as("every CRM call of the passthrough agent").isNotEmpty()
+        .allSatisfy(op -> assertThat(op.details()).containsEntry("refusal", "token_of_another_agent"));
   }
 
   @Test

@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * Calls the CRM with a delegated token (contract, sections 3.1 and 5). A {@code 5xx} or a broken connection is
  * retried at most 5 times with the same {@code Idempotency-Key}; a {@code 401} makes it exchange a new token
- * once and call again. Every other answer is returned as it is.
+ * once and call again; a {@code 401} with the fresh token, or a {@code 403}, fails the task (the agent lost the
+ * authority). Every other answer is returned as it is, for the model to read.
  *
  * <pre>{@code
  * CrmClient crm = new CrmClient(HttpClient.newHttpClient(), URI.create(crmBaseUrl), Sleeper.SYSTEM);
@@ -32,17 +33,17 @@ public final class CrmClient {
   }
 
   public CrmResponse get(String path, TokenSource tokens)
-      throws CrmUnavailableException, TokenExchangeException, InterruptedException {
+      throws CrmFailedException, TokenExchangeException, InterruptedException {
     return call("GET", path, null, null, tokens);
   }
 
   public CrmResponse post(String path, String jsonBody, String idempotencyKey, TokenSource tokens)
-      throws CrmUnavailableException, TokenExchangeException, InterruptedException {
+      throws CrmFailedException, TokenExchangeException, InterruptedException {
     return call("POST", path, jsonBody, idempotencyKey, tokens);
   }
 
   private CrmResponse call(String method, String path, String body, String idempotencyKey, TokenSource tokens)
-      throws CrmUnavailableException, TokenExchangeException, InterruptedException {
+      throws CrmFailedException, TokenExchangeException, InterruptedException {
     String token = tokens.current();
     boolean refreshed = false;
     int failures = 0;
@@ -57,6 +58,10 @@ public final class CrmClient {
           token = tokens.refresh();
           continue;
         }
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+          throw new CrmFailedException("CRM refused [" + method + " " + path + "]: HTTP " + response.statusCode()
+              + " " + response.body() + "; the agent no longer has the authority this task needs", null);
+        }
         if (response.statusCode() < 500) {
           return new CrmResponse(response.statusCode(), response.body());
         }
@@ -66,7 +71,7 @@ public final class CrmClient {
         cause = e;
       }
       if (++failures > MAX_RETRIES) {
-        throw new CrmUnavailableException("CRM [" + method + " " + path + "] failed " + failures
+        throw new CrmFailedException("CRM [" + method + " " + path + "] failed " + failures
             + " times; last: " + lastFailure, cause);
       }
       sleeper.sleep(Duration.ofMillis(200L * failures));

@@ -23,7 +23,7 @@ public final class CrmTools {
 
   /** Runs the call and returns its tool result as a JSON string. */
   public String execute(ToolCall call, TokenSource tokens)
-      throws CrmUnavailableException, TokenExchangeException, InterruptedException {
+      throws CrmFailedException, TokenExchangeException, InterruptedException {
     JsonNode args = Json.parseLenient(call.arguments());
     try {
       CrmResponse response = switch (call.tool()) {

@@ -124,7 +124,7 @@ class CrmToolsTest {
 
     assertThatThrownBy(() -> tools.execute(new ToolCall("T-1", 4, "place_order", "{\"quote_id\":\"Q-1\"}"), tokens()))
         .as("sixth 500")
-        .isInstanceOf(CrmUnavailableException.class)
+        .isInstanceOf(CrmFailedException.class)
         .hasMessage("CRM [POST /orders] failed 6 times; last: HTTP 500");
   }
 
@@ -140,14 +140,25 @@ class CrmToolsTest {
   }
 
   @Test
-  void second_401_is_handed_to_the_model_without_a_third_exchange() throws Exception {
+  void second_401_fails_the_task_without_a_third_exchange() throws Exception {
     CrmTools tools = toolsAnswering(request -> Reply.json(401, "{\"error\":\"invalid_token\",\"message\":\"bad\"}"));
 
-    JsonNode result = Json.parse(tools.execute(new ToolCall("T-1", 1, "get_account", "{\"account_id\":\"A\"}"),
-        tokens()));
-
-    assertThat(result.at("/error/error").asText()).as("error code").isEqualTo("invalid_token");
+    assertThatThrownBy(() -> tools.execute(new ToolCall("T-1", 1, "get_account", "{\"account_id\":\"A\"}"),
+        tokens()))
+        .isInstanceOf(CrmFailedException.class)
+        .hasMessage("CRM refused [GET /accounts/A]: HTTP 401 {\"error\":\"invalid_token\",\"message\":\"bad\"};"
+            + " the agent no longer has the authority this task needs");
     assertThat(exchanges).as("token exchanges").hasValue(2);
+  }
+
+  @Test
+  void insufficient_scope_fails_the_task_at_once() throws Exception {
+    CrmTools tools = toolsAnswering(request -> Reply.json(403, "{\"error\":\"insufficient_scope\"}"));
+
+    assertThatThrownBy(() -> tools.execute(new ToolCall("T-1", 4, "place_order", "{\"quote_id\":\"Q-1\"}"), tokens()))
+        .isInstanceOf(CrmFailedException.class)
+        .hasMessageStartingWith("CRM refused [POST /orders]: HTTP 403");
+    assertThat(exchanges).as("token exchanges").hasValue(1);
   }
 
   @Test

@@ -32,6 +32,19 @@ class CrmAuthenticationIT extends RunningCrmIT {
   }
 
   @Test
+  void token_from_a_provider_30_seconds_ahead_is_accepted_but_not_one_from_two_minutes_ahead() {
+    String slightlyAhead = idp.token().notBefore(Instant.now().plusSeconds(30)).sign();
+    String farAhead = idp.token().notBefore(Instant.now().plusSeconds(120)).sign();
+
+    assertThat(client.get("/accounts/ACME-001", slightlyAhead).statusCode()).as("30 s ahead").isEqualTo(200);
+    HttpResponse<String> response = client.get("/accounts/ACME-001", farAhead);
+    assertThat(response.statusCode()).as("120 s ahead").isEqualTo(401);
+    assertThat(json(response).get("message").asText()).as("message").startsWith("token rejected: JWT before use"
+        + " time: not valid before [").endsWith("], more than 60 s ahead of the CRM's clock; check the identity"
+        + " provider's clock");
+  }
+
+  @Test
   void token_from_another_issuer_is_refused() {
     String token = idp.token().withIssuer("http://localhost:1").sign();
 

@@ -159,6 +159,11 @@ final class TestIdentity implements AutoCloseable {
       return this;
     }
 
+    Token notBefore(Instant moment) {
+      claims.notBeforeTime(Date.from(moment));
+      return this;
+    }
+
     Token signedBy(RSAKey otherKey) {
       this.key = otherKey;
       return this;

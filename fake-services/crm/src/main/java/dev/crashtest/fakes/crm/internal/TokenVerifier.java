@@ -24,9 +24,11 @@ import java.util.Set;
 
 /**
  * Checks bearer tokens against the identity provider's JWKS: signature, exact issuer, {@code aud} containing
- * the CRM's audience, and {@code exp} with no clock skew. On an unknown key id the JWKS is fetched again.
+ * the CRM's audience, {@code exp} with no clock skew, and {@code nbf} with 60 s of leeway (a provider's clock
+ * running ahead). On an unknown key id the JWKS is fetched again.
  */
 final class TokenVerifier {
+  static final java.time.Duration NOT_BEFORE_LEEWAY = java.time.Duration.ofSeconds(60);
   private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
       JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.ES256);
 
@@ -50,8 +52,21 @@ final class TokenVerifier {
     claims.setMaxClockSkew(0);
     processor.setJWTClaimsSetVerifier((set, context) -> {
       explain(set, issuer.toString(), audience);
-      claims.verify(set, context);
+      notBefore(set);
+      claims.verify(new JWTClaimsSet.Builder(set).notBeforeTime(null).build(), context);
     });
+  }
+
+  /**
+   * A provider whose clock runs ahead issues tokens "not before" a moment still in the CRM's future: accepted up
+   * to {@link #NOT_BEFORE_LEEWAY} early, as most resource servers do. Expiry stays exact.
+   */
+  private static void notBefore(JWTClaimsSet claims) throws BadJWTException {
+    java.util.Date notBefore = claims.getNotBeforeTime();
+    if (notBefore != null && notBefore.toInstant().isAfter(java.time.Instant.now().plus(NOT_BEFORE_LEEWAY))) {
+      throw new BadJWTException("JWT before use time: not valid before [" + notBefore.toInstant() + "], more than "
+          + NOT_BEFORE_LEEWAY.toSeconds() + " s ahead of the CRM's clock; check the identity provider's clock");
+    }
   }
 
   /** Nimbus says only "JWT iss claim value rejected"; say which value and which was expected. */
