@@ -1,7 +1,6 @@
 package dev.crashtest.agent;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,24 +31,29 @@ public final class AgentProcess implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).version(HttpClient.Version.HTTP_1_1).build();
 
   private final String label;
-  private final List<String> command;
-  private final Map<String, String> environment;
+  private final Launch launch;
   private final int port;
   private final Path logFile;
-  private volatile Process process;
   private volatile long launchOffset;
 
-  private AgentProcess(String label, List<String> command, Map<String, String> environment, int port, Path logFile) {
+  private AgentProcess(String label, Launch launch, int port, Path logFile) {
     this.label = label;
-    this.command = List.copyOf(command);
-    this.environment = Map.copyOf(environment);
+    this.launch = launch;
     this.port = port;
     this.logFile = logFile;
   }
 
-  /** Starts the agent; its output goes to {@code logFile}. Does not wait for it to be healthy. */
+  /**
+   * Starts the agent; its output goes to {@code logFile}. An agent with an image ({@link AgentSpec#image}) runs as
+   * a container on the host's network with the log file's directory mounted; any other as a child process. Does
+   * not wait for it to be healthy.
+   */
   public static AgentProcess start(AgentSpec spec, Map<String, String> environment, int port, Path logFile) {
-    AgentProcess agent = new AgentProcess(spec.toString(), spec.command(), environment, port, logFile);
+    Launch launch = spec.image()
+        .<Launch>map(image -> new ContainerLaunch(spec.toString(), image, spec.command(), environment,
+            logFile.toAbsolutePath().getParent()))
+        .orElseGet(() -> new ProcessLaunch(spec.toString(), spec.command(), environment));
+    AgentProcess agent = new AgentProcess(spec.toString(), launch, port, logFile);
     agent.launch();
     return agent;
   }
@@ -61,26 +65,20 @@ public final class AgentProcess implements AutoCloseable {
    */
   public static AgentProcess startPlatform(PlatformSpec platform, int port, int adminPort, Path stateDirectory,
       Path logFile) {
-    AgentProcess process = new AgentProcess(platform.toString(), platform.command(port, adminPort, stateDirectory),
-        Map.of(), port, logFile);
+    Launch launch = new ProcessLaunch(platform.toString(), platform.command(port, adminPort, stateDirectory), Map.of());
+    AgentProcess process = new AgentProcess(platform.toString(), launch, port, logFile);
     process.launch();
     return process;
   }
 
   private void launch() {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(environment);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     try {
       Files.createDirectories(logFile.toAbsolutePath().getParent());
       launchOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
-      process = builder.start();
-      ProcessReaper.watch(process);
     } catch (IOException e) {
-      throw new AgentException(
-          label + " could not be started with command " + command + ": " + e.getMessage()
-              + "; check that the command exists and is executable", e);
+      throw new AgentException(label + " could not prepare its log file [" + logFile + "]: " + e.getMessage(), e);
     }
+    launch.start(logFile);
   }
 
   /** Waits until {@code GET /health} answers 200; fails fast, with the log's last lines, if the process dies. */
@@ -88,9 +86,9 @@ public final class AgentProcess implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     URI health = controlUrl().resolve("/health");
     while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
+      if (!launch.isAlive()) {
         throw new AgentException(
-            label + " exited with code " + process.exitValue() + " before it became healthy; last lines of "
+            label + " exited with code " + launch.exitCode() + " before it became healthy; last lines of "
                 + logFile + ":\n" + logTail(20));
       }
       if (answersHealthy(health)) {
@@ -131,8 +129,8 @@ public final class AgentProcess implements AutoCloseable {
       if (printedSinceLaunch(line)) {
         return this;
       }
-      if (!process.isAlive()) {
-        throw new AgentException(label + " exited with code " + process.exitValue() + " before it printed [" + line
+      if (!launch.isAlive()) {
+        throw new AgentException(label + " exited with code " + launch.exitCode() + " before it printed [" + line
             + "]; last lines of " + logFile + ":\n" + logTail(20));
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
@@ -161,73 +159,42 @@ public final class AgentProcess implements AutoCloseable {
 
   /** SIGKILL, then waits until the process is gone. */
   public void kill() {
-    Process current = process;
-    current.descendants().forEach(ProcessHandle::destroyForcibly);
-    current.destroyForcibly();
-    awaitExit(current, Duration.ofSeconds(10));
+    launch.kill();
   }
 
   /** SIGTERM; after {@code grace} without exiting, SIGKILL. */
   public void terminate(Duration grace) {
-    Process current = process;
-    current.destroy();
-    try {
-      if (!current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        kill();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      kill();
-    }
+    launch.terminate(grace);
   }
 
-  /** SIGSTOP: the process freezes, its sockets stay open. */
+  /** SIGSTOP (a container: {@code docker pause}): the process freezes, its sockets stay open. */
   public void pause() {
-    signal("STOP");
+    launch.pause();
   }
 
   /** SIGCONT: a paused process carries on. */
   public void resume() {
-    signal("CONT");
+    launch.resume();
   }
 
-  /** Starts the same command again, same environment, port and state directory. The old process must be gone. */
+  /**
+   * Starts the same command again, same environment, port and state directory (a container: the same container
+   * again). The old process must be gone.
+   */
   public AgentProcess restart() {
-    if (process.isAlive()) {
-      throw new IllegalStateException(label + " is still running (pid " + process.pid() + "); kill it before restart()");
+    if (launch.isAlive()) {
+      throw new IllegalStateException(label + " is still running (pid " + launch.pid() + "); kill it before restart()");
     }
     launch();
     return this;
   }
 
-  private void signal(String name) {
-    try {
-      Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
-      if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-        throw new AgentException("could not send SIG" + name + " to " + label + " (pid " + process.pid() + ")");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AgentException("interrupted while signalling " + label, e);
-    }
-  }
-
-  private static void awaitExit(Process process, Duration timeout) {
-    try {
-      process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   public boolean isAlive() {
-    return process.isAlive();
+    return launch.isAlive();
   }
 
   public long pid() {
-    return process.pid();
+    return launch.pid();
   }
 
   public int port() {
@@ -253,11 +220,9 @@ public final class AgentProcess implements AutoCloseable {
     }
   }
 
-  /** Stops the agent: SIGTERM, then SIGKILL after 3 s. Harmless when it is already gone. */
+  /** Stops the agent: SIGTERM, then SIGKILL after 3 s; a container is removed. Harmless when it is already gone. */
   @Override
   public void close() {
-    if (process != null && process.isAlive()) {
-      terminate(Duration.ofSeconds(3));
-    }
+    launch.close();
   }
 }

@@ -1,7 +1,12 @@
 package dev.crashtest.agent;
 
+import dev.crashtest.env.containers.JavaImage;
+import dev.crashtest.env.containers.LocalImages;
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,32 +17,65 @@ import java.util.Optional;
  * <pre>{@code
  * AgentSpec python = AgentSpec.command("python", List.of("python3", "my_agent.py"));
  * AgentSpec naive = AgentSpec.javaMain("naive", "dev.crashtest.agents.ProcurementAgentMain", "--runtime", "naive");
+ * AgentSpec boxed = naive.inContainer();                         // the same agent, as a container
+ * AgentSpec yours = AgentSpec.image("my-agent", "my/agent:1.4");  // bring your own image
  * }</pre>
  */
 public final class AgentSpec {
   private final String name;
   private final List<String> command;
   private final PlatformSpec platform;
+  private final String image;
+  private final JavaLaunch launch;
+  private final String arguments;
 
-  private AgentSpec(String name, List<String> command) {
-    this(name, command, null);
+  /** What a Java agent runs, kept so that it can also be put in an image. */
+  private record JavaLaunch(List<Path> classpath, String mainClass, List<String> args) {}
+
+  private AgentSpec(String name, List<String> command, PlatformSpec platform, String image, JavaLaunch launch) {
+    this(name, command, platform, image, launch, null);
   }
 
-  private AgentSpec(String name, List<String> command, PlatformSpec platform) {
+  private AgentSpec(String name, List<String> command, PlatformSpec platform, String image, JavaLaunch launch,
+      String arguments) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("an agent needs a name, e.g. AgentSpec.command(\"my-agent\", List.of(...))");
     }
-    if (command == null || command.isEmpty()) {
+    if (image == null && (command == null || command.isEmpty())) {
       throw new IllegalArgumentException("agent [" + name + "] needs a command to start it");
     }
     this.name = name;
-    this.command = List.copyOf(command);
+    this.command = command == null ? List.of() : List.copyOf(command);
     this.platform = platform;
+    this.image = image;
+    this.launch = launch;
+    this.arguments = arguments != null ? arguments
+        : image != null && launch == null ? "--agent-image " + image : "--agent " + name;
   }
 
   /** An agent started by any command: a script, a binary, another language's runtime. */
   public static AgentSpec command(String name, List<String> command) {
-    return new AgentSpec(name, command);
+    return new AgentSpec(name, command, null, null, null);
+  }
+
+  /**
+   * An agent shipped as an image, run as a container under the agent contract: its own entrypoint and command,
+   * on the host's network, with its run directory mounted at the same path (state directory, secret file).
+   *
+   * <pre>{@code
+   * AgentSpec mine = AgentSpec.image("my-agent", "registry.example/my-agent:1.4");
+   * }</pre>
+   */
+  public static AgentSpec image(String name, String image) {
+    return image(name, image, List.of());
+  }
+
+  /** As {@link #image(String, String)}, with {@code command} instead of the image's default command. */
+  public static AgentSpec image(String name, String image, List<String> command) {
+    if (image == null || image.isBlank()) {
+      throw new IllegalArgumentException("agent [" + name + "] needs an image name, e.g. \"my/agent:1.0\"");
+    }
+    return new AgentSpec(name, command, null, image.trim(), null);
   }
 
   /**
@@ -45,17 +83,58 @@ public final class AgentSpec {
    * tuned to start fast.
    */
   public static AgentSpec javaMain(String name, String mainClass, String... args) {
-    return new AgentSpec(name, JavaCommand.of(System.getProperty("java.class.path"), mainClass, List.of(args)));
+    List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.isBlank()).map(Path::of).toList();
+    return javaMain(name, classpath, mainClass, args);
   }
 
   /** An agent whose main class is on {@code classpath} (not this JVM's), in a JVM of its own. */
   public static AgentSpec javaMain(String name, List<Path> classpath, String mainClass, String... args) {
-    return new AgentSpec(name, JavaCommand.of(classpath, mainClass, List.of(args)));
+    return new AgentSpec(name, JavaCommand.of(classpath, mainClass, List.of(args)), null, null,
+        new JavaLaunch(List.copyOf(classpath), mainClass, List.of(args)));
   }
 
   /** The same agent, run on a durable-execution platform the harness starts, kills and restarts. */
   public AgentSpec withPlatform(PlatformSpec platform) {
-    return new AgentSpec(name, command, Objects.requireNonNull(platform, "platform"));
+    return new AgentSpec(name, command, Objects.requireNonNull(platform, "platform"), image, launch, arguments);
+  }
+
+  /**
+   * The same agent as a container: an image agent as it is; a Java agent in an image built on this machine from
+   * its class path (no registry; rebuilt only when the class path changes, see {@link LocalImages}).
+   *
+   * @throws AgentException for an agent that is only a command on this machine: give it an image instead
+   */
+  public AgentSpec inContainer() {
+    if (image != null) {
+      return this;
+    }
+    if (launch == null) {
+      throw new AgentException(this + " is a command on this machine " + command + ", not an image: build an image"
+          + " of it and run it with --agent-image (AgentSpec.image(...))");
+    }
+    JavaImage built = LocalImages.javaImage("crashtest/agent-" + name.toLowerCase(Locale.ROOT),
+        launch.classpath());
+    return new AgentSpec(name, List.of(built.command(launch.mainClass(), launch.args().toArray(String[]::new))),
+        platform, built.name(), launch, arguments + " --backend containers");
+  }
+
+  /**
+   * The same agent, selected on the command line by {@code arguments} (e.g. {@code --agent-cmd 'python3 a.py'}),
+   * for the reproduce command of its runs.
+   */
+  public AgentSpec selectedBy(String arguments) {
+    return new AgentSpec(name, command, platform, image, launch, Objects.requireNonNull(arguments, "arguments"));
+  }
+
+  /** The command-line arguments that select this agent again, e.g. {@code --agent naive --backend containers}. */
+  public String arguments() {
+    return arguments;
+  }
+
+  /** The image the agent runs from, when it runs as a container. */
+  public Optional<String> image() {
+    return Optional.ofNullable(image);
   }
 
   /** The platform the agent runs on, if any. */
@@ -74,12 +153,12 @@ public final class AgentSpec {
   @Override
   public boolean equals(Object other) {
     return other instanceof AgentSpec that && name.equals(that.name) && command.equals(that.command)
-        && Objects.equals(platform, that.platform);
+        && Objects.equals(platform, that.platform) && Objects.equals(image, that.image);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, command, platform);
+    return Objects.hash(name, command, platform, image);
   }
 
   @Override

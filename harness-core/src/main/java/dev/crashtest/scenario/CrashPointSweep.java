@@ -144,6 +144,6 @@ public final class CrashPointSweep {
   /** The same result under the run's own name, so reports and the reproduce command tell the points apart. */
   static RunResult renamed(RunResult result, String name) {
     return new RunResult(name, result.agent(), result.seed(), result.verdict(), result.checks(), result.error(),
-        result.metrics(), result.history(), result.directory());
+        result.metrics(), result.history(), result.directory(), result.agentArguments());
   }
 }

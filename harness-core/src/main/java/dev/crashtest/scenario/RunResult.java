@@ -26,6 +26,8 @@ import java.util.Map;
  * @param metrics counts and times from the history (model calls, CRM calls, restarts, wall time, ...)
  * @param history the run's own history
  * @param directory where the run's files (history, agent log) are
+ * @param agentArguments the command-line arguments that select the agent again, e.g. {@code --agent naive} or
+ *     {@code --agent-image my/agent:1.4} (see {@link dev.crashtest.agent.AgentSpec#arguments()})
  */
 public record RunResult(
     String scenario,
@@ -36,12 +38,20 @@ public record RunResult(
     String error,
     Map<String, Long> metrics,
     History history,
-    Path directory) {
+    Path directory,
+    String agentArguments) {
 
   public RunResult {
+    agentArguments = agentArguments == null || agentArguments.isBlank() ? "--agent " + agent : agentArguments;
     checks = List.copyOf(checks);
     metrics = Map.copyOf(metrics);
     error = error == null ? "" : error;
+  }
+
+  /** A result whose agent is selected again by {@code --agent <agent>}. */
+  public RunResult(String scenario, String agent, long seed, RunVerdict verdict, List<CheckResult> checks,
+      String error, Map<String, Long> metrics, History history, Path directory) {
+    this(scenario, agent, seed, verdict, checks, error, metrics, history, directory, null);
   }
 
   /** The checks that did not pass. */
@@ -52,7 +62,7 @@ public record RunResult(
   /** The command that runs exactly this again; a name with brackets is quoted for the shell. */
   public String reproduce() {
     String name = scenario.matches("[A-Za-z0-9._-]+") ? scenario : "'" + scenario + "'";
-    return "./crashtest run --scenario " + name + " --agent " + agent + " --seed " + seed;
+    return "./crashtest run --scenario " + name + " " + agentArguments + " --seed " + seed;
   }
 
   static RunVerdict verdictOf(List<CheckResult> checks) {

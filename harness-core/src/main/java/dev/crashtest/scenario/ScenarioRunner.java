@@ -2,6 +2,7 @@ package dev.crashtest.scenario;
 
 import static dev.crashtest.history.Vocabulary.AWAITING_APPROVAL;
 import static dev.crashtest.history.Vocabulary.COMPLETED;
+import static dev.crashtest.history.Vocabulary.ENVIRONMENT_FAILED;
 import static dev.crashtest.history.Vocabulary.FAILED;
 import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.RUNNER;
@@ -73,16 +74,20 @@ public final class ScenarioRunner {
     java.util.Optional<String> notApplicable = scenario.notApplicableTo(agent);
     if (notApplicable.isPresent()) {
       return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.SKIPPED, List.of(), notApplicable.get(),
-          Map.of("wallTimeMillis", 0L), environment.history().since(environment.history().size()), directory);
+          Map.of("wallTimeMillis", 0L), environment.history().since(environment.history().size()), directory,
+          agent.arguments());
     }
     Task task = Task.procurement(new Random(Seeds.forRun(seed, scenario.name(), agent.name())));
     long started = System.nanoTime();
     String error = null;
     RunContext run;
+    int before = environment.history().size();
     try {
       run = prepare(scenario, task, agent, directory);
     } catch (RuntimeException e) {
-      return errored(scenario, agent, seed, directory, e, environment.history().since(environment.history().size()));
+      // Nothing of the agent ran yet: whatever failed here is on the harness's side, not the agent's.
+      recordEnvironmentFailure(e);
+      return errored(scenario, agent, seed, directory, e, environment.history().since(before));
     }
     try (run) {
       run.startPlatform();
@@ -90,8 +95,11 @@ public final class ScenarioRunner {
       run.armFaults();
       run.submit();
       watch(run);
-    } catch (AgentException | EnvironmentException e) {
+    } catch (AgentException e) {
       error = e.getMessage();
+    } catch (EnvironmentException e) {
+      error = e.getMessage();
+      recordEnvironmentFailure(e);
     }
     HistoryFiles.write(environment.history().since(run.startIndex), directory.resolve("history.jsonl"));
     run.credentials.scan(directory, IssuedCredentials.SCANNED_FILES, run);
@@ -101,11 +109,11 @@ public final class ScenarioRunner {
     Map<String, Long> metrics = RunMetrics.of(own, wallMillis);
     if (error != null) {
       return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, List.of(), error, metrics, own,
-          directory);
+          directory, agent.arguments());
     }
     List<CheckResult> checks = Checks.runAll(scenario.checks(), own);
     return new RunResult(scenario.name(), agent.name(), seed, RunResult.verdictOf(checks), checks, null, metrics, own,
-        directory);
+        directory, agent.arguments());
   }
 
   private RunContext prepare(Scenario scenario, Task task, AgentSpec agent, Path directory) {
@@ -182,10 +190,15 @@ public final class ScenarioRunner {
     run.history.append(HARNESS, RUNNER, TASK_STATUS, OpType.INFO, details);
   }
 
+  private void recordEnvironmentFailure(RuntimeException e) {
+    environment.history().append(HARNESS, RUNNER, ENVIRONMENT_FAILED, OpType.INFO,
+        Map.of("error", String.valueOf(e.getMessage())));
+  }
+
   private RunResult errored(Scenario scenario, AgentSpec agent, long seed, Path directory, RuntimeException e,
       History own) {
     return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, List.of(), e.getMessage(),
-        RunMetrics.of(own, 0), own, directory);
+        RunMetrics.of(own, 0), own, directory, agent.arguments());
   }
 
   /** A loopback port that was free a moment ago. */

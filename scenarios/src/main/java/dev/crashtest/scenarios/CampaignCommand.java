@@ -1,6 +1,8 @@
 package dev.crashtest.scenarios;
 
+import dev.crashtest.agent.AgentException;
 import dev.crashtest.agent.AgentSpec;
+import dev.crashtest.env.EnvironmentException;
 import dev.crashtest.scenario.CrashPointSweep;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -33,15 +35,42 @@ abstract class CampaignCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Where report.json and each run's files go (default: crashtest-out).")
   Path out = Path.of("crashtest-out");
 
+  @Option(names = "--backend", paramLabel = "KIND", defaultValue = "embedded",
+      description = "Where agents run: 'embedded' (default: processes on this machine) or 'containers' (each agent"
+          + " a container of an image built here from its class path, on the host's network; needs Docker:"
+          + " ci/docker.sh and ci/build-base-image.sh).")
+  String backend;
+
+  @Option(names = "--agent-image", paramLabel = "IMAGE",
+      description = "Also test your agent, shipped as an image that follows docs/agent-contract.md, as a container"
+          + " (e.g. my/agent:1.4; found locally, never pulled).")
+  List<String> agentImages = new ArrayList<>();
+
+  @Option(names = "--agent-cmd", paramLabel = "COMMAND",
+      description = "Also test your agent, started by this command line on this machine (e.g. \"python3"
+          + " my_agent.py\"), following docs/agent-contract.md.")
+  List<String> agentCommands = new ArrayList<>();
+
   /** The agent names asked for. */
   abstract List<String> agentNames();
+
+  /** The agent names asked for explicitly, none when only the default applies. */
+  List<String> explicitAgentNames() {
+    return List.of();
+  }
 
   /** Whether the comparison matrix is printed even for one agent and one try. */
   abstract boolean compare();
 
   @Override
   public Integer call() {
-    List<AgentSpec> agentSpecs = resolveAgents();
+    List<AgentSpec> agentSpecs;
+    try {
+      agentSpecs = Backend.parse(backend, spec.commandLine()).place(resolveAgents());
+    } catch (EnvironmentException | AgentException e) {
+      System.err.println("crashtest: " + e.getMessage());
+      return CrashtestCli.EXIT_ENVIRONMENT;
+    }
     List<Campaign.Item> items = resolveScenarios();
     if (repeat < 1 || repeat > MAX_REPEAT) {
       throw new CommandLine.ParameterException(spec.commandLine(),
@@ -53,7 +82,14 @@ abstract class CampaignCommand implements Callable<Integer> {
 
   private List<AgentSpec> resolveAgents() {
     List<AgentSpec> specs = new ArrayList<>();
-    for (String name : agentNames()) {
+    List<String> names = agentImages.isEmpty() && agentCommands.isEmpty() ? agentNames() : explicitAgentNames();
+    for (String image : agentImages) {
+      specs.add(UserAgents.fromImage(image, spec.commandLine()));
+    }
+    for (String command : agentCommands) {
+      specs.add(UserAgents.fromCommand(command, spec.commandLine()));
+    }
+    for (String name : names) {
       try {
         specs.add(Agents.named(name.trim()).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
             "unknown agent [" + name + "]; known agents: " + String.join(", ", Agents.names()))));

@@ -1,0 +1,151 @@
+package dev.crashtest.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crashtest.env.EnvironmentException;
+import dev.crashtest.env.containers.LocalImages;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+/**
+ * The same scenarios with the agent in a container: the reference agent put in an image built here, and a user's
+ * own agent image. Needs Docker and the base image ({@code ci/docker.sh && ci/build-base-image.sh}); without them it
+ * fails, unless {@code CRASHTEST_CONTAINERS=optional} (a user's machine), when it is skipped loudly.
+ */
+class ContainerBackendIT {
+  private static final String USER_IMAGE = "crashtest-test/python-agent:it";
+
+  @TempDir Path out;
+
+  @BeforeAll
+  static void docker_is_reachable_or_explicitly_optional() {
+    try {
+      LocalImages.requireDocker();
+    } catch (EnvironmentException e) {
+      if (!"optional".equals(System.getenv("CRASHTEST_CONTAINERS"))) {
+        throw e;
+      }
+      System.err.println("!!! SKIPPING ContainerBackendIT because CRASHTEST_CONTAINERS=optional: " + e.getMessage());
+      Assumptions.abort(e.getMessage());
+    }
+  }
+
+  @Test
+  void reference_agent_in_a_container_gets_the_same_verdicts_and_leaves_no_container() throws Exception {
+    Captured run = capture(() -> CrashtestCli.execute("run", "--backend", "containers", "--scenario",
+        "happy-path,crash-before-create-quote", "--agent", "naive", "--seed", "42", "--out", out.toString()));
+
+    assertThat(run.code).as("exit code; output:%n%s%s", run.out, run.err).isEqualTo(1);
+    JsonNode runs = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("runs");
+    assertThat(runs.get(0).get("verdict").asText()).as("happy path").isEqualTo("PASS");
+    assertThat(runs.get(1).get("verdict").asText()).as("crash before create_quote").isEqualTo("FAIL");
+    assertThat(runs.get(1).get("violations").get(0).get("message").asText()).as("why")
+        .contains("lost: after the agent restarted");
+    assertThat(run.out).as("reproduce").contains("reproduce: ./crashtest run --scenario crash-before-create-quote"
+        + " --agent naive --backend containers --seed 42");
+    assertThat(Files.readString(out.resolve("happy-path--naive/agent.log"))).as("the container's output")
+        .contains("procurement-agent listening on");
+    assertThat(ourContainers()).as("containers of this JVM left").isEmpty();
+  }
+
+  @Test
+  void users_own_agent_image_runs_under_the_contract() throws Exception {
+    buildUserImage();
+
+    Captured run = capture(() -> CrashtestCli.execute("run", "--agent-image", USER_IMAGE, "--scenario",
+        "happy-path", "--seed", "42", "--out", out.toString()));
+
+    assertThat(run.code).as("exit code; output:%n%s%s", run.out, run.err).isEqualTo(0);
+    assertThat(run.out).contains("happy-path × python-agent");
+    assertThat(ourContainers()).as("containers of this JVM left").isEmpty();
+  }
+
+  @Test
+  void missing_image_is_an_environment_error_that_names_it() {
+    Captured run = capture(() -> CrashtestCli.execute("run", "--agent-image", "crashtest-test/no-such-agent:0",
+        "--scenario", "happy-path", "--seed", "42", "--out", out.toString()));
+
+    assertThat(run.code).as("exit code; output:%n%s%s", run.out, run.err).isEqualTo(1);
+    assertThat(run.out).contains("could not be started from image [crashtest-test/no-such-agent:0]");
+  }
+
+  @Test
+  void sigint_mid_run_removes_the_agent_container() throws Exception {
+    Path console = out.resolve("console.txt");
+    Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), CrashtestCli.class.getName(), "run", "--backend", "containers",
+        "--scenario", "happy-path", "--seed", "3", "--out", out.resolve("report").toString())
+        .redirectErrorStream(true).redirectOutput(console.toFile()).start();
+    try {
+      await("the agent container started").atMost(Duration.ofSeconds(120))
+          .until(() -> Files.readString(console).contains("agent started"));
+      assertThat(containersOf(cli.pid())).as("the agent's container while it runs").hasSize(1);
+
+      new ProcessBuilder("kill", "-INT", String.valueOf(cli.pid())).start().waitFor();
+
+      await("the command line exits").atMost(Duration.ofSeconds(30)).until(() -> !cli.isAlive());
+      assertThat(containersOf(cli.pid())).as("containers left after Ctrl-C").isEmpty();
+    } finally {
+      cli.destroyForcibly();
+    }
+  }
+
+  /** The stdlib Python reference agent, as a user would ship it: an image whose default command starts it. */
+  private static void buildUserImage() throws Exception {
+    String script;
+    try (InputStream in = ContainerBackendIT.class.getResourceAsStream(Agents.PYTHON_RESOURCE)) {
+      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    new ImageFromDockerfile(USER_IMAGE, false)
+        .withFileFromString("procurement_agent.py", script)
+        .withDockerfileFromBuilder(dockerfile -> dockerfile.from(LocalImages.baseImage())
+            .copy("procurement_agent.py", "/opt/agent/procurement_agent.py")
+            .label(LocalImages.MANAGED_LABEL, "true")
+            .cmd("python3", "-u", "/opt/agent/procurement_agent.py"))
+        .get();
+  }
+
+  private static List<String> ourContainers() {
+    return containersOf(ProcessHandle.current().pid());
+  }
+
+  private static List<String> containersOf(long ownerPid) {
+    return DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
+        .withLabelFilter(Map.of("dev.crashtest.owner-pid", String.valueOf(ownerPid))).exec()
+        .stream().map(container -> container.getId()).toList();
+  }
+
+  private record Captured(int code, String out, String err) {}
+
+  private static Captured capture(java.util.function.IntSupplier command) {
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = command.getAsInt();
+      return new Captured(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
+  }
+}
