@@ -28,7 +28,8 @@ final class TimelineSvg {
   static final int WIDTH = 1200;
   private static final int LEFT = 130;
   private static final int RIGHT = 24;
-  private static final int TOP = 22;
+  /** Room above the lanes for fault numbers and the names of kills and restarts. */
+  private static final int TOP = 44;
   private static final int LANE = 30;
   private static final int AXIS = 30;
   private static final Set<String> CRASHES = Set.of(AGENT_KILLED, PLATFORM_KILLED);
@@ -72,14 +73,7 @@ final class TimelineSvg {
       faultWindow(windows.get(i), i + 1, bottom);
     }
     pauses();
-    for (Op op : ops) {
-      if (CRASHES.contains(op.operation()) || RESTARTS.contains(op.operation())) {
-        boolean crash = CRASHES.contains(op.operation());
-        svg.append("<line class=\"").append(crash ? "crash-line" : "restart-line").append("\" x1=\"").append(x(op))
-            .append("\" x2=\"").append(x(op)).append("\" y1=\"").append(TOP).append("\" y2=\"").append(bottom)
-            .append("\"/>\n");
-      }
-    }
+    events(bottom);
     marks();
     return svg.append("</svg>").toString();
   }
@@ -107,8 +101,40 @@ final class TimelineSvg {
             + window.injected().index() + ", " + until + ")")).append("</title>")
         .append("<rect x=\"").append(fmt(from)).append("\" y=\"").append(TOP).append("\" width=\"")
         .append(fmt(Math.max(2, to - from))).append("\" height=\"").append(bottom - TOP).append("\"/>")
-        .append("<text class=\"fault-label\" x=\"").append(fmt(from + 3)).append("\" y=\"").append(TOP - 6)
-        .append("\">F").append(number).append("</text></g>\n");
+        .append("<text class=\"fault-label\" x=\"").append(fmt(from + 3)).append("\" y=\"").append(TOP - 31)
+        .append("\">").append(text(faultLabel(number, window.fault(), to - from))).append("</text></g>\n");
+  }
+
+  /** {@code F1 kill -9 the agent…}: the fault's number, and as much of its description as fits over its window. */
+  static String faultLabel(int number, String fault, double width) {
+    String label = "F" + number;
+    int fits = (int) ((width - 6) / 6.3);
+    String full = label + " " + fault;
+    if (full.length() <= fits) {
+      return full;
+    }
+    return fits > label.length() + 4 ? full.substring(0, fits - 1) + "…" : label;
+  }
+
+  /** Kills and restarts as lines across every lane, named above the lanes; crowded names alternate rows. */
+  private void events(int bottom) {
+    double lastLabel = Double.NEGATIVE_INFINITY;
+    boolean raised = false;
+    for (Op op : ops) {
+      boolean crash = CRASHES.contains(op.operation());
+      if (!crash && !RESTARTS.contains(op.operation())) {
+        continue;
+      }
+      String x = fmt(x(op));
+      raised = x(op) - lastLabel < 90 && !raised;
+      lastLabel = x(op);
+      String kind = crash ? "crash" : "restart";
+      svg.append("<line class=\"").append(kind).append("-line\" x1=\"").append(x).append("\" x2=\"").append(x)
+          .append("\" y1=\"").append(TOP).append("\" y2=\"").append(bottom).append("\"/>")
+          .append("<text class=\"event-label ").append(kind).append("\" x=\"").append(x).append("\" y=\"")
+          .append(raised ? TOP - 17 : TOP - 5).append("\">").append(text(op.operation().replace('_', ' ')))
+          .append("</text>\n");
+    }
   }
 
   /** SIGSTOP to SIGCONT: the agent lane hatched while the agent was frozen. */

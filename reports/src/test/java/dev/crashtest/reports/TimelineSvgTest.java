@@ -47,6 +47,13 @@ class TimelineSvgTest {
         TimelineSvg.tickLabel(1_050, 50))).as("labels").containsExactly("1.4 s", "4 s", "1.05 s");
   }
 
+  @Test
+  void a_fault_window_is_labelled_with_as_much_of_its_fault_as_fits_over_it() {
+    assertThat(List.of(TimelineSvg.faultLabel(1, "outage of [model]", 400), TimelineSvg.faultLabel(2,
+        "kill -9 the agent right after the CRM committed [place_order]", 120), TimelineSvg.faultLabel(3, "x y z", 20)))
+        .as("labels").containsExactly("F1 outage of [model]", "F2 kill -9 the ag…", "F3");
+  }
+
   private static Op op(long index, String service, String operation) {
     return new Op(index, 0, service, "x", operation, OpType.INFO, Map.of());
   }
