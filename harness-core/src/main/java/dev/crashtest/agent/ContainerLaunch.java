@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
+import dev.crashtest.env.containers.ContainerReaper;
 import dev.crashtest.env.containers.LocalImages;
 import java.io.IOException;
 import java.io.OutputStream;

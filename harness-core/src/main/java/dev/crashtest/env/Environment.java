@@ -47,7 +47,7 @@ public final class Environment implements AutoCloseable {
   private IdentityProvider identity;
   private CrmServer crm;
   private ModelEndpoint model;
-  private FaultProxyServer proxyServer;
+  private FakeService proxyServer;
   private Hops hops;
   private volatile boolean closed;
 
@@ -64,8 +64,12 @@ public final class Environment implements AutoCloseable {
 
   /** Options of an embedded environment. */
   public static final class Builder {
+    /** The official Toxiproxy image, used for the fault proxy container when the local engine has it. */
+    public static final String TOXIPROXY_IMAGE = "ghcr.io/shopify/toxiproxy:2.12.0";
+
     private Path workDirectory;
     private long seed = 0;
+    private String proxyImage;
 
     private Builder() {}
 
@@ -81,6 +85,16 @@ public final class Environment implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Runs the fault proxy as a container of {@code toxiproxyImage} (e.g. {@link #TOXIPROXY_IMAGE}) when the local
+     * Docker engine has it, else of Crashtest's own Toxiproxy-compatible image built here; faults drive it through
+     * the same toxiproxy-java client either way.
+     */
+    public Builder withFaultProxyInContainer(String toxiproxyImage) {
+      this.proxyImage = java.util.Objects.requireNonNull(toxiproxyImage, "toxiproxyImage");
+      return this;
+    }
+
     public Environment start() {
       boolean temporary = workDirectory == null;
       Path directory;
@@ -90,15 +104,17 @@ public final class Environment implements AutoCloseable {
         throw new EnvironmentException("could not create the work directory [" + workDirectory + "]: " + e, e);
       }
       Environment environment = new Environment(directory, temporary);
-      environment.startServices(seed);
+      environment.startServices(seed, proxyImage);
       return environment;
     }
   }
 
-  private void startServices(long seed) {
+  private void startServices(long seed, String proxyImage) {
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
-      proxyServer = started("proxy", () -> FaultProxyServer.builder().withRandom(new Random(seed)).start());
+      proxyServer = proxyImage == null
+          ? started("proxy", () -> FaultProxyServer.builder().withRandom(new Random(seed)).start())
+          : started("proxy", () -> ProxyContainer.start(proxyImage, seed));
       hops = Hops.open(proxyServer.baseUrl());
       identity = started("identity", () -> IdentityProvider.builder()
           .withPublicUrl(hops.publicUrl(Service.IDENTITY))

@@ -35,6 +35,11 @@ public final class Vocabulary {
   public static final String TASK_STATUS = "task_status";
   public static final String APPROVE = "approve";
   public static final String TIMED_OUT = "timed_out";
+  /**
+   * The harness's side of a run failed (a service, a proxy hop, the run directory), not the agent; detail
+   * {@code error}. A run with it is an ERROR that the command line reports as exit 3.
+   */
+  public static final String ENVIRONMENT_FAILED = "environment_failed";
   public static final String FAULT_INJECTED = "fault_injected";
   public static final String FAULT_HEALED = "fault_healed";
   /** A credential the harness issued was found where it must not be; details {@link #WHERE} and {@link #KIND}. */

@@ -3,6 +3,7 @@ package dev.crashtest.scenario;
 import dev.crashtest.check.CheckResult;
 import dev.crashtest.check.Verdict;
 import dev.crashtest.history.History;
+import dev.crashtest.history.Vocabulary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,15 @@ public record RunResult(
   /** The checks that did not pass. */
   public List<CheckResult> violations() {
     return checks.stream().filter(check -> check.verdict() != Verdict.PASS).toList();
+  }
+
+  /**
+   * Whether this ERROR is the harness's: a service, proxy hop or the run directory failed, not the agent (the
+   * history holds {@code environment_failed}). Such a run says nothing about the agent.
+   */
+  public boolean causedByEnvironment() {
+    return verdict == RunVerdict.ERROR && history.ops().stream()
+        .anyMatch(op -> op.is(Vocabulary.HARNESS, Vocabulary.ENVIRONMENT_FAILED));
   }
 
   /** The command that runs exactly this again; a name with brackets is quoted for the shell. */

@@ -61,6 +61,8 @@ final class Campaign {
     }
   }
 
+  private String proxyImage;
+
   Campaign(List<AgentSpec> agents, List<Item> items, long seed, int repeat, Path out, boolean compare,
       PrintStream console) {
     this.agents = List.copyOf(agents);
@@ -70,6 +72,15 @@ final class Campaign {
     this.out = out;
     this.compare = compare;
     this.console = console;
+  }
+
+  /**
+   * Runs the fault proxy of every environment as a container of {@code toxiproxyImage} (or Crashtest's own
+   * Toxiproxy-compatible image when the engine lacks it): the container backend.
+   */
+  Campaign withFaultProxyInContainer(String toxiproxyImage) {
+    this.proxyImage = toxiproxyImage;
+    return this;
   }
 
   /** Runs everything, prints and writes the report; returns the exit code. */
@@ -142,7 +153,11 @@ final class Campaign {
     started++;
     console.printf("[%d/%d] %s × %s%s: %s%n", started, planned, name, agent.name(), label,
         scenario.description());
-    try (Environment environment = Environment.embedded().withSeed(trySeed).start()) {
+    Environment.Builder options = Environment.embedded().withSeed(trySeed);
+    if (proxyImage != null) {
+      options = options.withFaultProxyInContainer(proxyImage);
+    }
+    try (Environment environment = options.start()) {
       environment.history().subscribe(new ProgressPrinter(console));
       RunResult result = ScenarioRunner.on(environment).writingTo(directory).run(scenario, agent, trySeed);
       console.printf("      → %s in %.1f s%n%n", result.verdict(),

@@ -2,6 +2,7 @@ package dev.crashtest.scenarios;
 
 import dev.crashtest.agent.AgentException;
 import dev.crashtest.agent.AgentSpec;
+import dev.crashtest.env.Environment;
 import dev.crashtest.env.EnvironmentException;
 import dev.crashtest.scenario.CrashPointSweep;
 import java.nio.file.Path;
@@ -51,6 +52,12 @@ abstract class CampaignCommand implements Callable<Integer> {
           + " my_agent.py\"), following docs/agent-contract.md.")
   List<String> agentCommands = new ArrayList<>();
 
+  @Option(names = "--toxiproxy-image", paramLabel = "IMAGE", defaultValue = Environment.Builder.TOXIPROXY_IMAGE,
+      description = "With --backend containers: the Toxiproxy image for the fault proxy, used when the local engine"
+          + " has it (never pulled); otherwise Crashtest's own Toxiproxy-compatible image is built and used"
+          + " (default: ${DEFAULT-VALUE}).")
+  String toxiproxyImage;
+
   /** The agent names asked for. */
   abstract List<String> agentNames();
 
@@ -65,8 +72,9 @@ abstract class CampaignCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<AgentSpec> agentSpecs;
+    Backend where = Backend.parse(backend, spec.commandLine());
     try {
-      agentSpecs = Backend.parse(backend, spec.commandLine()).place(resolveAgents());
+      agentSpecs = where.place(resolveAgents());
     } catch (EnvironmentException | AgentException e) {
       System.err.println("crashtest: " + e.getMessage());
       return CrashtestCli.EXIT_ENVIRONMENT;
@@ -77,7 +85,11 @@ abstract class CampaignCommand implements Callable<Integer> {
           "--repeat takes 1 to " + MAX_REPEAT + " tries, got [" + repeat + "]; for example: --repeat 3");
     }
     long campaignSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
-    return new Campaign(agentSpecs, items, campaignSeed, repeat, out, compare(), System.out).run();
+    Campaign campaign = new Campaign(agentSpecs, items, campaignSeed, repeat, out, compare(), System.out);
+    if (where == Backend.CONTAINERS) {
+      campaign.withFaultProxyInContainer(toxiproxyImage);
+    }
+    return campaign.run();
   }
 
   private List<AgentSpec> resolveAgents() {

@@ -1,8 +1,7 @@
-package dev.crashtest.agent;
+package dev.crashtest.env.containers;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import dev.crashtest.env.containers.LocalImages;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,12 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Removes the containers this JVM started when it exits (Ctrl-C, System.exit), and, on first use, those a harness
+ * The labels every container of ours carries ({@code docker ps --filter label=dev.crashtest.managed=true}), and their
+ * removal. Removes the containers this JVM started when it exits (Ctrl-C, System.exit), and, on first use, those a harness
  * that died without cleaning up left behind: every container is labelled with the managing label and the pid of
  * the JVM that owns it. Testcontainers' own reaper (Ryuk) cannot run here: its image needs a registry.
  */
-final class ContainerReaper {
-  static final String OWNER_LABEL = "dev.crashtest.owner-pid";
+public final class ContainerReaper {
+  public static final String OWNER_LABEL = "dev.crashtest.owner-pid";
   private static final Set<String> LIVE = ConcurrentHashMap.newKeySet();
   private static final long SELF = ProcessHandle.current().pid();
 
@@ -26,21 +26,22 @@ final class ContainerReaper {
 
   private ContainerReaper() {}
 
-  static Map<String, String> labels() {
+  public static Map<String, String> labels() {
     return Map.of(LocalImages.MANAGED_LABEL, "true", OWNER_LABEL, String.valueOf(SELF));
   }
 
   /** The host's uid:gid, so files the agent writes in its mounted run directory stay the harness's. */
-  static String hostUser() {
+  public static String hostUser() {
     com.sun.security.auth.module.UnixSystem unix = new com.sun.security.auth.module.UnixSystem();
     return unix.getUid() + ":" + unix.getGid();
   }
 
-  static void watch(String containerId) {
+  /** Removes the container when this JVM exits, unless {@link #forget} was called first. */
+  public static void watch(String containerId) {
     LIVE.add(containerId);
   }
 
-  static void forget(String containerId) {
+  public static void forget(String containerId) {
     LIVE.remove(containerId);
   }
 
@@ -67,6 +68,12 @@ final class ContainerReaper {
     } catch (RuntimeException e) {
       System.err.println("crashtest: could not look for containers left by an earlier harness: " + e.getMessage());
     }
+  }
+
+  /** Removes a container of ours now, running or not; harmless when it is gone. */
+  public static void remove(String containerId) {
+    remove(DockerClientFactory.instance().client(), containerId);
+    forget(containerId);
   }
 
   private static void remove(DockerClient docker, String id) {
