@@ -137,7 +137,7 @@ final class TimelineSvg {
     }
   }
 
-  /** SIGSTOP to SIGCONT: the agent lane hatched while the agent was frozen. */
+  /** SIGSTOP to SIGCONT: the agent lane shaded while the agent was frozen. */
   private void pauses() {
     Op paused = null;
     for (Op op : ops) {
