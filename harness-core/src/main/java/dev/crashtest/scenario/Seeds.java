@@ -32,4 +32,18 @@ public final class Seeds {
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return (z ^ (z >>> 31)) & Long.MAX_VALUE;
   }
+
+  /**
+   * Which try (from 0) of a campaign with {@code seed} and {@code tries} tries ran with {@code runSeed}: the inverse
+   * of {@link #forRepeat}, so a run names its try wherever it ran, alone or in one shard of the campaign. Empty when
+   * no try has that seed.
+   */
+  public static java.util.OptionalInt tryOf(long seed, int tries, long runSeed) {
+    for (int r = 0; r < tries; r++) {
+      if (forRepeat(seed, r) == runSeed) {
+        return java.util.OptionalInt.of(r);
+      }
+    }
+    return java.util.OptionalInt.empty();
+  }
 }

@@ -19,4 +19,12 @@ class SeedsTest {
     assertThat(Seeds.forRepeat(42L, 3)).as("same inputs").isEqualTo(Seeds.forRepeat(42L, 3))
         .as("other campaign").isNotEqualTo(Seeds.forRepeat(43L, 3));
   }
+
+  @Test
+  void a_run_seed_names_its_try_and_a_foreign_seed_names_none() {
+    assertThat(Seeds.tryOf(42L, 5, Seeds.forRepeat(42L, 3))).as("try 3 of 5").hasValue(3);
+    assertThat(Seeds.tryOf(42L, 5, 42L)).as("the campaign seed is try 0").hasValue(0);
+    assertThat(Seeds.tryOf(42L, 3, Seeds.forRepeat(42L, 3))).as("a try beyond the campaign's tries").isEmpty();
+    assertThat(Seeds.tryOf(42L, 5, 7L)).as("a seed of no try").isEmpty();
+  }
 }

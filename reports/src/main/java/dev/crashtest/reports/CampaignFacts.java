@@ -3,16 +3,19 @@ package dev.crashtest.reports;
 import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.RunMetrics;
 import dev.crashtest.scenario.RunResult;
+import dev.crashtest.scenario.Seeds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 
@@ -22,12 +25,22 @@ final class CampaignFacts {
 
   private CampaignFacts() {}
 
-  /** For each run, which try of its scenario × agent it is, from 1, counted as report.json counts them. */
-  static List<Integer> tryNumbers(List<RunResult> runs) {
-    Map<List<String>, Integer> tries = new HashMap<>();
+  /**
+   * For each run, which try of its scenario × agent it is, from 1: the try whose seed it carries, so a shard that
+   * ran only try 2 still calls it try 2. A run whose seed is no try's, or names a try its cell already had (runs made
+   * by hand), is numbered by its place among its cell's runs.
+   */
+  static List<Integer> tryNumbers(long seed, int repeat, List<RunResult> runs) {
+    Map<List<String>, Integer> counts = new HashMap<>();
+    Set<List<Object>> taken = new HashSet<>();
     List<Integer> numbers = new ArrayList<>();
     for (RunResult run : runs) {
-      numbers.add(tries.merge(List.of(run.scenario(), run.agent()), 1, Integer::sum));
+      int counted = counts.merge(List.of(run.scenario(), run.agent()), 1, Integer::sum);
+      OptionalInt bySeed = Seeds.tryOf(seed, repeat, run.seed());
+      int number = bySeed.isPresent() && !taken.contains(List.of(run.scenario(), run.agent(), bySeed.getAsInt() + 1))
+          ? bySeed.getAsInt() + 1 : counted;
+      taken.add(List.of(run.scenario(), run.agent(), number));
+      numbers.add(number);
     }
     return numbers;
   }

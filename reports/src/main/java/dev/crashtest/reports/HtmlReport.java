@@ -60,7 +60,7 @@ public final class HtmlReport {
 
   static String render(long seed, int repeat, List<RunResult> runs, List<CrashPointSweep.Result> sweeps,
       Path directory) {
-    List<Integer> tries = CampaignFacts.tryNumbers(runs);
+    List<Integer> tries = CampaignFacts.tryNumbers(seed, repeat, runs);
     List<Integer> order = IntStream.range(0, runs.size()).boxed()
         .sorted(Comparator.comparing(i -> ORDER.indexOf(runs.get(i).verdict()))).toList();
     StringBuilder html = new StringBuilder();

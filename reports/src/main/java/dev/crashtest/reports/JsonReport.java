@@ -11,12 +11,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.stream.IntStream;
 
 /**
  * Writes {@code report.json}: the seed, and per run its verdict, violations, metrics and files.
@@ -28,13 +28,18 @@ import java.util.OptionalLong;
  *
  * <p>Schema (version 1): {@code {schemaVersion, seed, repeat, runs: [{scenario, agent, seed, try, crashPoint?,
  * verdict, violations: [{checker, message, evidence}], checks: [{checker, verdict, message}], error?,
- * metrics: {...}, history, agentLog, reproduce}], comparison: {k, cells: [{scenario, agent, tries, passed, verdict,
- * passK?, medianRecoveryMillis?, unrecovered, duplicates, redoneModelCalls, redoneCrmCalls, medianModelTokens,
- * medianWallMillis}], agents: [{agent, scenarios, passK?, runs, passed, medianRecoveryMillis?, unrecovered,
- * duplicates, redoneModelCalls, redoneCrmCalls}]}, crashPointSweeps: [{agent, clean, cleanVerdict, discovered,
- * swept}]}}. A run's {@code seed} is its try's campaign seed ({@code --seed} reproduces it alone), {@code try}
- * counts its scenario × agent's tries from 1. Paths are relative to the report's directory; metrics are defined
- * in {@code docs/recovery.md}. Fields are only ever added within a schema version.
+ * cause?, metrics: {...}, history, agentLog, reproduce}], comparison: {k, cells: [{scenario, agent, tries, passed,
+ * verdict, passK?, medianRecoveryMillis?, unrecovered, duplicates, redoneModelCalls, redoneCrmCalls,
+ * medianModelTokens, medianWallMillis}], agents: [{agent, scenarios, passK?, runs, passed, medianRecoveryMillis?,
+ * unrecovered, duplicates, redoneModelCalls, redoneCrmCalls}]}, crashPointSweeps: [{agent, seed, clean, cleanVerdict,
+ * discovered, swept}]}}. A run's {@code seed} is its try's campaign seed
+ * ({@code --seed} reproduces it alone), {@code try} counts its scenario × agent's tries from 1 (the try whose seed it
+ * carries, also in a shard); {@code cause} is {@code "environment"} for an ERROR the harness's side caused (exit 3,
+ * not the agent's fault). Paths are relative to the report's directory; metrics are defined in
+ * {@code docs/recovery.md}. Fields are only ever added within a schema version.
+ *
+ * <p>The command line adds sections of its own after these, through
+ * {@link #write(long, int, List, List, Path, Map)}.
  */
 public final class JsonReport {
   public static final int SCHEMA_VERSION = 1;
@@ -53,15 +58,31 @@ public final class JsonReport {
   /** The report of a campaign of {@code repeat} tries per scenario × agent, with the sweeps it ran. */
   public static Path write(long seed, int repeat, List<RunResult> runs, List<CrashPointSweep.Result> sweeps,
       Path directory) {
+    return write(seed, repeat, runs, sweeps, directory, Map.of());
+  }
+
+  /**
+   * The same, with top-level sections the caller adds after the others, in its map's order: the command line's
+   * {@code shard}, {@code mergedFrom} and {@code baseline} (their shape is in this class's documentation).
+   */
+  public static Path write(long seed, int repeat, List<RunResult> runs, List<CrashPointSweep.Result> sweeps,
+      Path directory, Map<String, ?> sections) {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("schemaVersion", SCHEMA_VERSION);
     report.put("seed", seed);
     report.put("repeat", repeat);
-    Map<List<String>, Integer> tries = new HashMap<>();
-    report.put("runs", runs.stream().map(run -> run(run, directory,
-        tries.merge(List.of(run.scenario(), run.agent()), 1, Integer::sum))).toList());
+    List<Integer> tries = CampaignFacts.tryNumbers(seed, repeat, runs);
+    report.put("runs", IntStream.range(0, runs.size()).mapToObj(i -> run(runs.get(i), directory, tries.get(i)))
+        .toList());
     report.put("comparison", comparison(Comparison.of(runs, repeat)));
     report.put("crashPointSweeps", sweeps.stream().map(JsonReport::sweep).toList());
+    sections.forEach((name, section) -> {
+      if (report.containsKey(name)) {
+        throw new IllegalArgumentException("the section [" + name + "] is the report's own; add sections of other"
+            + " names, e.g. \"shard\"");
+      }
+      report.put(name, section);
+    });
     Path file = directory.resolve("report.json");
     try {
       Files.createDirectories(directory);
@@ -84,6 +105,9 @@ public final class JsonReport {
     json.put("checks", run.checks().stream().map(JsonReport::check).toList());
     if (!run.error().isEmpty()) {
       json.put("error", run.error());
+    }
+    if (run.causedByEnvironment()) {
+      json.put("cause", "environment");
     }
     json.put("metrics", run.metrics());
     json.put("history", relative(directory, run.directory().resolve("history.jsonl")));
@@ -137,6 +161,7 @@ public final class JsonReport {
   private static Map<String, Object> sweep(CrashPointSweep.Result sweep) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("agent", sweep.clean().agent());
+    json.put("seed", sweep.clean().seed());
     json.put("clean", sweep.clean().scenario());
     json.put("cleanVerdict", sweep.clean().verdict().name());
     json.put("discovered", sweep.discovered().stream().map(CrashPoint::label).toList());

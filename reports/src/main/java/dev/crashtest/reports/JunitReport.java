@@ -61,7 +61,7 @@ public final class JunitReport {
 
   private record Writer(XMLStreamWriter xml, long seed, int repeat, Path directory) {
     void document(List<RunResult> runs) throws XMLStreamException {
-      List<Integer> tries = CampaignFacts.tryNumbers(runs);
+      List<Integer> tries = CampaignFacts.tryNumbers(seed, repeat, runs);
       Map<String, List<Case>> suites = new LinkedHashMap<>();
       for (int i = 0; i < runs.size(); i++) {
         suites.computeIfAbsent(runs.get(i).agent(), agent -> new ArrayList<>()).add(new Case(runs.get(i), tries.get(i)));

@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crashtest.scenario.CrashPoint;
 import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.RunResult;
+import dev.crashtest.scenario.Seeds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +49,8 @@ class JsonReportTest {
     assertThat(naive.has("medianRecoveryMillis")).as("no recovery to report").isFalse();
     assertThat(report.get("comparison").get("cells")).as("cells").hasSize(2);
     JsonNode swept = report.get("crashPointSweeps").get(0);
-    assertThat(swept.toString()).as("sweep").isEqualTo("{\"agent\":\"naive\",\"clean\":\"crash-point-sweep[clean]\","
+    assertThat(swept.toString()).as("sweep").isEqualTo("{\"agent\":\"naive\",\"seed\":42,"
+        + "\"clean\":\"crash-point-sweep[clean]\","
         + "\"cleanVerdict\":\"PASS\",\"discovered\":[\"model:chat_completion#1\",\"crm:place_order#1\"],"
         + "\"swept\":[\"crash-point-sweep[crm:place_order#1]\"]}");
   }
@@ -60,5 +63,33 @@ class JsonReportTest {
     JsonNode runs = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("runs");
     assertThat(runs).as("tries").extracting(node -> node.get("agent").asText() + " " + node.get("try").asInt())
         .containsExactly("naive 1", "python 1", "naive 2");
+  }
+
+  @Test
+  void a_shard_that_ran_only_later_tries_numbers_them_by_their_seeds() throws IOException {
+    RunResult second = withSeed(run("happy-path", "naive", PASS), Seeds.forRepeat(7L, 1));
+    RunResult third = withSeed(run("happy-path", "naive", FAIL), Seeds.forRepeat(7L, 2));
+
+    JsonReport.write(7L, 3, List.of(second, third), List.of(), out);
+
+    JsonNode runs = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("runs");
+    assertThat(runs).as("tries").extracting(node -> node.get("try").asInt()).containsExactly(2, 3);
+  }
+
+  @Test
+  void sections_the_command_line_adds_follow_the_reports_own() throws IOException {
+    JsonReport.write(7L, 1, List.of(run("happy-path", "naive", PASS)), List.of(), out,
+        Map.of("shard", Map.of("index", 1, "count", 2)));
+
+    JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    assertThat(report.fieldNames()).toIterable().as("sections").containsExactly("schemaVersion", "seed", "repeat",
+        "runs", "comparison", "crashPointSweeps", "shard");
+    assertThat(report.get("shard").get("index").asInt() + "/" + report.get("shard").get("count").asInt())
+        .as("shard").isEqualTo("1/2");
+  }
+
+  private static RunResult withSeed(RunResult run, long seed) {
+    return new RunResult(run.scenario(), run.agent(), seed, run.verdict(), run.checks(), run.error(), run.metrics(),
+        run.history(), run.directory());
   }
 }
