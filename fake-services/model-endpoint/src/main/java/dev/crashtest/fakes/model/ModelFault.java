@@ -12,6 +12,7 @@ import dev.crashtest.fakes.model.internal.SlowStreamFault;
 import dev.crashtest.fakes.model.internal.StreamCutFault;
 import dev.crashtest.fakes.model.internal.WrongToolArgumentsFault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -124,6 +125,29 @@ public final class ModelFault {
   /** E.g. {@code 429 rate_limit_exceeded with Retry-After 1 s, next 3 requests}. */
   public String describe() {
     return plan.describe();
+  }
+
+  /**
+   * The JSON object the endpoint's admin API takes for this fault, as plain values in field order: {@code type},
+   * the factory's parameter, then {@code forRequests} and {@code whenToolCall} if set. Posting it to a model in
+   * another process injects a fault equal to this one there.
+   *
+   * <pre>{@code
+   * ModelFault.rateLimited(Duration.ofMillis(1500)).forRequests(3).whenToolCall("create_quote").toWire()
+   * // {"type":"rate_limited","retryAfterSeconds":1.5,"forRequests":3,"whenToolCall":"create_quote"}
+   * POST /__crashtest/faults  <that>  -> 201 {"id":"f-1","type":"rate_limited","description":"429 ..."}
+   * DELETE /__crashtest/faults/f-1    -> 204, healed (404 {"error":"unknown_fault",...} if no longer active)
+   * }</pre>
+   *
+   * <p>Fields by type: {@code rate_limited} {@code retryAfterSeconds} (whole, or with a fraction for milliseconds),
+   * {@code server_error} {@code status}, {@code delay} {@code delayMillis}, {@code stream_cut} {@code chunks},
+   * {@code slow_stream} {@code perChunkMillis}, {@code context_length_exceeded} {@code tokenBudget}, {@code
+   * wrong_tool_arguments} {@code seed}; {@code overloaded} and {@code malformed_json} none.
+   *
+   * @throws IllegalArgumentException if a duration has a fraction of a millisecond, which the API cannot carry
+   */
+  public Map<String, Object> toWire() {
+    return plan.toWire();
   }
 
   FaultPlan plan() {

@@ -1,6 +1,7 @@
 package dev.crashtest.fakes.model.internal;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * OpenAI's {@code 400 context_length_exceeded}, only for requests whose estimated prompt (characters / 4, the
@@ -22,6 +23,11 @@ public record ContextLengthFault(int tokenBudget) implements FaultKind {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Map<String, Object> wireFields() {
+    return Map.of("tokenBudget", tokenBudget);
   }
 
   @Override

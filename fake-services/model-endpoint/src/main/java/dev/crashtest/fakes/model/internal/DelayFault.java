@@ -2,6 +2,7 @@ package dev.crashtest.fakes.model.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,11 @@ public record DelayFault(Duration delay) implements FaultKind {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Map<String, Object> wireFields() {
+    return Map.of("delayMillis", FaultFields.wholeMillis(NAME, "delayMillis", delay));
   }
 
   @Override

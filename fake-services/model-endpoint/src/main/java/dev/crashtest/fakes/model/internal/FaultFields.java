@@ -58,6 +58,19 @@ final class FaultFields {
     return value.asText();
   }
 
+  /**
+   * {@code duration} as the whole milliseconds a field of this type carries.
+   *
+   * @throws InvalidFaultException if it has a fraction of a millisecond, which no field can carry
+   */
+  static long wholeMillis(String type, String field, Duration duration) {
+    if (duration.toNanos() % 1_000_000 != 0) {
+      throw new InvalidFaultException(type, field, duration + " has a fraction of a millisecond, which the admin API"
+          + " cannot carry; use whole milliseconds, e.g. Duration.ofMillis(" + duration.toMillis() + ")");
+    }
+    return duration.toMillis();
+  }
+
   private JsonNode required(String field) {
     if (!has(field)) {
       throw invalid(field, "is missing");

@@ -1,5 +1,7 @@
 package dev.crashtest.fakes.model.internal;
 
+import java.util.Map;
+
 /**
  * What one model fault does to an answer: the closed set behind {@code ModelFault}. Each kind is one record
  * with its admin API {@link FaultType}; {@link FaultTypes} lists them.
@@ -17,6 +19,12 @@ public sealed interface FaultKind permits RateLimitedFault, ServerErrorFault, Ov
 
   /** How it reads to a human, e.g. {@code 429 rate_limit_exceeded with Retry-After 2 s}. */
   String describe();
+
+  /**
+   * Its own fields as the admin API takes them, e.g. {@code {"retryAfterSeconds": 2}}: what its {@link FaultType}
+   * parses back into an equal kind. Empty for a kind without parameters.
+   */
+  Map<String, Object> wireFields();
 
   /**
    * Changes the script's answer into what this fault makes the client see, and returns true; or leaves it

@@ -1,6 +1,10 @@
 package dev.crashtest.fakes.model.internal;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -28,6 +32,21 @@ public record FaultPlan(FaultKind kind, int forRequests, Optional<String> whenTo
 
   public static FaultPlan of(FaultKind kind, int forRequests, Optional<String> whenToolCall) {
     return new FaultPlan(kind, forRequests, whenToolCall);
+  }
+
+  /**
+   * The admin API's {@code POST /__crashtest/faults} body for this plan: {@code type}, the kind's own fields, then
+   * {@code forRequests} and {@code whenToolCall} when set. {@link FaultTypes#parse} reads it back into an equal plan.
+   */
+  public Map<String, Object> toWire() {
+    Map<String, Object> wire = new LinkedHashMap<>();
+    wire.put("type", kind.name());
+    wire.putAll(new TreeMap<>(kind.wireFields()));
+    if (forRequests != UNTIL_HEALED) {
+      wire.put(FaultTypes.FOR_REQUESTS, forRequests);
+    }
+    whenToolCall.ifPresent(tool -> wire.put(FaultTypes.WHEN_TOOL_CALL, tool));
+    return Collections.unmodifiableMap(wire);
   }
 
   /** Whether an answer with this reply is one the fault may affect. */

@@ -2,6 +2,7 @@ package dev.crashtest.fakes.model.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A complete {@code 200} whose JSON is cut in half: the whole body of a plain answer, or the first event of a
@@ -14,6 +15,11 @@ public record MalformedJsonFault() implements FaultKind {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Map<String, Object> wireFields() {
+    return Map.of();
   }
 
   @Override

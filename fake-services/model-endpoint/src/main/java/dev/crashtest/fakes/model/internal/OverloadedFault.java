@@ -1,6 +1,7 @@
 package dev.crashtest.fakes.model.internal;
 
 import java.util.List;
+import java.util.Map;
 
 /** {@code 529 {"error": {"type": "overloaded_error", "message": "Overloaded"}}}, as an overloaded provider answers. */
 public record OverloadedFault() implements FaultKind {
@@ -11,6 +12,11 @@ public record OverloadedFault() implements FaultKind {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Map<String, Object> wireFields() {
+    return Map.of();
   }
 
   @Override

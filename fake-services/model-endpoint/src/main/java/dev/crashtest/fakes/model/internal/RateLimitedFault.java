@@ -2,6 +2,7 @@ package dev.crashtest.fakes.model.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,13 @@ public record RateLimitedFault(Duration retryAfter) implements FaultKind {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** {@code retryAfterSeconds}: a whole number when it is whole seconds, else with the milliseconds as a fraction. */
+  @Override
+  public Map<String, Object> wireFields() {
+    long millis = FaultFields.wholeMillis(NAME, "retryAfterSeconds", retryAfter);
+    return Map.of("retryAfterSeconds", millis % 1000 == 0 ? (Object) (millis / 1000) : (Object) (millis / 1000.0));
   }
 
   /** {@code Retry-After}: whole seconds, rounded up. */

@@ -30,6 +30,11 @@ public record ServerErrorFault(int status) implements FaultKind {
   }
 
   @Override
+  public Map<String, Object> wireFields() {
+    return Map.of("status", status);
+  }
+
+  @Override
   public String describe() {
     return status + " server_error";
   }

@@ -2,6 +2,7 @@ package dev.crashtest.fakes.model.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,11 @@ public record SlowStreamFault(Duration perChunk) implements FaultKind {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Map<String, Object> wireFields() {
+    return Map.of("perChunkMillis", FaultFields.wholeMillis(NAME, "perChunkMillis", perChunk));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.crashtest.fakes.model.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The connection closes mid-answer. A streamed answer sends its first {@code chunks} events, each in its own
@@ -28,6 +29,11 @@ public record StreamCutFault(int chunks) implements FaultKind {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Map<String, Object> wireFields() {
+    return Map.of("chunks", chunks);
   }
 
   @Override

@@ -36,6 +36,12 @@ public record WrongToolArgumentsFault(long seed) implements FaultKind {
     return NAME;
   }
 
+  /** The seed always, 0 included, so that what is sent reads the same as the fault. */
+  @Override
+  public Map<String, Object> wireFields() {
+    return Map.of("seed", seed);
+  }
+
   @Override
   public String describe() {
     return "tool calls with a wrong argument (seed " + seed + ")";
