@@ -68,7 +68,7 @@ class ModelEndpointMainIT {
 
     assertExit(process, 2);
     assertThat(stderr(process)).as("stderr")
-        .isEqualTo("model: unknown option [--colour]; known options: --port, --host, --script, --api-key"
+        .isEqualTo("model: unknown option [--colour]; known options: --port, --host, --script, --api-key, --events-url"
             + System.lineSeparator());
     assertThat(read(process.getInputStream())).as("stdout").isEmpty();
   }
