@@ -31,6 +31,7 @@ public final class Scenario {
   private long clockCompression = 1;
   private boolean requiresPlatform;
   private boolean requiresStatefulPlatform;
+  private boolean experimental;
   private String handoffFrom;
 
   private Scenario(String name) {
@@ -48,6 +49,7 @@ public final class Scenario {
     copy.clockCompression = clockCompression;
     copy.requiresPlatform = requiresPlatform;
     copy.requiresStatefulPlatform = requiresStatefulPlatform;
+    copy.experimental = experimental;
     copy.handoffFrom = handoffFrom;
     change.accept(copy);
     return copy;
@@ -142,6 +144,19 @@ public final class Scenario {
       s.requiresPlatform = true;
       s.requiresStatefulPlatform = true;
     });
+  }
+
+  /**
+   * A scenario still being settled: its failures are reported but, by default, do not fail a CI run (the command
+   * line's {@code --fail-on experimental} makes them count).
+   */
+  public Scenario experimental() {
+    return copy(s -> s.experimental = true);
+  }
+
+  /** Whether this scenario is {@link #experimental()}. */
+  public boolean isExperimental() {
+    return experimental;
   }
 
   /** Why {@code agent} cannot run this scenario, or empty when it can. */

@@ -39,7 +39,11 @@ import java.util.stream.IntStream;
  * {@code docs/recovery.md}. Fields are only ever added within a schema version.
  *
  * <p>The command line adds sections of its own after these, through
- * {@link #write(long, int, List, List, Path, Map)}.
+ * {@link #write(long, int, List, List, Path, Map)}: {@code baseline: {report, seed, repeat, regressions: [{scenario,
+ * agent, worse: [...], before: {verdict, passK?, duplicates, unrecovered}, after: {...}}], improvements: [{scenario,
+ * agent, better: [...], before, after}], unchanged, newCells: ["scenario × agent"], notRun}} for a run with
+ * {@code --baseline} ({@code worse} and {@code better} name what changed among {@code verdict}, {@code passK},
+ * {@code duplicates} and {@code unrecovered}).
  */
 public final class JsonReport {
   public static final int SCHEMA_VERSION = 1;

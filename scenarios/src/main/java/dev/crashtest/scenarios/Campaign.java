@@ -62,6 +62,7 @@ final class Campaign {
   }
 
   private String proxyImage;
+  private Gate gate = Gate.standard();
 
   Campaign(List<AgentSpec> agents, List<Item> items, long seed, int repeat, Path out, boolean compare,
       PrintStream console) {
@@ -80,6 +81,12 @@ final class Campaign {
    */
   Campaign withFaultProxyInContainer(String toxiproxyImage) {
     this.proxyImage = toxiproxyImage;
+    return this;
+  }
+
+  /** Decides the exit code with {@code gate} ({@code --fail-on}, {@code --baseline}) instead of the default. */
+  Campaign gatedBy(Gate gate) {
+    this.gate = gate;
     return this;
   }
 
@@ -107,16 +114,14 @@ final class Campaign {
       console.println();
       ComparisonTable.print(Comparison.of(results, repeat), console);
     }
-    Path report = JsonReport.write(seed, repeat, results, sweeps, out);
+    Gate.Decision decision = gate.decide(results, repeat, environmentFailed);
+    Path report = JsonReport.write(seed, repeat, results, sweeps, out, decision.sections());
     Path junit = JunitReport.write(seed, repeat, results, out);
     Path html = HtmlReport.write(seed, repeat, results, sweeps, out);
     console.printf("%nReport: %s%n", report.toAbsolutePath());
     console.printf("JUnit:  %s%nHTML:   %s%n", junit.toAbsolutePath(), html.toAbsolutePath());
-    if (environmentFailed) {
-      return CrashtestCli.EXIT_ENVIRONMENT;
-    }
-    boolean allMet = results.stream().allMatch(r -> r.verdict() == RunVerdict.PASS || r.verdict() == RunVerdict.SKIPPED);
-    return allMet ? CrashtestCli.EXIT_PASS : CrashtestCli.EXIT_FAIL;
+    decision.print(console);
+    return decision.exitCode();
   }
 
   private void runItem(Item item, AgentSpec agent, int r) {

@@ -58,6 +58,8 @@ abstract class CampaignCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   String toxiproxyImage;
 
+  @CommandLine.Mixin GateOptions gateOptions = new GateOptions();
+
   /** The agent names asked for. */
   abstract List<String> agentNames();
 
@@ -71,6 +73,8 @@ abstract class CampaignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // Read first: a bad --fail-on or --baseline should cost no image build.
+    Gate gate = gateOptions.gate(spec.commandLine(), repeat);
     List<AgentSpec> agentSpecs;
     Backend where = Backend.parse(backend, spec.commandLine());
     try {
@@ -85,7 +89,8 @@ abstract class CampaignCommand implements Callable<Integer> {
           "--repeat takes 1 to " + MAX_REPEAT + " tries, got [" + repeat + "]; for example: --repeat 3");
     }
     long campaignSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
-    Campaign campaign = new Campaign(agentSpecs, items, campaignSeed, repeat, out, compare(), System.out);
+    Campaign campaign = new Campaign(agentSpecs, items, campaignSeed, repeat, out, compare(), System.out)
+        .gatedBy(gate);
     if (where == Backend.CONTAINERS) {
       campaign.withFaultProxyInContainer(toxiproxyImage);
     }

@@ -1,5 +1,6 @@
 package dev.crashtest.scenarios;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,7 +42,19 @@ public final class CrashtestCli implements Runnable {
 
   /** Runs the command line and returns its exit code, without exiting. */
   public static int execute(String... args) {
-    return new CommandLine(new CrashtestCli()).execute(args);
+    return new CommandLine(new CrashtestCli()).setParameterExceptionHandler(CrashtestCli::usageError).execute(args);
+  }
+
+  /**
+   * A usage error is one line on standard error: the message, which names the bad value and the fix, so a CI log
+   * shows it at a glance ({@code --help} has the rest); then picocli's suggestions for a mistyped option. Exit 2.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    PrintWriter err = e.getCommandLine().getErr();
+    err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.flush();
+    return EXIT_USAGE;
   }
 
   @Override

@@ -46,4 +46,28 @@ class CampaignOptionsTest {
     assertThat(run.code()).as("exit code").isEqualTo(2);
     assertThat(run.err()).as("error").containsPattern("known scenarios: happy-path, .*, crash-point-sweep\\R");
   }
+
+  @Test
+  void an_unknown_fail_on_policy_is_one_line_naming_it_and_the_valid_ones() {
+    Console run = Console.capture(() -> CrashtestCli.execute("run", "--fail-on", "fail,flaky", "--out",
+        out.toString()));
+
+    assertThat(run.code()).as("exit code").isEqualTo(2);
+    assertThat(run.err()).as("error").isEqualTo("crashtest run: --fail-on does not know [flaky]; valid: fail,"
+        + " pass-k>=X, pass-N>=X, none, experimental, skipped (X from 0 to 1, e.g. pass-k>=0.9)"
+        + System.lineSeparator());
+    assertThat(out.resolve("report.json")).as("report").doesNotExist();
+  }
+
+  @Test
+  void a_missing_baseline_is_a_usage_error_naming_the_file() {
+    Path missing = out.resolve("previous/report.json");
+
+    Console run = Console.capture(() -> CrashtestCli.execute("run", "--baseline", missing.toString(), "--out",
+        out.toString()));
+
+    assertThat(run.code()).as("exit code").isEqualTo(2);
+    assertThat(run.err()).as("error").isEqualTo("crashtest run: --baseline [" + missing + "] does not exist or is"
+        + " not a file" + System.lineSeparator());
+  }
 }
