@@ -1,7 +1,10 @@
 package dev.crashtest.fakes.identity;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -127,6 +130,40 @@ public final class IdentityFault {
     };
     return what + (requestLimit == 0 ? ", until healed"
         : ", next " + requestLimit + (requestLimit == 1 ? " request" : " requests"));
+  }
+
+  /**
+   * The JSON object the provider's {@code POST /__crashtest/faults} takes for this fault, as plain values in field
+   * order: {@code type}, {@code status} (token endpoint error) or {@code delayMillis} (slow token endpoint), then
+   * {@code forRequests} if limited. Posting it to a provider in another process injects a fault equal to this one.
+   *
+   * <pre>{@code
+   * IdentityFault.tokenEndpointError(503).forRequests(2).toWire()
+   * // {"type":"token_endpoint_error","status":503,"forRequests":2}
+   * POST /__crashtest/faults  <that>  -> 201 {"id":"f-1","description":"token endpoint answers 503 ..."}
+   * DELETE /__crashtest/faults/f-1    -> 204, healed (404 {"error":"not_found",...} if no longer active)
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the delay has a fraction of a millisecond, which the API cannot carry
+   */
+  public Map<String, Object> toWire() {
+    Map<String, Object> wire = new LinkedHashMap<>();
+    wire.put("type", type.wireName());
+    if (type == Type.TOKEN_ENDPOINT_ERROR) {
+      wire.put("status", status);
+    }
+    if (type == Type.SLOW_TOKEN_ENDPOINT) {
+      if (delay.toNanos() % 1_000_000 != 0) {
+        throw new IllegalArgumentException("identity: fault [delay] " + delay + " has a fraction of a millisecond,"
+            + " which the fault API cannot carry; use whole milliseconds, e.g. Duration.ofMillis("
+            + delay.toMillis() + ")");
+      }
+      wire.put("delayMillis", delay.toMillis());
+    }
+    if (requestLimit != 0) {
+      wire.put("forRequests", requestLimit);
+    }
+    return Collections.unmodifiableMap(wire);
   }
 
   /** The OAuth {@code error} of a refusing fault: {@code temporarily_unavailable} for 503, else {@code server_error}. */

@@ -20,7 +20,8 @@ import java.util.List;
  * <p>The same API is served over HTTP on the provider's port, without authentication (an operator endpoint):
  * {@code POST /__crashtest/faults} {@code {"type":"token_endpoint_error","status":500,"forRequests":2}} answers 201
  * {@code {"id","description"}}; {@code GET} lists the active faults; {@code DELETE /__crashtest/faults/{id}} heals
- * one and {@code DELETE /__crashtest/faults} heals all (204).
+ * one and {@code DELETE /__crashtest/faults} heals all (204). {@link IdentityFault#toWire()} gives the body of a
+ * fault.
  */
 public interface IdentityFaults {
 

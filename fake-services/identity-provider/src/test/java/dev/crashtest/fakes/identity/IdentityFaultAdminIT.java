@@ -3,12 +3,15 @@ package dev.crashtest.fakes.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.crashtest.fakes.InjectedFault;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,22 @@ class IdentityFaultAdminIT {
         + "\"every endpoint answers 503 temporarily_unavailable, next 2 requests\",\"hits\":0},{\"id\":\"f-2\","
         + "\"type\":\"slow_token_endpoint\",\"description\":\"token endpoint answers 1200 ms late, until healed\","
         + "\"hits\":0}]");
+  }
+
+  @Test
+  void every_kind_posted_as_its_wire_form_is_injected_as_the_same_fault() {
+    List<IdentityFault> faults = List.of(IdentityFault.outage().forRequests(2),
+        IdentityFault.tokenEndpointError(502), IdentityFault.slowTokenEndpoint(Duration.ofMillis(1500)).forRequests(1));
+
+    for (IdentityFault fault : faults) {
+      HttpResponse<String> created =
+          admin("POST", "/__crashtest/faults", JSONObjectUtils.toJSONString(fault.toWire()));
+      assertThat(created.statusCode()).as("status of POST %s", fault.toWire()).isEqualTo(201);
+      assertThat(message(created.body(), "description")).as("description answered for %s", fault)
+          .isEqualTo(fault.describe());
+    }
+    assertThat(idp.faults().active()).as("active faults").extracting(InjectedFault::id)
+        .containsExactly("f-1", "f-2", "f-3");
   }
 
   @Test
@@ -115,10 +134,14 @@ class IdentityFaultAdminIT {
   private String message(String body) {
     HttpResponse<String> answer = admin("POST", "/__crashtest/faults", body);
     assertThat(answer.statusCode()).as("status for " + body).isEqualTo(400);
+    return message(answer.body(), "message");
+  }
+
+  private static String message(String json, String field) {
     try {
-      return JSONObjectUtils.parse(answer.body()).get("message").toString();
+      return JSONObjectUtils.parse(json).get(field).toString();
     } catch (ParseException e) {
-      throw new AssertionError("not JSON: " + answer.body(), e);
+      throw new AssertionError("not JSON: " + json, e);
     }
   }
 
