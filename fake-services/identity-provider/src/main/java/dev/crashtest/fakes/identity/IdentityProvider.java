@@ -7,6 +7,7 @@ import dev.crashtest.fakes.identity.internal.Delegations;
 import dev.crashtest.fakes.identity.internal.EventPublisher;
 import dev.crashtest.fakes.identity.internal.FaultAdminEndpoint;
 import dev.crashtest.fakes.identity.internal.FrontDoor;
+import dev.crashtest.fakes.identity.internal.IdentityAdminEndpoint;
 import dev.crashtest.fakes.identity.internal.IdentityFaultRegistry;
 import dev.crashtest.fakes.identity.internal.IntrospectionEndpoint;
 import dev.crashtest.fakes.identity.internal.Issuer;
@@ -85,6 +86,14 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
  *
  * <p>Token requests a fault took publish their event with detail {@code fault}; see {@link IdentityEvents}. The
  * fault API is also served over HTTP at {@code /__crashtest/faults}; see {@link IdentityFaults}.
+ *
+ * <h2>Over HTTP</h2>
+ *
+ * <p>For a provider in another process or a container, every method that changes identity is also served on its
+ * own port under {@code /__crashtest/identity}, with the same events: {@code POST clients}, {@code POST
+ * clients/{clientId}/secret}, {@code POST user-tokens}, {@code GET|POST signing-key}, {@code GET|PUT
+ * delegated-token-lifetime}, {@code POST revocations}, {@code POST withdrawals}, {@code GET|PUT clock-offset};
+ * bodies and answers in {@code docs/faults.md}, "Driving the fakes over HTTP".
  */
 public final class IdentityProvider implements FakeService {
   /** The issuer id used unless {@link IdentityProviderBuilder#withIssuerId(String)} says otherwise. */
@@ -133,9 +142,11 @@ public final class IdentityProvider implements FakeService {
         new OAuth2Config(
             false, null, null, false, new OAuth2TokenProvider(keys), Set.of(), new MockWebServerWrapper());
     httpServer = config.getHttpServer();
-    // mock-oauth2-server's own routes (discovery, ...) come last, behind ours, the fault API and any outage;
-    // our introspection goes ahead of theirs, which knows nothing of revocation.
-    frontDoor = new FrontDoor(new FaultAdminEndpoint(faults), tokenEndpoint, new JwksEndpoint(issuer, keys), faults,
+    // mock-oauth2-server's own routes (discovery, ...) come last, behind ours, the admin APIs and any outage;
+    // our introspection goes ahead of theirs, which knows nothing of revocation. The identity admin API calls this
+    // provider's public methods, but only once it serves requests, after this constructor.
+    frontDoor = new FrontDoor(new FaultAdminEndpoint(faults), new IdentityAdminEndpoint(this), tokenEndpoint,
+        new JwksEndpoint(issuer, keys), faults,
         new IntrospectionEndpoint(issuer, verifier, delegations, events,
             new OAuth2HttpRequestHandler(config).getAuthorizationServer()));
   }

@@ -9,18 +9,20 @@ import java.util.List;
  *
  * <pre>{@code
  * java -cp ... dev.crashtest.fakes.identity.IdentityProviderMain --port 0 \
- *     --client procurement-agent:s3cret,other-agent:t0p --seed 42
+ *     --client procurement-agent:s3cret,other-agent:t0p --seed 42 --events-url http://127.0.0.1:40100/events
  * }</pre>
  *
  * <p>Options: {@code --port N} (0 = any free port), {@code --host H} (default 127.0.0.1), {@code --client
  * id:secret[,id:secret...]}, {@code --issuer-id ID} (default crashtest), {@code --seed N} (reproducible jtis),
  * {@code --token-lifetime SECONDS} (default 300), {@code --public-url URL} (where clients reach it, e.g. through a
- * proxy; see {@link IdentityProviderBuilder#withPublicUrl}). A bad option prints one line on stderr and exits with
- * status 2.
+ * proxy; see {@link IdentityProviderBuilder#withPublicUrl}), {@code --events-url URL} (each event POSTed there,
+ * see {@link dev.crashtest.fakes.HttpEventListener}). A bad option prints one line on stderr and exits with status 2.
+ * The provider's Java API is served over HTTP under {@code /__crashtest/identity}; see {@link IdentityProvider}.
  */
 public final class IdentityProviderMain {
   static final String SERVICE = IdentityEvents.SERVICE;
-  static final List<String> OPTIONS = List.of("client", "issuer-id", "seed", "token-lifetime", "public-url");
+  static final List<String> OPTIONS =
+      List.of("client", "issuer-id", "seed", "token-lifetime", "public-url", StandaloneOptions.EVENTS_URL);
 
   private IdentityProviderMain() {}
 
@@ -55,7 +57,8 @@ public final class IdentityProviderMain {
             .withHost(options.host())
             .withPort(options.port())
             .withIssuerId(options.value("issuer-id", IdentityProvider.DEFAULT_ISSUER_ID))
-            .withTokenLifetime(Duration.ofSeconds(number(options, "token-lifetime", "300")));
+            .withTokenLifetime(Duration.ofSeconds(number(options, "token-lifetime", "300")))
+            .withEventListener(options.eventListener());
     String seed = options.value("seed", null);
     if (seed != null) {
       builder.withSeed(number(options, "seed", seed));

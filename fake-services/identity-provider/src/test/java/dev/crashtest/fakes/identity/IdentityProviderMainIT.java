@@ -57,7 +57,7 @@ class IdentityProviderMainIT {
         .as("stderr")
         .containsExactly(
             "identity: unknown option [--colour]; known options: --port, --host, --client, --issuer-id, --seed,"
-                + " --token-lifetime, --public-url");
+                + " --token-lifetime, --public-url, --events-url");
   }
 
   private Process launch(String... args) throws IOException {
