@@ -1,7 +1,10 @@
 package dev.crashtest.fakes.crm;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -158,6 +161,42 @@ public final class CrmFault {
     String howLong = requestLimit == 0 ? ", until healed"
         : ", next " + requestLimit + (requestLimit == 1 ? " request" : " requests");
     return what + where + howLong;
+  }
+
+  /**
+   * The JSON object the CRM's {@code POST /__crashtest/faults} takes for this fault, as plain values in field order:
+   * {@code type}, {@code status} (server error) or {@code delayMillis} (slow), then {@code operation} and {@code
+   * forRequests} if set. Posting it to a CRM in another process injects a fault equal to this one.
+   *
+   * <pre>{@code
+   * CrmFault.commitThenDropResponse().on("place_order").forRequests(1).toWire()
+   * // {"type":"commit_then_drop","operation":"place_order","forRequests":1}
+   * POST /__crashtest/faults  <that>  -> 201 {"id":"f-1","description":"commit then drop the response on ..."}
+   * DELETE /__crashtest/faults/f-1    -> 204, healed (404 {"error":"not_found",...} if no longer active)
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if the delay has a fraction of a millisecond, which the API cannot carry
+   */
+  public Map<String, Object> toWire() {
+    Map<String, Object> wire = new LinkedHashMap<>();
+    wire.put("type", type.wireName());
+    if (type == Type.SERVER_ERROR) {
+      wire.put("status", status);
+    }
+    if (type == Type.SLOW) {
+      if (delay.toNanos() % 1_000_000 != 0) {
+        throw new IllegalArgumentException("crm: fault [delay] " + delay + " has a fraction of a millisecond, which"
+            + " the fault API cannot carry; use whole milliseconds, e.g. Duration.ofMillis(" + delay.toMillis() + ")");
+      }
+      wire.put("delayMillis", delay.toMillis());
+    }
+    if (operation != null) {
+      wire.put("operation", operation);
+    }
+    if (requestLimit != 0) {
+      wire.put("forRequests", requestLimit);
+    }
+    return Collections.unmodifiableMap(wire);
   }
 
   @Override

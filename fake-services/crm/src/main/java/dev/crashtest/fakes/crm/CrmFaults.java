@@ -21,7 +21,8 @@ import java.util.List;
  * <p>The same API is served over HTTP on the CRM's port, without authentication (an operator endpoint):
  * {@code POST /__crashtest/faults} {@code {"type":"commit_then_drop","operation":"place_order","forRequests":1}}
  * answers 201 {@code {"id","description"}}; {@code GET} lists the active faults; {@code DELETE
- * /__crashtest/faults/{id}} heals one and {@code DELETE /__crashtest/faults} heals all (204).
+ * /__crashtest/faults/{id}} heals one and {@code DELETE /__crashtest/faults} heals all (204). {@link
+ * CrmFault#toWire()} gives the body of a fault.
  */
 public interface CrmFaults {
 

@@ -2,11 +2,14 @@ package dev.crashtest.fakes.crm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The fault API over HTTP, {@code /__crashtest/faults}, as a harness in another process drives it. */
@@ -42,6 +45,23 @@ class CrmFaultAdminIT extends RunningCrmIT {
         "answer 1500 ms late on every operation, until healed",
         "409 conflict on add_note, until healed",
         "commit then drop the response on place_order, next 1 request");
+  }
+
+  @Test
+  void every_kind_posted_as_its_wire_form_is_injected_as_the_same_fault() throws Exception {
+    List<CrmFault> faults = List.of(CrmFault.serverError(502).on("get_account").forRequests(2),
+        CrmFault.slow(Duration.ofMillis(1500)), CrmFault.conflict().on("add_note"),
+        CrmFault.commitThenDropResponse().on("place_order").forRequests(1));
+
+    for (CrmFault fault : faults) {
+      HttpResponse<String> created =
+          admin("POST", "/__crashtest/faults", new ObjectMapper().writeValueAsString(fault.toWire()));
+      assertThat(created.statusCode()).as("status of POST %s", fault.toWire()).isEqualTo(201);
+      assertThat(CrmClient.json(created).get("description").asText()).as("description answered for %s", fault)
+          .isEqualTo(fault.describe());
+    }
+    assertThat(crm.faults().active()).as("active faults").extracting(f -> f.id())
+        .containsExactly("f-1", "f-2", "f-3", "f-4");
   }
 
   @Test
