@@ -43,7 +43,10 @@ import java.util.stream.IntStream;
  * agent, worse: [...], before: {verdict, passK?, duplicates, unrecovered}, after: {...}}], improvements: [{scenario,
  * agent, better: [...], before, after}], unchanged, newCells: ["scenario × agent"], notRun}} for a run with
  * {@code --baseline} ({@code worse} and {@code better} name what changed among {@code verdict}, {@code passK},
- * {@code duplicates} and {@code unrecovered}).
+ * {@code duplicates} and {@code unrecovered}); {@code shard: {index, count, cells, agents, scenarios}} for a run with
+ * {@code --shard index/count} ({@code cells}: how many of the campaign's scenario × agent × try cells it ran;
+ * {@code agents} and {@code scenarios}: the whole campaign's, in its order); {@code mergedFrom: [{report, shard?}]}
+ * for a report {@code crashtest merge} wrote.
  */
 public final class JsonReport {
   public static final int SCHEMA_VERSION = 1;

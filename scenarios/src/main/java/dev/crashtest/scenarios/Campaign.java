@@ -18,7 +18,9 @@ import dev.crashtest.scenario.Seeds;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The runs one command asked for: every selected scenario against every agent, {@code repeat} times, each run on
@@ -59,10 +61,19 @@ final class Campaign {
     static Item sweepRun(String name) {
       return new Item(null, name);
     }
+
+    /** The name {@code --scenario} gives it. */
+    String name() {
+      return scenario != null ? scenario.name() : sweepRun;
+    }
   }
 
   private String proxyImage;
   private Gate gate = Gate.standard();
+  private Shard shard;
+
+  /** One cell of the campaign's matrix: a try (from 0) of an item against an agent. */
+  private record Cell(AgentSpec agent, Item item, int tryIndex) {}
 
   Campaign(List<AgentSpec> agents, List<Item> items, long seed, int repeat, Path out, boolean compare,
       PrintStream console) {
@@ -90,20 +101,26 @@ final class Campaign {
     return this;
   }
 
+  /** Runs only {@code shard}'s cells of the matrix, and says so in report.json. */
+  Campaign sharded(Shard shard) {
+    this.shard = shard;
+    return this;
+  }
+
   /** Runs everything, prints and writes the report; returns the exit code. */
   int run() {
-    planned = agents.size() * items.size() * repeat;
+    List<Cell> matrix = matrix();
+    List<Cell> cells = shard == null ? matrix : shard.slice(matrix);
+    planned = cells.size();
     String tries = repeat == 1 ? "" : " (" + repeat + " tries each)";
     if (items.stream().anyMatch(item -> CrashPointSweep.NAME.equals(item.sweepRun()))) {
       tries += ", plus one per crash point a sweep finds";
     }
-    console.printf("Crashtest: %d run(s)%s, seed %d, output %s%n%n", planned, tries, seed, out.toAbsolutePath());
-    for (AgentSpec agent : agents) {
-      for (Item item : items) {
-        for (int r = 0; r < repeat; r++) {
-          runItem(item, agent, r);
-        }
-      }
+    String slice = shard == null ? "" : ", shard " + shard + ": " + cells.size() + " of " + matrix.size() + " cells";
+    console.printf("Crashtest: %d run(s)%s, seed %d%s, output %s%n%n", planned, tries, seed, slice,
+        out.toAbsolutePath());
+    for (Cell cell : cells) {
+      runItem(cell.item(), cell.agent(), cell.tryIndex());
     }
     VerdictTable.print(results, console);
     if (!sweeps.isEmpty()) {
@@ -115,13 +132,42 @@ final class Campaign {
       ComparisonTable.print(Comparison.of(results, repeat), console);
     }
     Gate.Decision decision = gate.decide(results, repeat, environmentFailed);
-    Path report = JsonReport.write(seed, repeat, results, sweeps, out, decision.sections());
+    Map<String, Object> sections = new LinkedHashMap<>();
+    if (shard != null) {
+      sections.put("shard", shardSection(planned));
+    }
+    sections.putAll(decision.sections());
+    Path report = JsonReport.write(seed, repeat, results, sweeps, out, sections);
     Path junit = JunitReport.write(seed, repeat, results, out);
     Path html = HtmlReport.write(seed, repeat, results, sweeps, out);
     console.printf("%nReport: %s%n", report.toAbsolutePath());
     console.printf("JUnit:  %s%nHTML:   %s%n", junit.toAbsolutePath(), html.toAbsolutePath());
     decision.print(console);
     return decision.exitCode();
+  }
+
+  /** Every cell in the campaign's order: agents, then items, then tries, as the options list them. */
+  private List<Cell> matrix() {
+    List<Cell> cells = new ArrayList<>();
+    for (AgentSpec agent : agents) {
+      for (Item item : items) {
+        for (int r = 0; r < repeat; r++) {
+          cells.add(new Cell(agent, item, r));
+        }
+      }
+    }
+    return cells;
+  }
+
+  /** What {@code merge} needs to put shards back in the campaign's order and to tell whose shards they are. */
+  private Map<String, Object> shardSection(int cells) {
+    Map<String, Object> section = new LinkedHashMap<>();
+    section.put("index", shard.index());
+    section.put("count", shard.count());
+    section.put("cells", cells);
+    section.put("agents", agents.stream().map(AgentSpec::name).toList());
+    section.put("scenarios", items.stream().map(Item::name).toList());
+    return section;
   }
 
   private void runItem(Item item, AgentSpec agent, int r) {

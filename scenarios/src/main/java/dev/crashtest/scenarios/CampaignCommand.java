@@ -60,6 +60,11 @@ abstract class CampaignCommand implements Callable<Integer> {
 
   @CommandLine.Mixin GateOptions gateOptions = new GateOptions();
 
+  @Option(names = "--shard", paramLabel = "I/N",
+      description = "Run only slice I of N of the scenario × agent × try matrix (every cell in exactly one slice;"
+          + " needs --seed, the same in every shard); 'crashtest merge' combines the shards' reports.")
+  String shard;
+
   /** The agent names asked for. */
   abstract List<String> agentNames();
 
@@ -73,8 +78,9 @@ abstract class CampaignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // Read first: a bad --fail-on or --baseline should cost no image build.
+    // Read first: a bad --fail-on, --baseline or --shard should cost no image build.
     Gate gate = gateOptions.gate(spec.commandLine(), repeat);
+    Shard slice = shard == null ? null : shard();
     List<AgentSpec> agentSpecs;
     Backend where = Backend.parse(backend, spec.commandLine());
     try {
@@ -91,10 +97,26 @@ abstract class CampaignCommand implements Callable<Integer> {
     long campaignSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
     Campaign campaign = new Campaign(agentSpecs, items, campaignSeed, repeat, out, compare(), System.out)
         .gatedBy(gate);
+    if (slice != null) {
+      campaign.sharded(slice);
+    }
     if (where == Backend.CONTAINERS) {
       campaign.withFaultProxyInContainer(toxiproxyImage);
     }
     return campaign.run();
+  }
+
+  private Shard shard() {
+    try {
+      Shard slice = Shard.parse(shard);
+      if (seed == null) {
+        throw new IllegalArgumentException("--shard " + slice + " needs --seed, the same in every shard, so the"
+            + " shards split one campaign; for example: --shard " + slice + " --seed 42");
+      }
+      return slice;
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
   }
 
   private List<AgentSpec> resolveAgents() {

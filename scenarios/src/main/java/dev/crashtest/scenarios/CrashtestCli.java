@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "crashtest 0.1.0",
     description = "Proves whether an agent stack survives crashes, outages and credential trouble.",
-    subcommands = {RunCommand.class, CompareCommand.class, ListCommand.class})
+    subcommands = {RunCommand.class, CompareCommand.class, MergeCommand.class, ListCommand.class})
 public final class CrashtestCli implements Runnable {
   static final int EXIT_PASS = 0;
   static final int EXIT_FAIL = 1;
@@ -59,6 +59,7 @@ public final class CrashtestCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use 'run', 'compare' or 'list'");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "missing command: use 'run', 'compare', 'merge' or 'list'");
   }
 }

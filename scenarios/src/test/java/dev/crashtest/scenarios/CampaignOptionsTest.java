@@ -60,6 +60,25 @@ class CampaignOptionsTest {
   }
 
   @Test
+  void a_shard_outside_1_to_n_is_a_usage_error() {
+    Console run = Console.capture(() -> CrashtestCli.execute("run", "--shard", "3/2", "--seed", "42", "--out",
+        out.toString()));
+
+    assertThat(run.code()).as("exit code").isEqualTo(2);
+    assertThat(run.err()).as("error").isEqualTo("crashtest run: --shard takes i/n with 1 <= i <= n <= 1000, got"
+        + " [3/2]; for example: --shard 1/2" + System.lineSeparator());
+  }
+
+  @Test
+  void a_shard_without_a_seed_is_a_usage_error_since_shards_must_share_one() {
+    Console run = Console.capture(() -> CrashtestCli.execute("compare", "--shard", "1/2", "--out", out.toString()));
+
+    assertThat(run.code()).as("exit code").isEqualTo(2);
+    assertThat(run.err()).as("error").isEqualTo("crashtest compare: --shard 1/2 needs --seed, the same in every"
+        + " shard, so the shards split one campaign; for example: --shard 1/2 --seed 42" + System.lineSeparator());
+  }
+
+  @Test
   void a_missing_baseline_is_a_usage_error_naming_the_file() {
     Path missing = out.resolve("previous/report.json");
 
