@@ -81,6 +81,10 @@ public final class CrmServer implements FakeService {
    * <pre>{@code
    * URI mine = crm.workloadUrl("procurement-agent");   // give this to that agent only
    * }</pre>
+   *
+   * <p>Over HTTP, for a CRM in another process: {@code POST /__crashtest/workloads {"agent":"procurement-agent"}}
+   * answers 201 {@code {"agent":"procurement-agent","url":"http://127.0.0.1:PORT"}}. Each agent's address is a new
+   * port on the CRM's bind address, opened on first request.
    */
   public URI workloadUrl(String agent) {
     return runtime.workloadUrl(agent);

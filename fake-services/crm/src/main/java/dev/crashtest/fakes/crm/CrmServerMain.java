@@ -11,13 +11,20 @@ import java.util.List;
  *
  * <pre>{@code
  * java -cp crashtest-fake-crm.jar:... dev.crashtest.fakes.crm.CrmServerMain --port 41002 \
- *     --issuer http://127.0.0.1:41003 --jwks-uri http://127.0.0.1:41003/jwks --data-dir /tmp/run-1/crm
+ *     --issuer http://127.0.0.1:41003 --jwks-uri http://127.0.0.1:41003/jwks --data-dir /tmp/run-1/crm \
+ *     --introspection-uri http://127.0.0.1:41003/crashtest/introspect --events-url http://127.0.0.1:40100/events
  * }</pre>
  *
- * <p>A bad or missing option prints one line on standard error and exits with status 2.
+ * <p>Required: {@code --issuer}, {@code --jwks-uri}, {@code --data-dir}. Optional: {@code --port N} (0 = any),
+ * {@code --host H}, {@code --introspection-uri URL} (writes checked for revocation, see {@link
+ * CrmServer.Builder#withIntrospectionUri}), {@code --events-url URL} (each event POSTed there, see {@link
+ * dev.crashtest.fakes.HttpEventListener}). An agent's own address ({@link CrmServer#workloadUrl}) is served over
+ * HTTP by {@code POST /__crashtest/workloads {"agent":"naive-agent"}}. A bad or missing option prints one line on
+ * standard error and exits with status 2.
  */
 public final class CrmServerMain {
-  static final List<String> OPTIONS = List.of("issuer", "jwks-uri", "data-dir");
+  static final List<String> OPTIONS =
+      List.of("issuer", "jwks-uri", "data-dir", "introspection-uri", StandaloneOptions.EVENTS_URL);
 
   private CrmServerMain() {}
 
@@ -40,7 +47,10 @@ public final class CrmServerMain {
         .withHost(options.host())
         .withPort(options.port())
         .withIssuer(uri(options, "issuer"))
-        .withJwksUri(uri(options, "jwks-uri"));
+        .withJwksUri(uri(options, "jwks-uri"))
+        .withEventListener(options.eventListener());
+    options.url("introspection-uri", "http://127.0.0.1:41003/crashtest/introspect")
+        .ifPresent(builder::withIntrospectionUri);
     Path dataDirectory = options.path("data-dir", null);
     if (dataDirectory == null) {
       throw new IllegalArgumentException(

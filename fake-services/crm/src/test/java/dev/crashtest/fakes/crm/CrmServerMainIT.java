@@ -23,7 +23,8 @@ class CrmServerMainIT {
     assertThat(process.waitFor(30, SECONDS)).as("process ended").isTrue();
     assertThat(process.exitValue()).as("exit status").isEqualTo(2);
     assertThat(lines(process.getErrorStream())).as("standard error").containsExactly(
-        "crm: unknown option [--prot]; known options: --port, --host, --issuer, --jwks-uri, --data-dir");
+        "crm: unknown option [--prot]; known options: --port, --host, --issuer, --jwks-uri, --data-dir,"
+            + " --introspection-uri, --events-url");
   }
 
   @Test

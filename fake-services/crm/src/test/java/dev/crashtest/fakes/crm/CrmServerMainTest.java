@@ -11,7 +11,8 @@ class CrmServerMainTest {
     assertThatThrownBy(() -> CrmServerMain.configure(new String[] {"--jwks", "x"}))
         .as("unknown option")
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("crm: unknown option [--jwks]; known options: --port, --host, --issuer, --jwks-uri, --data-dir");
+        .hasMessage("crm: unknown option [--jwks]; known options: --port, --host, --issuer, --jwks-uri, --data-dir,"
+            + " --introspection-uri, --events-url");
   }
 
   @Test
@@ -38,6 +39,17 @@ class CrmServerMainTest {
     assertThatThrownBy(() -> CrmServerMain.configure(args))
         .as("bad issuer")
         .hasMessage("crm: option [--issuer] value [127.0.0.1:1] is not an http(s) URL");
+  }
+
+  @Test
+  void introspection_uri_that_is_not_a_url_is_refused_with_an_example() {
+    String[] args = {"--issuer", "http://127.0.0.1:1", "--jwks-uri", "http://127.0.0.1:1/jwks", "--data-dir",
+        "/tmp/x", "--introspection-uri", "introspect"};
+
+    assertThatThrownBy(() -> CrmServerMain.configure(args))
+        .as("bad introspection URI")
+        .hasMessage("crm: --introspection-uri [introspect] is not an http(s) URL, e.g. --introspection-uri"
+            + " http://127.0.0.1:41003/crashtest/introspect");
   }
 
   @Test

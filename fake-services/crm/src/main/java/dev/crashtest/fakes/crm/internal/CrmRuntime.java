@@ -56,8 +56,7 @@ public final class CrmRuntime implements AutoCloseable {
     this.executor = executor;
     this.timer = timer;
     this.faults = faults;
-    InetSocketAddress address = server.getAddress();
-    this.baseUrl = URI.create("http://" + address.getHostString() + ":" + address.getPort());
+    this.baseUrl = url(server.getAddress());
   }
 
   /** Opens the database, binds the port and starts serving; on failure closes what it opened. */
@@ -74,8 +73,10 @@ public final class CrmRuntime implements AutoCloseable {
       server.setExecutor(executor);
       server.createContext("/", handler);
       server.createContext(FaultAdmin.PATH, new FaultAdmin(faults));
+      CrmRuntime runtime = new CrmRuntime(database, handler, server, executor, timer, faults);
+      server.createContext(WorkloadAdmin.PATH, new WorkloadAdmin(runtime::workloadUrl));
       server.start();
-      return new CrmRuntime(database, handler, server, executor, timer, faults);
+      return runtime;
     } catch (IOException | RuntimeException e) {
       timer.shutdownNow();
       database.close();
@@ -101,9 +102,13 @@ public final class CrmRuntime implements AutoCloseable {
     if (agent == null || agent.isBlank()) {
       throw new IllegalArgumentException("crm: a workload address needs the agent's client id, e.g. \"naive-agent\"");
     }
-    HttpServer workload = workloads.computeIfAbsent(agent, this::listenFor);
-    InetSocketAddress address = workload.getAddress();
-    return URI.create("http://" + address.getHostString() + ":" + address.getPort());
+    return url(workloads.computeIfAbsent(agent, this::listenFor).getAddress());
+  }
+
+  /** Where a client on this machine calls: a wildcard bind ({@code --host 0.0.0.0} in a container) is 127.0.0.1. */
+  private static URI url(InetSocketAddress address) {
+    String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getHostString();
+    return URI.create("http://" + host + ":" + address.getPort());
   }
 
   private HttpServer listenFor(String agent) {
