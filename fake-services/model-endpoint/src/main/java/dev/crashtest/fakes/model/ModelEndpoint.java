@@ -38,7 +38,9 @@ public final class ModelEndpoint implements FakeService {
 
   private ModelEndpoint(ModelServer server, String host, Script script, ModelFaults faults) {
     this.server = server;
-    this.baseUrl = URI.create("http://" + host + ":" + server.port());
+    // A wildcard bind (--host 0.0.0.0 in a container) is still called on 127.0.0.1, as FakeService promises.
+    String urlHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    this.baseUrl = URI.create("http://" + urlHost + ":" + server.port());
     this.script = script;
     this.faults = faults;
   }
@@ -127,7 +129,10 @@ public final class ModelEndpoint implements FakeService {
       return this;
     }
 
-    /** The address to bind and to put in {@link #baseUrl()}; default {@code 127.0.0.1}. */
+    /**
+     * The address to bind and to put in {@link #baseUrl()} ({@code 127.0.0.1} for a wildcard such as {@code
+     * 0.0.0.0}); default {@code 127.0.0.1}.
+     */
     public Builder withHost(String host) {
       this.host = Objects.requireNonNull(host, "host");
       return this;

@@ -99,6 +99,14 @@ class ModelEndpointOverHttpIT {
     assertThat(model.faults().active()).as("active faults at the end").isEmpty();
   }
 
+  @Test
+  void a_wildcard_bind_is_still_called_on_127_0_0_1() {
+    try (ModelEndpoint wildcard = ModelEndpointMain.start(new String[] {"--host", "0.0.0.0", "--port", "0"})) {
+      assertThat(wildcard.baseUrl().toString()).as("base URL of a wildcard bind")
+          .matches("http://127\\.0\\.0\\.1:\\d+");
+    }
+  }
+
   private HttpResponse<String> chat(String key) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(model.v1Url() + "/chat/completions"))
         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
