@@ -140,6 +140,17 @@ class CrmOverHttpIT {
     assertThat(client.get("/accounts/ACME-001", token).statusCode()).as("status after healing").isEqualTo(200);
   }
 
+  @Test
+  void a_wildcard_bind_hands_out_127_0_0_1_urls() {
+    try (CrmServer wildcard = CrmServerMain.configure(new String[] {"--host", "0.0.0.0", "--port", "0",
+        "--issuer", idp.issuer().toString(), "--jwks-uri", idp.jwksUri().toString(),
+        "--data-dir", dataDir.resolve("wildcard").toString()}).start()) {
+      assertThat(wildcard.baseUrl().toString()).as("base URL").matches("http://127\\.0\\.0\\.1:\\d+");
+      assertThat(wildcard.workloadUrl("agent-7").toString()).as("workload URL")
+          .matches("http://127\\.0\\.0\\.1:\\d+");
+    }
+  }
+
   private static String message(HttpResponse<String> answer) {
     assertThat(answer.statusCode()).as("status, body " + answer.body()).isEqualTo(400);
     assertThat(json(answer).get("error").asText()).as("error").isEqualTo("invalid_request");
