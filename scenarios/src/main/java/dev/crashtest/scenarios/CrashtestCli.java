@@ -13,11 +13,15 @@ import picocli.CommandLine.Command;
  * ./crashtest run --scenario crash-point-sweep --agent naive   # kill the agent at every call it makes
  * ./crashtest run --agent naive,python --repeat 3    # comparison matrix with pass^3
  * ./crashtest compare                               # the standard scenarios against every agent
+ * ./crashtest run --shard 1/2 --seed 42 --out s1     # one of two CI shards; then:
+ * ./crashtest merge --out crashtest-out s1/report.json s2/report.json
+ * ./crashtest run --fail-on pass-k&gt;=0.9 --repeat 3 --baseline last-release/report.json
  * ./crashtest list                                  # scenarios and agents
  * </pre>
  *
- * <p>Exit codes: 0 every run met its expectations; 1 a run did not; 2 bad usage or configuration; 3 the
- * environment could not start.
+ * <p>Exit codes (docs/ci.md): 0 every scenario × agent met its expectations under {@code --fail-on} and none got
+ * worse since {@code --baseline}; 1 one did not; 2 bad usage or configuration, one line on stderr; 3 the
+ * environment could not start or broke a run (not the agent's fault).
  */
 @Command(
     name = "crashtest",

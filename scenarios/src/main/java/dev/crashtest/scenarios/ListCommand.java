@@ -15,7 +15,8 @@ final class ListCommand implements Runnable {
     System.out.println("Scenarios:");
     for (Scenario scenario : Catalogue.all()) {
       String faults = scenario.faults().stream().map(Fault::describe).collect(Collectors.joining("; "));
-      System.out.printf("  %-38s %s%n", scenario.name(), scenario.description());
+      System.out.printf("  %-38s %s%s%n", scenario.name(), scenario.isExperimental() ? "[experimental] " : "",
+          scenario.description());
       if (!faults.isEmpty()) {
         System.out.printf("  %-38s fault: %s%n", "", faults);
       }
