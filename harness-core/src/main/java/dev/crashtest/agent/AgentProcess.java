@@ -65,7 +65,11 @@ public final class AgentProcess implements AutoCloseable {
    */
   public static AgentProcess startPlatform(PlatformSpec platform, int port, int adminPort, Path stateDirectory,
       Path logFile) {
-    Launch launch = new ProcessLaunch(platform.toString(), platform.command(port, adminPort, stateDirectory), Map.of());
+    List<String> command = platform.command(port, adminPort, stateDirectory);
+    Launch launch = platform.image()
+        .<Launch>map(image -> new ContainerLaunch(platform.toString(), image, command, Map.of(),
+            logFile.toAbsolutePath().getParent()))
+        .orElseGet(() -> new ProcessLaunch(platform.toString(), command, Map.of()));
     AgentProcess process = new AgentProcess(platform.toString(), launch, port, logFile);
     process.launch();
     return process;

@@ -116,7 +116,7 @@ public final class AgentSpec {
     JavaImage built = LocalImages.javaImage("crashtest/agent-" + name.toLowerCase(Locale.ROOT),
         launch.classpath());
     return new AgentSpec(name, List.of(built.command(launch.mainClass(), launch.args().toArray(String[]::new))),
-        platform, built.name(), launch, arguments + " --backend containers");
+        platform == null ? null : platform.inContainer(), built.name(), launch, arguments + " --backend containers");
   }
 
   /**

@@ -47,6 +47,9 @@ public final class Environment implements AutoCloseable {
   private IdentityProvider identity;
   private CrmServer crm;
   private ModelEndpoint model;
+  private IdentityService identityService;
+  private CrmService crmService;
+  private ModelService modelService;
   private FakeService proxyServer;
   private Hops hops;
   private volatile boolean closed;
@@ -70,6 +73,7 @@ public final class Environment implements AutoCloseable {
     private Path workDirectory;
     private long seed = 0;
     private String proxyImage;
+    private boolean servicesInContainers;
 
     private Builder() {}
 
@@ -95,6 +99,19 @@ public final class Environment implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Runs every fake service — identity provider, CRM, model endpoint — and the fault proxy as containers of
+     * images built on this machine (no registry), on the host's network; the harness drives them through their
+     * operator APIs and takes their events over HTTP, so scenarios, faults and checks are the same.
+     */
+    public Builder withServicesInContainers() {
+      this.servicesInContainers = true;
+      if (proxyImage == null) {
+        proxyImage = TOXIPROXY_IMAGE;
+      }
+      return this;
+    }
+
     public Environment start() {
       boolean temporary = workDirectory == null;
       Path directory;
@@ -104,7 +121,11 @@ public final class Environment implements AutoCloseable {
         throw new EnvironmentException("could not create the work directory [" + workDirectory + "]: " + e, e);
       }
       Environment environment = new Environment(directory, temporary);
-      environment.startServices(seed, proxyImage);
+      if (servicesInContainers) {
+        environment.startServicesInContainers(seed, proxyImage);
+      } else {
+        environment.startServices(seed, proxyImage);
+      }
       return environment;
     }
   }
@@ -134,9 +155,50 @@ public final class Environment implements AutoCloseable {
           .withDataDirectory(workDirectory.resolve("crm-data"))
           .withEventListener(this::record)
           .start());
+      identityService = EmbeddedServices.identity(identity);
+      crmService = EmbeddedServices.crm(crm);
+      modelService = model.faults()::inject;
       hops.connect(Service.IDENTITY, identity.port());
       hops.connect(Service.MODEL, model.port());
       hops.connect(Service.CRM, crm.port());
+    } catch (RuntimeException e) {
+      try {
+        close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private void startServicesInContainers(long seed, String proxyImage) {
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    try {
+      EventSink sink = started("events", () -> EventSink.start(this::record));
+      proxyServer = started("proxy", () -> ProxyContainer.start(proxyImage, seed));
+      hops = Hops.open(proxyServer.baseUrl());
+      ServiceImages images = ServiceImages.forThisClassPath();
+      URI publicIdentity = hops.publicUrl(Service.IDENTITY);
+      int idp = ServiceImages.freePort();
+      int crmPort = ServiceImages.freePort();
+      int modelPort = ServiceImages.freePort();
+      URI issuer = URI.create(publicIdentity + "/" + IdentityProvider.DEFAULT_ISSUER_ID);
+      FakeService identityContainer = started("identity", () -> images.start("identity",
+          "dev.crashtest.fakes.identity.IdentityProviderMain", idp, "/" + IdentityProvider.DEFAULT_ISSUER_ID + "/jwks",
+          workDirectory, "--public-url", publicIdentity.toString(), "--seed", String.valueOf(seed),
+          "--events-url", sink.url().toString()));
+      started("model", () -> images.start("model", "dev.crashtest.fakes.model.ModelEndpointMain", modelPort,
+          "/v1/models", workDirectory, "--api-key", MODEL_API_KEY, "--events-url", sink.url().toString()));
+      started("crm", () -> images.start("crm", "dev.crashtest.fakes.crm.CrmServerMain", crmPort, "/audit",
+          workDirectory, "--issuer", issuer.toString(), "--jwks-uri", issuer + "/jwks",
+          "--introspection-uri", identityContainer.baseUrl() + "/" + IdentityProvider.DEFAULT_ISSUER_ID + "/introspect",
+          "--data-dir", workDirectory.resolve("crm-data").toString(), "--events-url", sink.url().toString()));
+      identityService = RemoteServices.identity(identityContainer.baseUrl(), issuer);
+      crmService = RemoteServices.crm(URI.create("http://127.0.0.1:" + crmPort));
+      modelService = RemoteServices.model(URI.create("http://127.0.0.1:" + modelPort));
+      hops.connect(Service.IDENTITY, idp);
+      hops.connect(Service.MODEL, modelPort);
+      hops.connect(Service.CRM, crmPort);
     } catch (RuntimeException e) {
       try {
         close();
@@ -214,7 +276,7 @@ public final class Environment implements AutoCloseable {
 
   /** The identity provider's issuer as agents reach it, through its proxy. */
   public URI identityIssuer() {
-    return identity.issuer();
+    return identityService.issuer();
   }
 
   /** The contract's environment an agent needs, less what is its own (client id, secret file, port, state). */
@@ -240,7 +302,7 @@ public final class Environment implements AutoCloseable {
 
   /** The CRM's base URL as agent {@code clientId} reaches it: its own address, through its own proxy. */
   public URI crmBaseUrl(String clientId) {
-    return hops.agentCrmUrl(clientId, crm.workloadUrl(clientId));
+    return hops.agentCrmUrl(clientId, crmService.workloadUrl(clientId));
   }
 
   /**
@@ -249,24 +311,54 @@ public final class Environment implements AutoCloseable {
    * each with its own client, secret and CRM address.
    */
   public synchronized String registerAgent(String clientId) {
-    return registeredAgents.add(clientId) ? identity.registerClient(clientId) : identity.rotateClientSecret(clientId);
+    return registeredAgents.add(clientId)
+        ? identityService.registerClient(clientId) : identityService.rotateClientSecret(clientId);
   }
 
   /** A user's own access token, as a task carries it to the agent. */
   public String issueUserToken(String user) {
-    return identity.issueUserToken(user, USER_SCOPES);
+    return identityService.issueUserToken(user, USER_SCOPES);
   }
 
+  /** What the harness does to the identity provider: rotations, revocations, faults, tokens. */
+  public IdentityService identityService() {
+    return identityService;
+  }
+
+  /** What the harness does to the CRM: faults, agents' own addresses. */
+  public CrmService crmService() {
+    return crmService;
+  }
+
+  /** What the harness does to the model endpoint: faults. */
+  public ModelService modelService() {
+    return modelService;
+  }
+
+  /**
+   * The identity provider object of an embedded environment, for tests that need all of it.
+   *
+   * @throws IllegalStateException when the services run in containers: use {@link #identityService()}
+   */
   public IdentityProvider identityProvider() {
+    inThisJvm("identityService()");
     return identity;
   }
 
   public CrmServer crm() {
+    inThisJvm("crmService()");
     return crm;
   }
 
   public ModelEndpoint modelEndpoint() {
+    inThisJvm("modelService()");
     return model;
+  }
+
+  private void inThisJvm(String instead) {
+    if (identity == null) {
+      throw new IllegalStateException("the services run in containers, not in this JVM: use " + instead);
+    }
   }
 
   /** Stops every service in reverse order and deletes a temporary work directory. Harmless twice. */

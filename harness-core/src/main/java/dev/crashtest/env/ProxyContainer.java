@@ -8,13 +8,11 @@ import dev.crashtest.env.containers.JavaImage;
 import dev.crashtest.env.containers.LocalImages;
 import dev.crashtest.fakes.FakeService;
 import dev.crashtest.fakes.proxy.FaultProxyMain;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,14 +43,14 @@ final class ProxyContainer implements FakeService {
   static ProxyContainer start(String toxiproxyImage, long seed) {
     LocalImages.requireDocker();
     DockerClient docker = DockerClientFactory.instance().client();
-    int port = freePort();
+    int port = ServiceImages.freePort();
     String image;
     List<String> command = new ArrayList<>();
     if (exists(docker, toxiproxyImage)) {
       image = toxiproxyImage;
       command.addAll(List.of("-host", "127.0.0.1", "-port", String.valueOf(port)));
     } else {
-      JavaImage ours = LocalImages.javaImage("crashtest/fault-proxy", ownClassPath());
+      JavaImage ours = ServiceImages.forThisClassPath().image();
       image = ours.name();
       command.addAll(Arrays.asList(ours.command(FaultProxyMain.class.getName(), "-host", "127.0.0.1", "-port",
           String.valueOf(port), "-seed", String.valueOf(seed))));
@@ -67,14 +65,6 @@ final class ProxyContainer implements FakeService {
     return proxy;
   }
 
-  private static int freePort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new EnvironmentException("no free loopback port for the fault proxy: " + e.getMessage(), e);
-    }
-  }
-
   private static boolean exists(DockerClient docker, String image) {
     try {
       docker.inspectImageCmd(image).exec();
@@ -82,11 +72,6 @@ final class ProxyContainer implements FakeService {
     } catch (NotFoundException e) {
       return false;
     }
-  }
-
-  private static List<Path> ownClassPath() {
-    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> !entry.isBlank()).map(Path::of).toList();
   }
 
   private void awaitReady() {

@@ -1,6 +1,6 @@
 package dev.crashtest.scenario;
 
-import dev.crashtest.fakes.identity.IdentityProvider;
+import dev.crashtest.env.IdentityService;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -83,7 +83,7 @@ public final class IdentityChange extends Fault {
 
   @Override
   void inject(RunContext run) {
-    IdentityProvider idp = run.environment.identityProvider();
+    IdentityService idp = run.environment.identityService();
     switch (kind) {
       case ROTATE_SIGNING_KEY -> idp.rotateSigningKey(amount);
       case SHORT_TOKEN_LIFETIME -> idp.setDelegatedTokenLifetime(amount);
@@ -95,7 +95,7 @@ public final class IdentityChange extends Fault {
 
   @Override
   void heal(RunContext run) {
-    IdentityProvider idp = run.environment.identityProvider();
+    IdentityService idp = run.environment.identityService();
     if (kind == Kind.SHORT_TOKEN_LIFETIME) {
       idp.setDelegatedTokenLifetime(idp.defaultDelegatedTokenLifetime());
     } else if (kind == Kind.CLOCK_SKEW) {

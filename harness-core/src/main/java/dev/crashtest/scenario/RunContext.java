@@ -217,7 +217,7 @@ final class RunContext implements AutoCloseable {
   void rotateAgentSecret() {
     String clientId = agentClientId();
     Path secretFile = Path.of(processes.agentEnvironment("HARNESS_AGENT_CLIENT_SECRET_FILE"));
-    String secret = environment.identityProvider().rotateClientSecret(clientId);
+    String secret = environment.identityService().rotateClientSecret(clientId);
     credentials.add(IssuedCredentials.CLIENT_SECRET, secret);
     try {
       java.nio.file.Files.writeString(secretFile, secret);

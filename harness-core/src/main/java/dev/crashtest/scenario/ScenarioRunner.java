@@ -124,8 +124,9 @@ public final class ScenarioRunner {
       Path secretFile = directory.resolve("client-secret");
       String secret = environment.registerAgent(clientId);
       Files.writeString(secretFile, secret);
-      int port = freePort();
+      // the agent's own CRM address and hop listen first: a port picked before them could be handed to them
       Map<String, String> env = new LinkedHashMap<>(environment.agentEnvironment(clientId));
+      int port = freePort();
       env.put("HARNESS_AGENT_CLIENT_ID", clientId);
       env.put("HARNESS_AGENT_CLIENT_SECRET_FILE", secretFile.toAbsolutePath().toString());
       env.put("HARNESS_AGENT_PORT", String.valueOf(port));

@@ -37,19 +37,19 @@ public final class ServiceFault extends Fault {
   static ServiceFault model(ModelFault fault) {
     Objects.requireNonNull(fault, "fault");
     return new ServiceFault(Service.MODEL, fault.describe(),
-        run -> run.environment.modelEndpoint().faults().inject(fault), Triggers.atTime(Duration.ZERO), null);
+        run -> run.environment.modelService().inject(fault), Triggers.atTime(Duration.ZERO), null);
   }
 
   static ServiceFault crm(CrmFault fault) {
     Objects.requireNonNull(fault, "fault");
     return new ServiceFault(Service.CRM, fault.describe(),
-        run -> run.environment.crm().faults().inject(fault), Triggers.atTime(Duration.ZERO), null);
+        run -> run.environment.crmService().inject(fault), Triggers.atTime(Duration.ZERO), null);
   }
 
   static ServiceFault identity(IdentityFault fault) {
     Objects.requireNonNull(fault, "fault");
     return new ServiceFault(Service.IDENTITY, fault.describe(),
-        run -> run.environment.identityProvider().faults().inject(fault), Triggers.atTime(Duration.ZERO), null);
+        run -> run.environment.identityService().inject(fault), Triggers.atTime(Duration.ZERO), null);
   }
 
   /** The same fault, fired by {@code trigger}. */

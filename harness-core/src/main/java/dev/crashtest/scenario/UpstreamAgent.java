@@ -3,7 +3,6 @@ package dev.crashtest.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crashtest.env.Environment;
-import dev.crashtest.fakes.identity.IdentityProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,9 +36,8 @@ final class UpstreamAgent {
   /** This agent's delegated token for the user of {@code userToken}, with {@code act.sub} = this agent. */
   String delegatedToken(Environment environment, String userToken) {
     String secret = environment.registerAgent(clientId);
-    IdentityProvider idp = environment.identityProvider();
     // straight to the provider, past its proxy: a fault on the agent's hop is not this agent's concern
-    URI endpoint = idp.baseUrl().resolve(idp.tokenEndpoint().getPath());
+    URI endpoint = environment.identityService().directTokenEndpoint();
     String form = "grant_type=" + encode("urn:ietf:params:oauth:grant-type:token-exchange")
         + "&subject_token=" + encode(userToken)
         + "&subject_token_type=" + encode("urn:ietf:params:oauth:token-type:jwt")

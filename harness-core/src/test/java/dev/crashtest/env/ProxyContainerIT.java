@@ -56,7 +56,7 @@ class ProxyContainerIT {
   private static long proxyContainers() {
     return DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
         .withLabelFilter(Map.of("dev.crashtest.owner-pid", String.valueOf(ProcessHandle.current().pid()))).exec()
-        .stream().filter(container -> container.getImage().startsWith("crashtest/fault-proxy")).count();
+        .stream().filter(container -> container.getImage().startsWith(ServiceImages.REPOSITORY)).count();
   }
 
   private static int status(URI uri) throws Exception {

@@ -42,9 +42,12 @@ public final class Agents {
       case "temporal":
         return Optional.of(temporal());
       case "restate":
-        return Optional.of(durable("restate", "dev.crashtest.agents.restate.RestatePlatformMain"));
+        return Optional.of(onThisHost(durable("restate", "dev.crashtest.agents.restate.RestatePlatformMain"),
+            "the Restate server is a binary from npm in this machine's cache, kept off the network by a mount"
+                + " namespace that a container may not create"));
       case "dbos":
-        return Optional.of(durable("dbos", "dev.crashtest.agents.dbos.PostgresPlatformMain"));
+        return Optional.of(onThisHost(durable("dbos", "dev.crashtest.agents.dbos.PostgresPlatformMain"),
+            "PostgreSQL refuses to run as root and the user namespace that avoids it is not allowed in a container"));
       default:
         return Optional.empty();
     }
@@ -68,6 +71,10 @@ public final class Agents {
     List<Path> classpath = RuntimeClasspath.of(runtime);
     return AgentSpec.javaMain(runtime, classpath, JAVA_MAIN, "--runtime", runtime)
         .withPlatform(PlatformSpec.javaMain(runtime + "-platform", classpath, platformMain));
+  }
+
+  private static AgentSpec onThisHost(AgentSpec agent, String reason) {
+    return agent.withPlatform(agent.platform().orElseThrow().onThisHostOnly(reason));
   }
 
   /** The agent on Temporal; its platform is the test server, whose history lives in memory. */

@@ -87,10 +87,10 @@ final class Campaign {
   }
 
   /**
-   * Runs the fault proxy of every environment as a container of {@code toxiproxyImage} (or Crashtest's own
-   * Toxiproxy-compatible image when the engine lacks it): the container backend.
+   * The container backend: every environment's services run as containers, its fault proxy as a container of
+   * {@code toxiproxyImage} (or Crashtest's own Toxiproxy-compatible image when the engine lacks it).
    */
-  Campaign withFaultProxyInContainer(String toxiproxyImage) {
+  Campaign withServicesInContainers(String toxiproxyImage) {
     this.proxyImage = toxiproxyImage;
     return this;
   }
@@ -206,7 +206,7 @@ final class Campaign {
         scenario.description());
     Environment.Builder options = Environment.embedded().withSeed(trySeed);
     if (proxyImage != null) {
-      options = options.withFaultProxyInContainer(proxyImage);
+      options = options.withFaultProxyInContainer(proxyImage).withServicesInContainers();
     }
     try (Environment environment = options.start()) {
       environment.history().subscribe(new ProgressPrinter(console));

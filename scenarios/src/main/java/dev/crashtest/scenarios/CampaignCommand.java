@@ -101,7 +101,7 @@ abstract class CampaignCommand implements Callable<Integer> {
       campaign.sharded(slice);
     }
     if (where == Backend.CONTAINERS) {
-      campaign.withFaultProxyInContainer(toxiproxyImage);
+      campaign.withServicesInContainers(toxiproxyImage);
     }
     return campaign.run();
   }

@@ -65,6 +65,25 @@ class ContainerBackendIT {
   }
 
   @Test
+  void faults_reach_services_in_containers_through_their_operator_apis_with_the_same_verdicts() throws Exception {
+    Captured run = capture(() -> CrashtestCli.execute("run", "--backend", "containers", "--scenario",
+        "crm-commit-then-drop,model-429-storm,delegation-revoked,zombie-worker", "--agent", "naive,temporal",
+        "--seed", "42", "--out", out.toString()));
+
+    JsonNode runs = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("runs");
+    assertThat(runs).as("runs").hasSize(8);
+    for (JsonNode one : runs) {
+      String what = one.get("scenario").asText() + " × " + one.get("agent").asText();
+      assertThat(one.get("verdict").asText()).as("%s: %s", what, one.get("violations")).isEqualTo("PASS");
+    }
+    assertThat(Files.readString(out.resolve("crm-commit-then-drop--naive/history.jsonl")))
+        .as("events of the CRM in its container, in the history").contains("\"service\":\"crm\"")
+        .contains("\"responseDropped\":true");
+    assertThat(run.code).as("exit code; output:%n%s%s", run.out, run.err).isEqualTo(0);
+    assertThat(ourContainers()).as("containers of this JVM left").isEmpty();
+  }
+
+  @Test
   void users_own_agent_image_runs_under_the_contract() throws Exception {
     buildUserImage();
 
@@ -86,7 +105,7 @@ class ContainerBackendIT {
   }
 
   @Test
-  void sigint_mid_run_removes_the_agent_container() throws Exception {
+  void sigint_mid_run_removes_every_container_of_the_run() throws Exception {
     Path console = out.resolve("console.txt");
     Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), CrashtestCli.class.getName(), "run", "--backend", "containers",
@@ -95,14 +114,17 @@ class ContainerBackendIT {
     try {
       await("the agent container started").atMost(Duration.ofSeconds(120))
           .until(() -> Files.readString(console).contains("agent started"));
-      assertThat(containersOf(cli.pid())).as("the agent's container while it runs").hasSize(1);
+      assertThat(containersOf(cli.pid())).as("the services', the proxy's and the agent's containers").hasSize(5);
 
       new ProcessBuilder("kill", "-INT", String.valueOf(cli.pid())).start().waitFor();
 
       await("the command line exits").atMost(Duration.ofSeconds(30)).until(() -> !cli.isAlive());
       assertThat(containersOf(cli.pid())).as("containers left after Ctrl-C").isEmpty();
     } finally {
-      cli.destroyForcibly();
+      if (cli.isAlive()) {
+        new ProcessBuilder("kill", "-INT", String.valueOf(cli.pid())).start().waitFor();
+        await("the command line exits").atMost(Duration.ofSeconds(30)).until(() -> !cli.isAlive());
+      }
     }
   }
 

@@ -1,0 +1,155 @@
+package dev.crashtest.env;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import dev.crashtest.env.containers.ContainerReaper;
+import dev.crashtest.env.containers.JavaImage;
+import dev.crashtest.fakes.FakeService;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * One fake service as a container of the services image, on the host's network, its work directory mounted at the
+ * same path, its output in a log file whose last lines explain a failed start.
+ */
+final class ServiceContainer implements FakeService {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+  private final String name;
+  private final String id;
+  private final URI baseUrl;
+  private final Path logFile;
+  private final ResultCallback.Adapter<Frame> output;
+
+  private ServiceContainer(String name, String id, URI baseUrl, Path logFile, ResultCallback.Adapter<Frame> output) {
+    this.name = name;
+    this.id = id;
+    this.baseUrl = baseUrl;
+    this.logFile = logFile;
+    this.output = output;
+  }
+
+  /** Starts {@code mainClass} of {@code image} and waits until {@code readyPath} on {@code port} answers. */
+  static ServiceContainer start(String name, JavaImage image, String mainClass, List<String> args, int port,
+      String readyPath, Path workDirectory) {
+    DockerClient docker = DockerClientFactory.instance().client();
+    String mount = workDirectory.toAbsolutePath().toString();
+    String id = docker.createContainerCmd(image.name())
+        .withCmd(Arrays.asList(image.command(mainClass, args.toArray(String[]::new))))
+        .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host")
+            .withBinds(new Bind(mount, new Volume(mount))))
+        .withUser(ContainerReaper.hostUser())
+        .withLabels(ContainerReaper.labels()).exec().getId();
+    ContainerReaper.watch(id);
+    Path logFile = workDirectory.resolve(name + ".log");
+    ResultCallback.Adapter<Frame> output = follow(docker, id, logFile);
+    docker.startContainerCmd(id).exec();
+    ServiceContainer service = new ServiceContainer(name, id, URI.create("http://127.0.0.1:" + port), logFile,
+        output);
+    service.awaitReady(readyPath);
+    return service;
+  }
+
+  private static ResultCallback.Adapter<Frame> follow(DockerClient docker, String id, Path logFile) {
+    try {
+      OutputStream log = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+        @Override
+        public void onNext(Frame frame) {
+          try {
+            log.write(frame.getPayload());
+            log.flush();
+          } catch (IOException e) {
+            // the work directory is going away with the environment
+          }
+        }
+
+        @Override
+        public void close() throws IOException {
+          super.close();
+          log.close();
+        }
+      };
+      docker.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(callback);
+      callback.awaitStarted(10, TimeUnit.SECONDS);
+      return callback;
+    } catch (IOException e) {
+      throw new EnvironmentException("could not open the log [" + logFile + "]: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EnvironmentException("interrupted while attaching to the " + id + " container", e);
+    }
+  }
+
+  private void awaitReady(String readyPath) {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    HttpRequest ready = HttpRequest.newBuilder(baseUrl.resolve(readyPath)).timeout(Duration.ofSeconds(1)).build();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() < 500) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      if (!running()) {
+        break;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+    }
+    String tail = tail(20);
+    close();
+    throw new EnvironmentException("the [" + name + "] container did not answer on " + baseUrl.resolve(readyPath)
+        + " within " + READY_TIMEOUT.toSeconds() + " s; its last lines:\n" + tail, null);
+  }
+
+  private boolean running() {
+    return Boolean.TRUE.equals(DockerClientFactory.instance().client().inspectContainerCmd(id).exec().getState()
+        .getRunning());
+  }
+
+  private String tail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(logFile);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  @Override
+  public void close() {
+    ContainerReaper.remove(id);
+    try {
+      output.close();
+    } catch (IOException e) {
+      // the stream is gone either way
+    }
+  }
+}
