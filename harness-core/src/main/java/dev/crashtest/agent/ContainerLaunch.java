@@ -1,22 +1,20 @@
 package dev.crashtest.agent;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
+import dev.crashtest.env.containers.ContainerOutput;
 import dev.crashtest.env.containers.ContainerReaper;
 import dev.crashtest.env.containers.LocalImages;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +37,7 @@ final class ContainerLaunch implements Launch {
   private final Path mount;
   private final DockerClient docker;
   private volatile String containerId;
-  private volatile ResultCallback.Adapter<Frame> output;
+  private volatile Closeable output;
 
   ContainerLaunch(String label, String image, List<String> command, Map<String, String> environment, Path mount) {
     this.label = label;
@@ -58,7 +56,7 @@ final class ContainerLaunch implements Launch {
       if (containerId == null) {
         containerId = create();
       }
-      output = attach(logFile);
+      output = ContainerOutput.follow(docker, containerId, logFile);
       docker.startContainerCmd(containerId).exec();
     } catch (IOException | DockerException e) {
       throw new AgentException(label + " could not be started from image [" + image + "]: " + e.getMessage()
@@ -80,35 +78,6 @@ final class ContainerLaunch implements Launch {
     String id = create.exec().getId();
     ContainerReaper.watch(id);
     return id;
-  }
-
-  private ResultCallback.Adapter<Frame> attach(Path logFile) throws IOException {
-    OutputStream log = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-      @Override
-      public void onNext(Frame frame) {
-        try {
-          log.write(frame.getPayload());
-          log.flush();
-        } catch (IOException e) {
-          // the log file went away with its run directory; the container's output is no longer wanted
-        }
-      }
-
-      @Override
-      public void close() throws IOException {
-        super.close();
-        log.close();
-      }
-    };
-    docker.attachContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
-        .exec(callback);
-    try {
-      callback.awaitStarted(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return callback;
   }
 
   private InspectContainerResponse.ContainerState state() {
@@ -189,7 +158,7 @@ final class ContainerLaunch implements Launch {
   }
 
   private void closeOutput() {
-    ResultCallback.Adapter<Frame> current = output;
+    Closeable current = output;
     if (current != null) {
       try {
         current.close();

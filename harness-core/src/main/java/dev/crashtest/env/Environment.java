@@ -121,46 +121,18 @@ public final class Environment implements AutoCloseable {
         throw new EnvironmentException("could not create the work directory [" + workDirectory + "]: " + e, e);
       }
       Environment environment = new Environment(directory, temporary);
-      if (servicesInContainers) {
-        environment.startServicesInContainers(seed, proxyImage);
-      } else {
-        environment.startServices(seed, proxyImage);
-      }
+      environment.startOrClose(servicesInContainers
+          ? () -> environment.startServicesInContainers(seed, proxyImage)
+          : () -> environment.startServices(seed, proxyImage));
       return environment;
     }
   }
 
-  private void startServices(long seed, String proxyImage) {
+  /** Starts the services; if one fails, stops those already started, so nothing is left running. */
+  private void startOrClose(Runnable start) {
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
-      proxyServer = proxyImage == null
-          ? started("proxy", () -> FaultProxyServer.builder().withRandom(new Random(seed)).start())
-          : started("proxy", () -> ProxyContainer.start(proxyImage, seed));
-      hops = Hops.open(proxyServer.baseUrl());
-      identity = started("identity", () -> IdentityProvider.builder()
-          .withPublicUrl(hops.publicUrl(Service.IDENTITY))
-          .withRandom(new Random(seed))
-          .withEventListener(this::record)
-          .start());
-      model = started("model", () -> ModelEndpoint.builder()
-          .withScript(Script.procurement())
-          .withApiKey(MODEL_API_KEY)
-          .withEventListener(this::record)
-          .start());
-      crm = started("crm", () -> CrmServer.builder()
-          .withIssuer(identity.issuer())
-          .withJwksUri(identity.jwksUri())
-          // straight to the provider, past its proxy: a network fault on the agents' hop must not reach it
-          .withIntrospectionUri(identity.baseUrl().resolve(identity.introspectionUri().getPath()))
-          .withDataDirectory(workDirectory.resolve("crm-data"))
-          .withEventListener(this::record)
-          .start());
-      identityService = EmbeddedServices.identity(identity);
-      crmService = EmbeddedServices.crm(crm);
-      modelService = model.faults()::inject;
-      hops.connect(Service.IDENTITY, identity.port());
-      hops.connect(Service.MODEL, model.port());
-      hops.connect(Service.CRM, crm.port());
+      start.run();
     } catch (RuntimeException e) {
       try {
         close();
@@ -169,47 +141,49 @@ public final class Environment implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  private void startServices(long seed, String proxyImage) {
+    proxyServer = proxyImage == null
+        ? started("proxy", () -> FaultProxyServer.builder().withRandom(new Random(seed)).start())
+        : started("proxy", () -> ProxyContainer.start(proxyImage, seed));
+    hops = Hops.open(proxyServer.baseUrl());
+    identity = started("identity", () -> IdentityProvider.builder()
+        .withPublicUrl(hops.publicUrl(Service.IDENTITY))
+        .withRandom(new Random(seed))
+        .withEventListener(this::record)
+        .start());
+    model = started("model", () -> ModelEndpoint.builder()
+        .withScript(Script.procurement())
+        .withApiKey(MODEL_API_KEY)
+        .withEventListener(this::record)
+        .start());
+    crm = started("crm", () -> CrmServer.builder()
+        .withIssuer(identity.issuer())
+        .withJwksUri(identity.jwksUri())
+        // straight to the provider, past its proxy: a network fault on the agents' hop must not reach it
+        .withIntrospectionUri(identity.baseUrl().resolve(identity.introspectionUri().getPath()))
+        .withDataDirectory(workDirectory.resolve("crm-data"))
+        .withEventListener(this::record)
+        .start());
+    identityService = EmbeddedServices.identity(identity);
+    crmService = EmbeddedServices.crm(crm);
+    modelService = model.faults()::inject;
+    hops.connect(Service.IDENTITY, identity.port());
+    hops.connect(Service.MODEL, model.port());
+    hops.connect(Service.CRM, crm.port());
   }
 
   private void startServicesInContainers(long seed, String proxyImage) {
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
-    try {
-      EventSink sink = started("events", () -> EventSink.start(this::record));
-      proxyServer = started("proxy", () -> ProxyContainer.start(proxyImage, seed));
-      hops = Hops.open(proxyServer.baseUrl());
-      ServiceImages images = ServiceImages.forThisClassPath();
-      URI publicIdentity = hops.publicUrl(Service.IDENTITY);
-      int idp = ServiceImages.freePort();
-      int crmPort = ServiceImages.freePort();
-      int modelPort = ServiceImages.freePort();
-      URI issuer = URI.create(publicIdentity + "/" + IdentityProvider.DEFAULT_ISSUER_ID);
-      FakeService identityContainer = started("identity", () -> images.start("identity",
-          "dev.crashtest.fakes.identity.IdentityProviderMain", idp, "/" + IdentityProvider.DEFAULT_ISSUER_ID + "/jwks",
-          workDirectory, "--public-url", publicIdentity.toString(), "--seed", String.valueOf(seed),
-          "--events-url", sink.url().toString()));
-      started("model", () -> images.start("model", "dev.crashtest.fakes.model.ModelEndpointMain", modelPort,
-          "/v1/models", workDirectory, "--api-key", MODEL_API_KEY, "--events-url", sink.url().toString()));
-      started("crm", () -> images.start("crm", "dev.crashtest.fakes.crm.CrmServerMain", crmPort, "/audit",
-          workDirectory, "--issuer", issuer.toString(), "--jwks-uri", issuer + "/jwks",
-          "--introspection-uri", identityContainer.baseUrl() + "/" + IdentityProvider.DEFAULT_ISSUER_ID + "/introspect",
-          "--data-dir", workDirectory.resolve("crm-data").toString(), "--events-url", sink.url().toString()));
-      identityService = RemoteServices.identity(identityContainer.baseUrl(), issuer);
-      crmService = RemoteServices.crm(URI.create("http://127.0.0.1:" + crmPort));
-      modelService = RemoteServices.model(URI.create("http://127.0.0.1:" + modelPort));
-      hops.connect(Service.IDENTITY, idp);
-      hops.connect(Service.MODEL, modelPort);
-      hops.connect(Service.CRM, crmPort);
-    } catch (RuntimeException e) {
-      try {
-        close();
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    }
+    ContainerStack stack = ContainerStack.start(this::started, this::record, seed, proxyImage, workDirectory);
+    proxyServer = stack.proxy();
+    hops = stack.hops();
+    identityService = stack.identity();
+    crmService = stack.crm();
+    modelService = stack.model();
   }
 
-  private <T extends FakeService> T started(String name, java.util.function.Supplier<T> starter) {
+  <T extends FakeService> T started(String name, java.util.function.Supplier<T> starter) {
     try {
       T service = starter.get();
       services.add(service);

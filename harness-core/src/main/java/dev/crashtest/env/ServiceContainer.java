@@ -1,23 +1,21 @@
 package dev.crashtest.env;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
+import dev.crashtest.env.containers.ContainerOutput;
 import dev.crashtest.env.containers.ContainerReaper;
 import dev.crashtest.env.containers.JavaImage;
 import dev.crashtest.fakes.FakeService;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -37,9 +35,9 @@ final class ServiceContainer implements FakeService {
   private final String id;
   private final URI baseUrl;
   private final Path logFile;
-  private final ResultCallback.Adapter<Frame> output;
+  private final Closeable output;
 
-  private ServiceContainer(String name, String id, URI baseUrl, Path logFile, ResultCallback.Adapter<Frame> output) {
+  private ServiceContainer(String name, String id, URI baseUrl, Path logFile, Closeable output) {
     this.name = name;
     this.id = id;
     this.baseUrl = baseUrl;
@@ -60,7 +58,7 @@ final class ServiceContainer implements FakeService {
         .withLabels(ContainerReaper.labels()).exec().getId();
     ContainerReaper.watch(id);
     Path logFile = workDirectory.resolve(name + ".log");
-    ResultCallback.Adapter<Frame> output = follow(docker, id, logFile);
+    Closeable output = follow(docker, id, logFile);
     docker.startContainerCmd(id).exec();
     ServiceContainer service = new ServiceContainer(name, id, URI.create("http://127.0.0.1:" + port), logFile,
         output);
@@ -68,34 +66,11 @@ final class ServiceContainer implements FakeService {
     return service;
   }
 
-  private static ResultCallback.Adapter<Frame> follow(DockerClient docker, String id, Path logFile) {
+  private static Closeable follow(DockerClient docker, String id, Path logFile) {
     try {
-      OutputStream log = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-        @Override
-        public void onNext(Frame frame) {
-          try {
-            log.write(frame.getPayload());
-            log.flush();
-          } catch (IOException e) {
-            // the work directory is going away with the environment
-          }
-        }
-
-        @Override
-        public void close() throws IOException {
-          super.close();
-          log.close();
-        }
-      };
-      docker.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(callback);
-      callback.awaitStarted(10, TimeUnit.SECONDS);
-      return callback;
+      return ContainerOutput.follow(docker, id, logFile);
     } catch (IOException e) {
       throw new EnvironmentException("could not open the log [" + logFile + "]: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EnvironmentException("interrupted while attaching to the " + id + " container", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.crashtest.env;
 
+import dev.crashtest.junit.DockerTests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
@@ -25,15 +25,7 @@ class ProxyContainerIT {
 
   @BeforeAll
   static void docker_is_reachable_or_explicitly_optional() {
-    try {
-      LocalImages.requireDocker();
-    } catch (EnvironmentException e) {
-      if (!"optional".equals(System.getenv("CRASHTEST_CONTAINERS"))) {
-        throw e;
-      }
-      System.err.println("!!! SKIPPING ProxyContainerIT because CRASHTEST_CONTAINERS=optional: " + e.getMessage());
-      Assumptions.abort(e.getMessage());
-    }
+    DockerTests.requireDocker("ProxyContainerIT");
   }
 
   @Test

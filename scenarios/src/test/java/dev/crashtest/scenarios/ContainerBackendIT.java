@@ -1,11 +1,11 @@
 package dev.crashtest.scenarios;
 
+import dev.crashtest.junit.DockerTests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.crashtest.env.EnvironmentException;
 import dev.crashtest.env.containers.LocalImages;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,15 +34,7 @@ class ContainerBackendIT {
 
   @BeforeAll
   static void docker_is_reachable_or_explicitly_optional() {
-    try {
-      LocalImages.requireDocker();
-    } catch (EnvironmentException e) {
-      if (!"optional".equals(System.getenv("CRASHTEST_CONTAINERS"))) {
-        throw e;
-      }
-      System.err.println("!!! SKIPPING ContainerBackendIT because CRASHTEST_CONTAINERS=optional: " + e.getMessage());
-      Assumptions.abort(e.getMessage());
-    }
+    DockerTests.requireDocker("ContainerBackendIT");
   }
 
   @Test

@@ -1,8 +1,8 @@
 package dev.crashtest.env.containers;
 
+import dev.crashtest.junit.DockerTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crashtest.env.EnvironmentException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.util.Set;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,16 +35,7 @@ class LocalImagesIT {
 
   @BeforeAll
   static void docker_is_reachable_or_explicitly_optional() {
-    try {
-      LocalImages.requireDocker();
-    } catch (EnvironmentException e) {
-      if (!"optional".equals(System.getenv("CRASHTEST_CONTAINERS"))) {
-        throw e;
-      }
-      String message = "SKIPPING LocalImagesIT because CRASHTEST_CONTAINERS=optional: " + e.getMessage();
-      System.err.println("!!! " + message);
-      Assumptions.abort(message);
-    }
+    DockerTests.requireDocker("LocalImagesIT");
   }
 
   @AfterAll

@@ -1,0 +1,53 @@
+package dev.crashtest.env;
+
+import dev.crashtest.fakes.FakeService;
+import dev.crashtest.fakes.ServiceEvent;
+import dev.crashtest.fakes.identity.IdentityProvider;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The simulated world as containers: an event sink on loopback, the fault proxy, then the identity provider, model
+ * endpoint and CRM from the services image, each told where to send its events and where the others are, and the
+ * controls that drive them over their operator APIs.
+ */
+record ContainerStack(FakeService proxy, Hops hops, IdentityService identity, CrmService crm, ModelService model) {
+  private static final String ISSUER_PATH = "/" + IdentityProvider.DEFAULT_ISSUER_ID;
+
+  /** Starts a service and keeps it for the environment to stop; see {@code Environment.started}. */
+  interface Starter {
+    <T extends FakeService> T started(String name, Supplier<T> starter);
+  }
+
+  static ContainerStack start(Starter starter, Consumer<ServiceEvent> events, long seed, String proxyImage,
+      Path workDirectory) {
+    EventSink sink = starter.started("events", () -> EventSink.start(events));
+    String eventsUrl = sink.url().toString();
+    FakeService proxy = starter.started("proxy", () -> ProxyContainer.start(proxyImage, seed));
+    Hops hops = Hops.open(proxy.baseUrl());
+    ServiceImages images = ServiceImages.forThisClassPath();
+    URI publicIdentity = hops.publicUrl(Service.IDENTITY);
+    URI issuer = URI.create(publicIdentity + ISSUER_PATH);
+    int identityPort = ServiceImages.freePort();
+    int modelPort = ServiceImages.freePort();
+    int crmPort = ServiceImages.freePort();
+    FakeService identity = starter.started("identity", () -> images.start("identity",
+        "dev.crashtest.fakes.identity.IdentityProviderMain", identityPort, ISSUER_PATH + "/jwks", workDirectory,
+        "--public-url", publicIdentity.toString(), "--seed", String.valueOf(seed), "--events-url", eventsUrl));
+    FakeService model = starter.started("model", () -> images.start("model",
+        "dev.crashtest.fakes.model.ModelEndpointMain", modelPort, "/v1/models", workDirectory,
+        "--api-key", Environment.MODEL_API_KEY, "--events-url", eventsUrl));
+    FakeService crm = starter.started("crm", () -> images.start("crm", "dev.crashtest.fakes.crm.CrmServerMain",
+        crmPort, "/audit", workDirectory, "--issuer", issuer.toString(), "--jwks-uri", issuer + "/jwks",
+        // straight to the provider, past its proxy: a network fault on the agents' hop must not reach it
+        "--introspection-uri", identity.baseUrl() + ISSUER_PATH + "/introspect",
+        "--data-dir", workDirectory.resolve("crm-data").toString(), "--events-url", eventsUrl));
+    hops.connect(Service.IDENTITY, identityPort);
+    hops.connect(Service.MODEL, modelPort);
+    hops.connect(Service.CRM, crmPort);
+    return new ContainerStack(proxy, hops, RemoteServices.identity(identity.baseUrl(), issuer),
+        RemoteServices.crm(crm.baseUrl()), RemoteServices.model(model.baseUrl()));
+  }
+}
