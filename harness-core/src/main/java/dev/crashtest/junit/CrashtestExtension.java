@@ -28,15 +28,17 @@ public final class CrashtestExtension implements ParameterResolver, TestWatcher 
 
   private final Long seed;
   private final Path outputDirectory;
+  private final String toxiproxyImage;
 
   /** Used by {@link CrashtestTest}: seed from {@code -Dcrashtest.seed}, else 1; output under target/crashtest. */
   public CrashtestExtension() {
-    this(null, Path.of("target", "crashtest"));
+    this(null, Path.of("target", "crashtest"), null);
   }
 
-  private CrashtestExtension(Long seed, Path outputDirectory) {
+  private CrashtestExtension(Long seed, Path outputDirectory, String toxiproxyImage) {
     this.seed = seed;
     this.outputDirectory = outputDirectory;
+    this.toxiproxyImage = toxiproxyImage;
   }
 
   public static Builder builder() {
@@ -47,6 +49,7 @@ public final class CrashtestExtension implements ParameterResolver, TestWatcher 
   public static final class Builder {
     private Long seed;
     private Path outputDirectory = Path.of("target", "crashtest");
+    private String toxiproxyImage;
 
     private Builder() {}
 
@@ -61,8 +64,18 @@ public final class CrashtestExtension implements ParameterResolver, TestWatcher 
       return this;
     }
 
+    /**
+     * The container backend: the services and the fault proxy run as containers (see
+     * {@link Environment.Builder#withServicesInContainers()}); pass agents as {@code AgentSpec.image(...)} or
+     * {@code spec.inContainer()} to run them as containers too.
+     */
+    public Builder withServicesInContainers() {
+      this.toxiproxyImage = Environment.Builder.TOXIPROXY_IMAGE;
+      return this;
+    }
+
     public CrashtestExtension build() {
-      return new CrashtestExtension(seed, outputDirectory);
+      return new CrashtestExtension(seed, outputDirectory, toxiproxyImage);
     }
   }
 
@@ -89,7 +102,9 @@ public final class CrashtestExtension implements ParameterResolver, TestWatcher 
   private Environment environment(ExtensionContext context) {
     return context.getStore(NAMESPACE).getOrComputeIfAbsent(
         "environment",
-        key -> Environment.embedded().withSeed(seed()).start(),
+        key -> toxiproxyImage == null ? Environment.embedded().withSeed(seed()).start()
+            : Environment.embedded().withSeed(seed()).withFaultProxyInContainer(toxiproxyImage)
+                .withServicesInContainers().start(),
         Environment.class);
   }
 
