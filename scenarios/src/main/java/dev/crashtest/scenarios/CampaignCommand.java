@@ -37,9 +37,9 @@ abstract class CampaignCommand implements Callable<Integer> {
   Path out = Path.of("crashtest-out");
 
   @Option(names = "--backend", paramLabel = "KIND", defaultValue = "embedded",
-      description = "Where agents run: 'embedded' (default: processes on this machine) or 'containers' (each agent"
-          + " a container of an image built here from its class path, on the host's network; needs Docker:"
-          + " ci/docker.sh and ci/build-base-image.sh).")
+      description = "Where the stack runs: 'embedded' (default: services in this JVM, agents as processes) or"
+          + " 'containers' (services, fault proxy, agents and Temporal's server as containers of images built here,"
+          + " on the host's network; needs Docker: ci/docker.sh and ci/build-base-image.sh).")
   String backend;
 
   @Option(names = "--agent-image", paramLabel = "IMAGE",
