@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
  * ./crashtest merge --out crashtest-out s1/report.json s2/report.json
  * ./crashtest run --fail-on pass-k&gt;=0.9 --repeat 3 --baseline last-release/report.json
  * ./crashtest list                                  # scenarios and agents
+ * ./crashtest clean                                 # every container and image of ours off the Docker engine
  * </pre>
  *
  * <p>Exit codes (docs/ci.md): 0 every scenario × agent met its expectations under {@code --fail-on} and none got
@@ -28,7 +29,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "crashtest 0.1.0",
     description = "Proves whether an agent stack survives crashes, outages and credential trouble.",
-    subcommands = {RunCommand.class, CompareCommand.class, MergeCommand.class, ListCommand.class})
+    subcommands = {RunCommand.class, CompareCommand.class, MergeCommand.class, ListCommand.class, CleanCommand.class})
 public final class CrashtestCli implements Runnable {
   static final int EXIT_PASS = 0;
   static final int EXIT_FAIL = 1;

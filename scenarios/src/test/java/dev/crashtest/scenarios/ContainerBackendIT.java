@@ -119,6 +119,32 @@ class ContainerBackendIT {
     }
   }
 
+  @Test
+  void clean_removes_every_container_and_built_image_of_ours_but_keeps_the_base_image() {
+    var docker = DockerClientFactory.instance().client();
+    buildUserImageQuietly();
+    String left = docker.createContainerCmd(USER_IMAGE).withLabels(Map.of("dev.crashtest.managed", "true",
+        "dev.crashtest.owner-pid", "1")).exec().getId();
+
+    Captured run = capture(() -> CrashtestCli.execute("clean"));
+
+    assertThat(run.code).as("exit code; output:%n%s%s", run.out, run.err).isEqualTo(0);
+    assertThat(run.out).startsWith("removed 1 container(s) and ").contains(USER_IMAGE);
+    assertThat(docker.listContainersCmd().withShowAll(true).withIdFilter(List.of(left)).exec()).as("container")
+        .isEmpty();
+    assertThat(docker.listImagesCmd().withLabelFilter(Map.of("dev.crashtest.managed", "true")).exec())
+        .as("images of ours left").flatExtracting(image -> List.of(image.getRepoTags()))
+        .containsExactly(LocalImages.baseImage());
+  }
+
+  private static void buildUserImageQuietly() {
+    try {
+      buildUserImage();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not build the test image " + USER_IMAGE, e);
+    }
+  }
+
   /** The stdlib Python reference agent, as a user would ship it: an image whose default command starts it. */
   private static void buildUserImage() throws Exception {
     String script;
