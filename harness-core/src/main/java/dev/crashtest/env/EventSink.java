@@ -1,16 +1,14 @@
 package dev.crashtest.env;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.crashtest.fakes.HttpEventListener;
 import dev.crashtest.fakes.ServiceEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Instant;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -21,8 +19,6 @@ import java.util.function.Consumer;
  * back — as embedded fakes do.
  */
 final class EventSink implements dev.crashtest.fakes.FakeService {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final HttpServer server;
   private final ExecutorService executor;
 
@@ -44,7 +40,7 @@ final class EventSink implements dev.crashtest.fakes.FakeService {
         try (exchange; InputStream in = exchange.getRequestBody()) {
           int status = 204;
           try {
-            events.accept(parse(JSON.readTree(in)));
+            events.accept(HttpEventListener.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
           } catch (RuntimeException e) {
             System.err.println("crashtest: a service sent an event the history cannot take: " + e.getMessage());
             status = 400;
@@ -57,15 +53,6 @@ final class EventSink implements dev.crashtest.fakes.FakeService {
     } catch (IOException e) {
       throw new EnvironmentException("could not open the event sink on loopback: " + e.getMessage(), e);
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  static ServiceEvent parse(JsonNode json) {
-    Map<String, Object> details = json.hasNonNull("details") ? JSON.convertValue(json.get("details"), Map.class)
-        : Map.of();
-    return new ServiceEvent(Instant.parse(json.path("time").asText()), json.path("service").asText(),
-        json.hasNonNull("actor") ? json.get("actor").asText() : null, json.path("operation").asText(),
-        ServiceEvent.Outcome.valueOf(json.path("outcome").asText("OK")), details);
   }
 
   @Override

@@ -95,6 +95,30 @@ public final class HttpEventListener implements ServiceEventListener {
     }
   }
 
+  /**
+   * An event as {@link #json} wrote it, for whoever receives {@code --events-url} posts (the harness does).
+   *
+   * @throws IllegalArgumentException naming what is missing or malformed
+   */
+  @SuppressWarnings("unchecked")
+  public static ServiceEvent parse(String json) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(json);
+      for (String field : List.of("time", "service", "operation", "outcome")) {
+        if (!node.hasNonNull(field)) {
+          throw new IllegalArgumentException("event has no [" + field + "]: " + json);
+        }
+      }
+      Map<String, Object> details = node.hasNonNull("details")
+          ? JSON.convertValue(node.get("details"), Map.class) : Map.of();
+      return new ServiceEvent(java.time.Instant.parse(node.get("time").asText()), node.get("service").asText(),
+          node.hasNonNull("actor") ? node.get("actor").asText() : null, node.get("operation").asText(),
+          ServiceEvent.Outcome.valueOf(node.get("outcome").asText()), details);
+    } catch (JsonProcessingException | java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("not an event: " + e.getMessage(), e);
+    }
+  }
+
   /** The event as the receiver gets it; details are plain JSON values (anything else as its {@code toString()}). */
   static String json(ServiceEvent event) {
     Map<String, Object> body = new LinkedHashMap<>();

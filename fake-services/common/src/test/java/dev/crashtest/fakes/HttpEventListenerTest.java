@@ -47,6 +47,21 @@ class HttpEventListenerTest {
   }
 
   @Test
+  void a_receiver_parses_back_the_event_that_was_sent() {
+    ServiceEvent event = new ServiceEvent(Instant.parse("2026-11-26T10:00:00.123456Z"), "crm", "naive-agent",
+        "place_order", Outcome.FAIL, Map.of("status", 401, "delegated", true, "scope", "crm.read crm.write"));
+
+    assertThat(HttpEventListener.parse(HttpEventListener.json(event))).as("round trip").isEqualTo(event);
+  }
+
+  @Test
+  void a_body_that_is_not_an_event_is_refused_naming_what_is_missing() {
+    assertThatThrownBy(() -> HttpEventListener.parse("{\"service\":\"crm\"}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("event has no [time]: {\"service\":\"crm\"}");
+  }
+
+  @Test
   void a_url_that_is_not_http_is_refused_with_an_example() {
     assertThatThrownBy(() -> HttpEventListener.to(URI.create("file:/tmp/events"))).as("file URL")
         .isInstanceOf(IllegalArgumentException.class)
