@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.crashtest.fakes.testing.EventSinkServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.crashtest.fakes.HttpEventListener;
+import dev.crashtest.fakes.testing.EventSinkServer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

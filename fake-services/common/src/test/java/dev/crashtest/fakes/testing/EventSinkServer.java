@@ -1,4 +1,4 @@
-package dev.crashtest.fakes.model;
+package dev.crashtest.fakes.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,8 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** A receiver of {@code --events-url} posts on loopback: keeps each body, answers 204. */
-final class EventSinkServer implements AutoCloseable {
+/**
+ * A receiver of {@code --events-url} posts on loopback for the fakes' own tests: keeps each body as sent (the wire
+ * format is what they check), answers 204. Shared through fake-common's test jar.
+ */
+public final class EventSinkServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -23,7 +26,7 @@ final class EventSinkServer implements AutoCloseable {
     this.server = server;
   }
 
-  static EventSinkServer start() {
+  public static EventSinkServer start() {
     try {
       EventSinkServer sink =
           new EventSinkServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
@@ -41,12 +44,12 @@ final class EventSinkServer implements AutoCloseable {
     }
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/events");
   }
 
   /** The bodies received so far, oldest first. */
-  List<String> bodies() {
+  public List<String> bodies() {
     return List.copyOf(bodies);
   }
 
