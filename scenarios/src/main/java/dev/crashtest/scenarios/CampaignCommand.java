@@ -85,9 +85,11 @@ abstract class CampaignCommand implements Callable<Integer> {
     Backend where = Backend.parse(backend, spec.commandLine());
     try {
       agentSpecs = where.place(resolveAgents());
-    } catch (EnvironmentException | AgentException e) {
+    } catch (EnvironmentException e) {
       System.err.println("crashtest: " + e.getMessage());
       return CrashtestCli.EXIT_ENVIRONMENT;
+    } catch (AgentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     List<Campaign.Item> items = resolveScenarios();
     if (repeat < 1 || repeat > MAX_REPEAT) {

@@ -87,6 +87,16 @@ class ContainerBackendIT {
   }
 
   @Test
+  void an_agent_that_is_only_a_command_here_cannot_go_in_a_container_and_says_what_to_do() {
+    Captured run = capture(() -> CrashtestCli.execute("run", "--backend", "containers", "--agent", "python",
+        "--scenario", "happy-path", "--out", out.toString()));
+
+    assertThat(run.code).as("exit code; output:%n%s%s", run.out, run.err).isEqualTo(2);
+    assertThat(run.err).startsWith("crashtest run: agent [python] is a command on this machine [python3, -u, ")
+        .contains("not an image: build an image of it and run it with --agent-image");
+  }
+
+  @Test
   void missing_image_is_an_environment_error_that_names_it() {
     Captured run = capture(() -> CrashtestCli.execute("run", "--agent-image", "crashtest-test/no-such-agent:0",
         "--scenario", "happy-path", "--seed", "42", "--out", out.toString()));
