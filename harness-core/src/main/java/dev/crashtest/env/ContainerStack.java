@@ -3,6 +3,7 @@ package dev.crashtest.env;
 import dev.crashtest.fakes.FakeService;
 import dev.crashtest.fakes.ServiceEvent;
 import dev.crashtest.fakes.identity.IdentityProvider;
+import dev.crashtest.internal.Ports;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -25,14 +26,14 @@ record ContainerStack(FakeService proxy, Hops hops, IdentityService identity, Cr
       Path workDirectory) {
     EventSink sink = starter.started("events", () -> EventSink.start(events));
     String eventsUrl = sink.url().toString();
-    FakeService proxy = starter.started("proxy", () -> ProxyContainer.start(proxyImage, seed));
+    FakeService proxy = starter.started("proxy", () -> ProxyContainer.start(proxyImage, seed, workDirectory));
     Hops hops = Hops.open(proxy.baseUrl());
     ServiceImages images = ServiceImages.forThisClassPath();
     URI publicIdentity = hops.publicUrl(Service.IDENTITY);
     URI issuer = URI.create(publicIdentity + ISSUER_PATH);
-    int identityPort = ServiceImages.freePort();
-    int modelPort = ServiceImages.freePort();
-    int crmPort = ServiceImages.freePort();
+    int identityPort = Ports.freeLoopbackPort();
+    int modelPort = Ports.freeLoopbackPort();
+    int crmPort = Ports.freeLoopbackPort();
     FakeService identity = starter.started("identity", () -> images.start("identity",
         "dev.crashtest.fakes.identity.IdentityProviderMain", identityPort, ISSUER_PATH + "/jwks", workDirectory,
         "--public-url", publicIdentity.toString(), "--seed", String.valueOf(seed), "--events-url", eventsUrl));

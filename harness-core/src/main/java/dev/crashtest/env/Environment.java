@@ -146,7 +146,7 @@ public final class Environment implements AutoCloseable {
   private void startServices(long seed, String proxyImage) {
     proxyServer = proxyImage == null
         ? started("proxy", () -> FaultProxyServer.builder().withRandom(new Random(seed)).start())
-        : started("proxy", () -> ProxyContainer.start(proxyImage, seed));
+        : started("proxy", () -> ProxyContainer.start(proxyImage, seed, workDirectory));
     hops = Hops.open(proxyServer.baseUrl());
     identity = started("identity", () -> IdentityProvider.builder()
         .withPublicUrl(hops.publicUrl(Service.IDENTITY))

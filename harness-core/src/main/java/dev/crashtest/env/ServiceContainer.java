@@ -6,7 +6,6 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
 import dev.crashtest.env.containers.ContainerOutput;
 import dev.crashtest.env.containers.ContainerReaper;
-import dev.crashtest.env.containers.JavaImage;
 import dev.crashtest.fakes.FakeService;
 import java.io.Closeable;
 import java.io.IOException;
@@ -17,14 +16,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * One fake service as a container of the services image, on the host's network, its work directory mounted at the
+ * One fake service (or the fault proxy) as a container, on the host's network, its work directory mounted at the
  * same path, its output in a log file whose last lines explain a failed start.
  */
 final class ServiceContainer implements FakeService {
@@ -45,13 +43,16 @@ final class ServiceContainer implements FakeService {
     this.output = output;
   }
 
-  /** Starts {@code mainClass} of {@code image} and waits until {@code readyPath} on {@code port} answers. */
-  static ServiceContainer start(String name, JavaImage image, String mainClass, List<String> args, int port,
-      String readyPath, Path workDirectory) {
+  /**
+   * Starts {@code command} in a container of {@code image} and waits until {@code readyPath} on {@code port}
+   * answers; its output goes to {@code <workDirectory>/<name>.log}.
+   */
+  static ServiceContainer start(String name, String image, List<String> command, int port, String readyPath,
+      Path workDirectory) {
     DockerClient docker = DockerClientFactory.instance().client();
     String mount = workDirectory.toAbsolutePath().toString();
-    String id = docker.createContainerCmd(image.name())
-        .withCmd(Arrays.asList(image.command(mainClass, args.toArray(String[]::new))))
+    String id = docker.createContainerCmd(image)
+        .withCmd(command)
         .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host")
             .withBinds(new Bind(mount, new Volume(mount))))
         .withUser(ContainerReaper.hostUser())

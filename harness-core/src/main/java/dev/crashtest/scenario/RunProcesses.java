@@ -18,6 +18,7 @@ import dev.crashtest.agent.AgentSpec;
 import dev.crashtest.agent.PlatformSpec;
 import dev.crashtest.env.Environment;
 import dev.crashtest.history.OpType;
+import dev.crashtest.internal.Ports;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,8 +61,8 @@ final class RunProcesses {
       return;
     }
     PlatformSpec platformSpec = spec.platform().get();
-    int platformPort = ScenarioRunner.freePort();
-    int adminPort = ScenarioRunner.freePort();
+    int platformPort = Ports.freeLoopbackPort();
+    int adminPort = Ports.freeLoopbackPort();
     platform = AgentProcess.startPlatform(platformSpec, platformPort, adminPort, runDirectory.resolve("platform-state"),
         runDirectory.resolve("platform.log"));
     platform.awaitOutput(PlatformSpec.READY_LINE, PLATFORM_TIMEOUT);
@@ -116,7 +117,7 @@ final class RunProcesses {
     agentPaused = true;
     record(NEMESIS, AGENT_PAUSED, Map.of("pid", agent.pid()));
     if (withStandby) {
-      int standbyPort = ScenarioRunner.freePort();
+      int standbyPort = Ports.freeLoopbackPort();
       Map<String, String> env = new LinkedHashMap<>(agentEnvironment);
       env.put("HARNESS_AGENT_PORT", String.valueOf(standbyPort));
       env.put("HARNESS_STATE_DIR", runDirectory.resolve("state-standby").toString());

@@ -21,10 +21,10 @@ import dev.crashtest.env.EnvironmentException;
 import dev.crashtest.history.History;
 import dev.crashtest.history.HistoryFiles;
 import dev.crashtest.internal.Directories;
+import dev.crashtest.internal.Ports;
 import dev.crashtest.history.OpType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -126,7 +126,7 @@ public final class ScenarioRunner {
       Files.writeString(secretFile, secret);
       // the agent's own CRM address and hop listen first: a port picked before them could be handed to them
       Map<String, String> env = new LinkedHashMap<>(environment.agentEnvironment(clientId));
-      int port = freePort();
+      int port = Ports.freeLoopbackPort();
       env.put("HARNESS_AGENT_CLIENT_ID", clientId);
       env.put("HARNESS_AGENT_CLIENT_SECRET_FILE", secretFile.toAbsolutePath().toString());
       env.put("HARNESS_AGENT_PORT", String.valueOf(port));
@@ -200,14 +200,5 @@ public final class ScenarioRunner {
       History own) {
     return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, List.of(), e.getMessage(),
         RunMetrics.of(own, 0), own, directory, agent.arguments());
-  }
-
-  /** A loopback port that was free a moment ago. */
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free loopback port: " + e.getMessage(), e);
-    }
   }
 }

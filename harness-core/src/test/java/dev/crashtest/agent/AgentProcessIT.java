@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
+import dev.crashtest.internal.Ports;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +33,7 @@ class AgentProcessIT {
   @Test
   void kill_pause_resume_and_restart_act_on_the_real_process() throws Exception {
     Files.writeString(dir.resolve("server.py"), SERVER);
-    int port = freePort();
+    int port = Ports.freeLoopbackPort();
     AgentSpec spec = AgentSpec.command("tiny", List.of("python3", dir.resolve("server.py").toString()));
     try (AgentProcess agent = AgentProcess.start(spec, Map.of("HARNESS_AGENT_PORT", "" + port), port, dir.resolve("a.log"))) {
       agent.awaitHealthy(Duration.ofSeconds(10));
@@ -58,7 +58,7 @@ class AgentProcessIT {
 
   @Test
   void agent_that_exits_at_once_fails_fast_with_its_log() throws Exception {
-    int port = freePort();
+    int port = Ports.freeLoopbackPort();
     AgentSpec spec = AgentSpec.command("broken", List.of("python3", "-c", "print('no credentials file'); raise SystemExit(4)"));
     try (AgentProcess agent = AgentProcess.start(spec, Map.of(), port, dir.resolve("b.log"))) {
       assertThatThrownBy(() -> agent.awaitHealthy(Duration.ofSeconds(20)))
@@ -79,11 +79,5 @@ class AgentProcessIT {
   private static int health(int port, Duration timeout) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).timeout(timeout).build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
