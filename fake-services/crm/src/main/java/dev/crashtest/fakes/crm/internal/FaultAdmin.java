@@ -2,13 +2,9 @@ package dev.crashtest.fakes.crm.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.crashtest.fakes.InjectedFault;
 import dev.crashtest.fakes.crm.CrmFault;
 import dev.crashtest.fakes.faults.CountedFault;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,7 +27,7 @@ import java.util.stream.Collectors;
  * <p>A bad body answers 400 {@code {"error":"invalid_request","message":...}}: one line naming the field and
  * listing the known types.
  */
-final class FaultAdmin implements HttpHandler {
+final class FaultAdmin extends OperatorEndpoint {
   static final String PATH = "/__crashtest/faults";
   private static final String KNOWN_TYPES = "; known types: "
       + Arrays.stream(CrmFault.Type.values()).map(CrmFault.Type::wireName).collect(Collectors.joining(", "));
@@ -48,23 +44,7 @@ final class FaultAdmin implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readAllBytes();
-      }
-      Response response;
-      try {
-        response = answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
-      } catch (ApiError e) {
-        response = e.toResponse();
-      }
-      Delivery.send(exchange, response);
-    }
-  }
-
-  private Response answer(String method, String path, byte[] body) {
+  Response answer(String method, String path, byte[] body) {
     if (path.equals(PATH) || path.equals(PATH + "/")) {
       return switch (method) {
         case "POST" -> inject(body);

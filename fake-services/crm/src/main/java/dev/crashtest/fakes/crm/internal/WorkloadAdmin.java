@@ -2,10 +2,6 @@ package dev.crashtest.fakes.crm.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +18,7 @@ import java.util.function.Function;
  *
  * <p>A bad body answers 400 {@code {"error":"invalid_request","message":...}}, one line naming the field.
  */
-final class WorkloadAdmin implements HttpHandler {
+final class WorkloadAdmin extends OperatorEndpoint {
   static final String PATH = "/__crashtest/workloads";
   private static final String EXAMPLE = "e.g. {\"agent\":\"naive-agent\"}";
 
@@ -33,23 +29,7 @@ final class WorkloadAdmin implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readAllBytes();
-      }
-      Response response;
-      try {
-        response = answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
-      } catch (ApiError e) {
-        response = e.toResponse();
-      }
-      Delivery.send(exchange, response);
-    }
-  }
-
-  private Response answer(String method, String path, byte[] body) {
+  Response answer(String method, String path, byte[] body) {
     if (!path.equals(PATH) && !path.equals(PATH + "/")) {
       throw ApiError.notFound("no workload endpoint [" + method + " " + path + "]; use POST " + PATH);
     }
