@@ -3,7 +3,6 @@ package dev.crashtest.fakes.model.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The normal answer, held back: a client whose timeout is shorter gives up first.
@@ -17,11 +16,7 @@ public record DelayFault(Duration delay) implements FaultKind {
   static final Duration LONGEST = Duration.ofHours(1);
 
   public DelayFault {
-    Objects.requireNonNull(delay, "delay");
-    if (delay.isNegative() || delay.compareTo(LONGEST) > 0) {
-      throw new InvalidFaultException(NAME, "delayMillis", delay.toMillis() + " is not between 0 and "
-          + LONGEST.toMillis() + " ms");
-    }
+    FaultFields.requireWithin(NAME, "delayMillis", delay, LONGEST);
   }
 
   @Override

@@ -59,6 +59,19 @@ final class FaultFields {
   }
 
   /**
+   * Checks a duration field of this type: from 0 to {@code longest}.
+   *
+   * @throws InvalidFaultException naming the field and the range
+   */
+  static void requireWithin(String type, String field, Duration duration, Duration longest) {
+    java.util.Objects.requireNonNull(duration, field);
+    if (duration.isNegative() || duration.compareTo(longest) > 0) {
+      throw new InvalidFaultException(type, field, duration.toMillis() + " is not between 0 and "
+          + longest.toMillis() + " ms");
+    }
+  }
+
+  /**
    * {@code duration} as the whole milliseconds a field of this type carries.
    *
    * @throws InvalidFaultException if it has a fraction of a millisecond, which no field can carry

@@ -3,7 +3,6 @@ package dev.crashtest.fakes.model.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The normal answer, dribbled: each server-sent event arrives {@code perChunk} after the previous one (the
@@ -19,11 +18,7 @@ public record SlowStreamFault(Duration perChunk) implements FaultKind {
   static final Duration LONGEST = Duration.ofMinutes(1);
 
   public SlowStreamFault {
-    Objects.requireNonNull(perChunk, "perChunk");
-    if (perChunk.isNegative() || perChunk.compareTo(LONGEST) > 0) {
-      throw new InvalidFaultException(NAME, "perChunkMillis", perChunk.toMillis() + " is not between 0 and "
-          + LONGEST.toMillis() + " ms");
-    }
+    FaultFields.requireWithin(NAME, "perChunkMillis", perChunk, LONGEST);
   }
 
   @Override
