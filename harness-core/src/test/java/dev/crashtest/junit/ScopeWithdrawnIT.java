@@ -35,8 +35,12 @@ class ScopeWithdrawnIT {
     assertThat(after).as("exchanges after the withdrawal")
         .filteredOn(op -> op.operation().equals("token_exchange") && op.type() == OpType.OK).isNotEmpty()
         .allSatisfy(op -> assertThat(op.details()).containsEntry("scope", "crm.read"));
-    assertThat(after).as("CRM writes after the withdrawal")
-        .filteredOn(op -> op.service().equals("crm") && "POST".equals(op.details().get("method"))).isNotEmpty()
+    // One-second tokens may expire between exchange and use (a 401 "Expired JWT", and the agent exchanges again);
+    // every other write after the withdrawal is refused for its scope.
+    List<Op> writes = after.stream()
+        .filter(op -> op.service().equals("crm") && "POST".equals(op.details().get("method")))
+        .filter(op -> !String.valueOf(op.details().get("reason")).contains("Expired JWT")).toList();
+    assertThat(writes).as("CRM writes after the withdrawal").isNotEmpty()
         .allSatisfy(op -> assertThat(op.details()).containsEntry("status", 403)
             .containsEntry("error", "insufficient_scope"));
   }

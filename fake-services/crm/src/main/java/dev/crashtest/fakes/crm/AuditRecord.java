@@ -42,6 +42,8 @@ import java.util.Objects;
  * @param presenter the agent whose own CRM address the request came in on (its workload identity, as mTLS would
  *     prove it), or null on the shared address; a delegated token presented by an agent other than its {@code act}
  *     is refused with {@value #TOKEN_OF_ANOTHER_AGENT}
+ * @param reason why a request was refused, as the CRM told the caller (e.g. {@code token rejected: Expired JWT}),
+ *     or null on success
  */
 public record AuditRecord(
     long seq,
@@ -62,7 +64,8 @@ public record AuditRecord(
     boolean replayed,
     Effect effect,
     String fault,
-    String presenter) {
+    String presenter,
+    String reason) {
 
   /** {@link #actorSource()} when the agent came from the token's {@code act.sub}. */
   public static final String ACTOR_FROM_ACT = "act";
@@ -111,7 +114,8 @@ public record AuditRecord(
   /**
    * The record as a flat map of JSON-friendly values, null fields left out, the effect as {@code effectType},
    * {@code effectId} and {@code accountId}: the CRM's {@link dev.crashtest.fakes.ServiceEvent#details()}. A request
-   * shaped by a fault adds {@code fault}, and {@code commit_then_drop} adds {@code responseDropped: true}.
+   * shaped by a fault adds {@code fault}, and {@code commit_then_drop} adds {@code responseDropped: true}; a refusal
+   * adds {@code reason}, the message the caller got.
    */
   public Map<String, Object> toDetails() {
     Map<String, Object> map = new LinkedHashMap<>();
@@ -143,6 +147,7 @@ public record AuditRecord(
       map.put("fault", fault);
     }
     putIfPresent(map, "presenter", presenter);
+    putIfPresent(map, "reason", reason);
     if (CrmFault.Type.COMMIT_THEN_DROP.wireName().equals(fault)) {
       map.put(RESPONSE_DROPPED, true);
     }

@@ -62,6 +62,11 @@ class CrmAuditIT extends RunningCrmIT {
             tuple(401, "invalid_token", "none"),
             tuple(403, "insufficient_scope", "act"));
     assertThat(audit.get(0).agent()).as("agent of an anonymous call").isNull();
+    assertThat(audit).as("why each was refused, as the caller was told").extracting(AuditRecord::reason)
+        .satisfiesExactly(
+            reason -> assertThat(reason).contains("missing bearer token"),
+            reason -> assertThat(reason).contains("crm.write"));
+    assertThat(audit.get(0).toDetails()).as("event details").containsKey("reason");
   }
 
   @Test

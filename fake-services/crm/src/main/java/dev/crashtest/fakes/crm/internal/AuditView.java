@@ -29,6 +29,7 @@ final class AuditView {
     view.put("effect", record.effect() == null ? null : effect(record.effect()));
     view.put("fault", record.fault());
     view.put("presenter", record.presenter());
+    view.put("reason", record.reason());
     return view;
   }
 

@@ -45,6 +45,7 @@ final class CrmDatabase implements AutoCloseable {
     // Data directories created before fault injection lack the column.
     "ALTER TABLE audit ADD COLUMN IF NOT EXISTS fault VARCHAR(32)",
     "ALTER TABLE audit ADD COLUMN IF NOT EXISTS presenter VARCHAR(200)",
+    "ALTER TABLE audit ADD COLUMN IF NOT EXISTS reason VARCHAR(2000)",
   };
 
   private static final Object[][] ACCOUNTS = {

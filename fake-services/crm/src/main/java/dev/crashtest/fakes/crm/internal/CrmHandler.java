@@ -197,7 +197,8 @@ final class CrmHandler implements HttpHandler {
     return new AuditRecord(0, Instant.now().truncatedTo(ChronoUnit.MICROS), request.method(), request.path(),
         route.operation(), response.status(), outcome, response.error(), caller.agent(), caller.actorSource(),
         caller.user(), caller.scope(), caller.tokenId(), caller.delegated(), request.idempotencyKey(),
-        response.replayed(), response.effect(), fault == null ? null : fault.type().wireName(), request.presenter());
+        response.replayed(), response.effect(), fault == null ? null : fault.type().wireName(), request.presenter(),
+        response.reason());
   }
 
   private void publish(AuditRecord record) {

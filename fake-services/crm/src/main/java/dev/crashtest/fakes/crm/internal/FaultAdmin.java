@@ -147,7 +147,7 @@ final class FaultAdmin extends OperatorEndpoint {
   }
 
   private static Response noContent() {
-    return new Response(204, "", Map.of(), null, null, false);
+    return new Response(204, "", Map.of(), null, null, null, false);
   }
 
   private static Response notAllowed(String path, String allowed) {
