@@ -52,13 +52,13 @@ final class RunContext implements AutoCloseable {
   private History.Subscription subscription;
 
   RunContext(Scenario scenario, Task task, Environment environment, AgentSpec spec,
-      Map<String, String> agentEnvironment, int port, Path logFile) {
+      Map<String, String> agentEnvironment, Path logFile) {
     this.scenario = scenario;
     this.task = task;
     this.environment = environment;
     this.history = environment.history();
     this.startIndex = history.size();
-    this.processes = new RunProcesses(environment, spec, agentEnvironment, port, logFile);
+    this.processes = new RunProcesses(environment, spec, agentEnvironment, logFile);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "crashtest-nemesis");
       thread.setDaemon(true);

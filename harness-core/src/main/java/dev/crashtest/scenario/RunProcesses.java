@@ -37,7 +37,7 @@ final class RunProcesses {
   private final AgentSpec spec;
   private final Map<String, String> agentEnvironment = new LinkedHashMap<>();
   private final Path runDirectory;
-  private final int port;
+  private volatile int port;
   private final Path logFile;
   private volatile AgentProcess agent;
   private volatile AgentProcess standby;
@@ -46,12 +46,11 @@ final class RunProcesses {
   private volatile boolean agentPaused;
   private volatile int incarnation;
 
-  RunProcesses(Environment environment, AgentSpec spec, Map<String, String> agentEnvironment, int port, Path logFile) {
+  RunProcesses(Environment environment, AgentSpec spec, Map<String, String> agentEnvironment, Path logFile) {
     this.environment = environment;
     this.spec = spec;
     this.agentEnvironment.putAll(agentEnvironment);
     this.runDirectory = logFile.toAbsolutePath().getParent();
-    this.port = port;
     this.logFile = logFile;
   }
 
@@ -72,7 +71,14 @@ final class RunProcesses {
         "port", platformPort));
   }
 
+  /**
+   * Starts the agent on a port picked now, after every other listener of the run (its CRM hop, the platform and
+   * the ports the platform picks itself) is bound: a port picked earlier could be taken by one of them, and the
+   * harness would then talk to the wrong server.
+   */
   void startAgent() {
+    port = Ports.freeLoopbackPort();
+    agentEnvironment.put("HARNESS_AGENT_PORT", String.valueOf(port));
     agent = AgentProcess.start(spec, agentEnvironment, port, logFile);
     agent.awaitHealthy(HEALTH_TIMEOUT);
     record(RUNNER, AGENT_STARTED, Map.of("agent", spec.name(), "pid", agent.pid(), "port", port,

@@ -21,7 +21,6 @@ import dev.crashtest.env.EnvironmentException;
 import dev.crashtest.history.History;
 import dev.crashtest.history.HistoryFiles;
 import dev.crashtest.internal.Directories;
-import dev.crashtest.internal.Ports;
 import dev.crashtest.history.OpType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -124,14 +123,12 @@ public final class ScenarioRunner {
       Path secretFile = directory.resolve("client-secret");
       String secret = environment.registerAgent(clientId);
       Files.writeString(secretFile, secret);
-      // the agent's own CRM address and hop listen first: a port picked before them could be handed to them
+      // HARNESS_AGENT_PORT is picked when the agent starts, after every other listener of the run is bound
       Map<String, String> env = new LinkedHashMap<>(environment.agentEnvironment(clientId));
-      int port = Ports.freeLoopbackPort();
       env.put("HARNESS_AGENT_CLIENT_ID", clientId);
       env.put("HARNESS_AGENT_CLIENT_SECRET_FILE", secretFile.toAbsolutePath().toString());
-      env.put("HARNESS_AGENT_PORT", String.valueOf(port));
       env.put("HARNESS_STATE_DIR", directory.resolve("state").toAbsolutePath().toString());
-      RunContext run = new RunContext(scenario, task, environment, agent, env, port, directory.resolve("agent.log"));
+      RunContext run = new RunContext(scenario, task, environment, agent, env, directory.resolve("agent.log"));
       run.credentials.add(IssuedCredentials.CLIENT_SECRET, secret);
       return run;
     } catch (IOException e) {

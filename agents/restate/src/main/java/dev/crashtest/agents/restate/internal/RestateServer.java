@@ -45,7 +45,7 @@ public final class RestateServer implements AutoCloseable {
     ServerConfig config = ServerConfig.builder(stateDir)
         .ingressPort(options.ingressPort())
         .adminPort(options.adminPort())
-        .nodePort(nodePort(stateDir))
+        .nodePort(nodePort(stateDir, options.ingressPort(), options.adminPort()))
         .build();
     Path configFile = Files.writeString(stateDir.resolve("restate.toml"), config.toToml());
     List<String> command = LoopbackJail.in(stateDir.resolve("jail"))
@@ -60,17 +60,32 @@ public final class RestateServer implements AutoCloseable {
     return new RestateServer(builder.start(), options, log);
   }
 
-  static int nodePort(Path stateDir) throws IOException {
+  /**
+   * The node's own port, kept in the state directory (the server records its address there) and never one of the
+   * ports the harness picked for ingress and admin: those may not be bound yet, so the kernel could offer them.
+   */
+  static int nodePort(Path stateDir, int... taken) throws IOException {
     Path file = stateDir.resolve("node-port");
     if (Files.exists(file)) {
       return Integer.parseInt(Files.readString(file).trim());
     }
     int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
+    do {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        port = socket.getLocalPort();
+      }
+    } while (contains(taken, port));
     Files.writeString(file, port + "\n");
     return port;
+  }
+
+  private static boolean contains(int[] ports, int port) {
+    for (int candidate : ports) {
+      if (candidate == port) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Process process() {
