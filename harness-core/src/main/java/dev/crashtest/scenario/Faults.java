@@ -5,6 +5,7 @@ import dev.crashtest.fakes.crm.CrmFault;
 import dev.crashtest.fakes.identity.IdentityFault;
 import dev.crashtest.fakes.model.ModelFault;
 import java.time.Duration;
+import java.util.EnumSet;
 
 /**
  * Entry points of the fault DSL. Every fault fires on a trigger (by default when the task is submitted) and
@@ -100,6 +101,15 @@ public final class Faults {
   /** The service cannot be reached: its proxy refuses new connections and drops open ones. */
   public static NetworkFault outage(Service service) {
     return NetworkFault.of(service, NetworkFault.Kind.OUTAGE, 0, 0);
+  }
+
+  /**
+   * The agent's network is disconnected, as {@code docker network disconnect} does to a container: at once, every
+   * hop from the agent (model, identity provider, CRM, platform) refuses new connections and drops open ones, until
+   * healed ({@code .lasting(...)}) or the run ends. The harness still reaches the agent's control API.
+   */
+  public static NetworkFault disconnectAgent() {
+    return NetworkFault.of(EnumSet.allOf(Service.class), NetworkFault.Kind.OUTAGE, 0, 0);
   }
 
   /** Every answer from the service arrives {@code delay} late (add {@code .jitter(...)} to vary it). */

@@ -6,14 +6,20 @@ import eu.rekawek.toxiproxy.model.ToxicDirection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * A fault on the network hop from the agent to a service, made by that hop's Toxiproxy-compatible proxy:
+ * A fault on the network hops from the agent to services, made by each hop's Toxiproxy-compatible proxy:
  * an outage (the proxy refuses and drops connections) or a toxic (latency, bandwidth, timeout, reset, ...).
+ * Most faults take one service; {@link Faults#disconnectAgent()} takes them all at once.
  *
  * <pre>{@code
  * outage(MODEL).when(agentEnters("create_quote")).lasting(Duration.ofSeconds(5));
  * latency(CRM, Duration.ofMillis(800)).jitter(Duration.ofMillis(200)).lasting(Duration.ofSeconds(10));
+ * disconnectAgent().when(crmCommitted("create_quote")).lasting(Duration.ofSeconds(3));
  * }</pre>
  */
 public final class NetworkFault extends Fault {
@@ -23,17 +29,17 @@ public final class NetworkFault extends Fault {
     OUTAGE, LATENCY, BANDWIDTH, TIMEOUT, RESET_PEER, SLICER, LIMIT_DATA, SLOW_CLOSE
   }
 
-  private final Service service;
+  private final List<Service> services;
   private final Kind kind;
   private final long value;
   private final long extra;
   private final ToxicDirection direction;
   private final Duration lasting;
 
-  NetworkFault(Service service, Kind kind, long value, long extra, ToxicDirection direction, Trigger trigger,
+  private NetworkFault(List<Service> services, Kind kind, long value, long extra, ToxicDirection direction, Trigger trigger,
       Duration lasting) {
     super(trigger);
-    this.service = service;
+    this.services = services;
     this.kind = kind;
     this.value = value;
     this.extra = extra;
@@ -42,13 +48,17 @@ public final class NetworkFault extends Fault {
   }
 
   static NetworkFault of(Service service, Kind kind, long value, long extra) {
-    return new NetworkFault(service, kind, value, extra, ToxicDirection.DOWNSTREAM, Triggers.atTime(Duration.ZERO),
-        null);
+    return of(EnumSet.of(service), kind, value, extra);
+  }
+
+  static NetworkFault of(Set<Service> services, Kind kind, long value, long extra) {
+    return new NetworkFault(List.copyOf(EnumSet.copyOf(services)), kind, value, extra, ToxicDirection.DOWNSTREAM,
+        Triggers.atTime(Duration.ZERO), null);
   }
 
   /** The same fault, fired by {@code trigger}. */
   public NetworkFault when(Trigger trigger) {
-    return new NetworkFault(service, kind, value, extra, direction, trigger, lasting);
+    return new NetworkFault(services, kind, value, extra, direction, trigger, lasting);
   }
 
   /** The same fault, healed {@code duration} after it started; by default it lasts until the run ends. */
@@ -56,7 +66,7 @@ public final class NetworkFault extends Fault {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("lasting needs a positive duration, got [" + duration + "]");
     }
-    return new NetworkFault(service, kind, value, extra, direction, trigger(), duration);
+    return new NetworkFault(services, kind, value, extra, direction, trigger(), duration);
   }
 
   /** For latency: each connection's delay varies by up to {@code jitter} either way. */
@@ -64,29 +74,33 @@ public final class NetworkFault extends Fault {
     if (kind != Kind.LATENCY) {
       throw new IllegalStateException("jitter applies to latency faults only, not to " + kind.name().toLowerCase());
     }
-    return new NetworkFault(service, kind, value, jitter.toMillis(), direction, trigger(), lasting);
+    return new NetworkFault(services, kind, value, jitter.toMillis(), direction, trigger(), lasting);
   }
 
   /** The same toxic on the client-to-service direction instead of service-to-client. */
   public NetworkFault upstream() {
-    return new NetworkFault(service, kind, value, extra, ToxicDirection.UPSTREAM, trigger(), lasting);
+    return new NetworkFault(services, kind, value, extra, ToxicDirection.UPSTREAM, trigger(), lasting);
   }
 
-  public Service service() {
-    return service;
+  /** The services whose hops this fault breaks, in {@link Service} order. */
+  public List<Service> services() {
+    return services;
   }
 
   @Override
   public String describe() {
+    boolean everyService = services.size() == Service.values().length;
+    String service = everyService ? "every service"
+        : services.stream().map(Service::id).collect(Collectors.joining("+"));
     String what = switch (kind) {
-      case OUTAGE -> service.id() + " outage";
-      case LATENCY -> value + " ms latency" + (extra > 0 ? " ± " + extra + " ms" : "") + " to " + service.id();
-      case BANDWIDTH -> service.id() + " bandwidth " + value + " KB/s";
-      case TIMEOUT -> service.id() + " connections hang" + (value > 0 ? " and close after " + value + " ms" : "");
-      case RESET_PEER -> service.id() + " connections reset" + (value > 0 ? " after " + value + " ms" : "");
-      case SLICER -> service.id() + " data sliced into ~" + value + " byte pieces";
-      case LIMIT_DATA -> service.id() + " connections closed after " + value + " bytes";
-      case SLOW_CLOSE -> service.id() + " connections close " + value + " ms late";
+      case OUTAGE -> everyService ? "agent disconnected from every service" : service + " outage";
+      case LATENCY -> value + " ms latency" + (extra > 0 ? " ± " + extra + " ms" : "") + " to " + service;
+      case BANDWIDTH -> service + " bandwidth " + value + " KB/s";
+      case TIMEOUT -> service + " connections hang" + (value > 0 ? " and close after " + value + " ms" : "");
+      case RESET_PEER -> service + " connections reset" + (value > 0 ? " after " + value + " ms" : "");
+      case SLICER -> service + " data sliced into ~" + value + " byte pieces";
+      case LIMIT_DATA -> service + " connections closed after " + value + " bytes";
+      case SLOW_CLOSE -> service + " connections close " + value + " ms late";
     };
     String how = lasting == null ? " until the run ends" : " for " + lasting.toMillis() + " ms";
     return what + " " + trigger().describe() + how;
@@ -94,8 +108,10 @@ public final class NetworkFault extends Fault {
 
   @Override
   void inject(RunContext run) {
-    for (Proxy proxy : run.environment.proxies(service)) {
-      inject(proxy);
+    for (Service service : services) {
+      for (Proxy proxy : run.environment.proxies(service)) {
+        inject(proxy);
+      }
     }
   }
 
@@ -118,8 +134,10 @@ public final class NetworkFault extends Fault {
 
   @Override
   void heal(RunContext run) {
-    for (Proxy proxy : run.environment.proxies(service)) {
-      heal(proxy);
+    for (Service service : services) {
+      for (Proxy proxy : run.environment.proxies(service)) {
+        heal(proxy);
+      }
     }
   }
 

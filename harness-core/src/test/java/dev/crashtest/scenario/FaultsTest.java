@@ -3,6 +3,7 @@ package dev.crashtest.scenario;
 import static dev.crashtest.env.Service.CRM;
 import static dev.crashtest.env.Service.MODEL;
 import static dev.crashtest.scenario.Faults.commitThenDropResponse;
+import static dev.crashtest.scenario.Faults.disconnectAgent;
 import static dev.crashtest.scenario.Faults.killAgent;
 import static dev.crashtest.scenario.Faults.latency;
 import static dev.crashtest.scenario.Faults.outage;
@@ -11,6 +12,7 @@ import static dev.crashtest.scenario.Triggers.crmCommitted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crashtest.env.Service;
 import dev.crashtest.history.Op;
 import dev.crashtest.history.OpType;
 import java.time.Duration;
@@ -30,6 +32,9 @@ class FaultsTest {
         .isEqualTo("kill -9 the agent right after the CRM committed [place_order], restart it after 300 ms");
     assertThat(commitThenDropResponse(CRM, "place_order").describe())
         .startsWith("crm: commit then drop the response on place_order");
+    assertThat(disconnectAgent().lasting(Duration.ofSeconds(3)).describe())
+        .isEqualTo("agent disconnected from every service at 0 ms for 3000 ms");
+    assertThat(disconnectAgent().services()).as("every hop of the agent").containsExactly(Service.values());
   }
 
   @Test

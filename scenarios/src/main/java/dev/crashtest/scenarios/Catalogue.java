@@ -4,6 +4,7 @@ import static dev.crashtest.env.Service.CRM;
 import static dev.crashtest.env.Service.MODEL;
 import static dev.crashtest.env.Service.PLATFORM;
 import static dev.crashtest.scenario.Faults.commitThenDropResponse;
+import static dev.crashtest.scenario.Faults.disconnectAgent;
 import static dev.crashtest.scenario.Faults.identity;
 import static dev.crashtest.scenario.Faults.killAgent;
 import static dev.crashtest.scenario.Faults.killPlatform;
@@ -56,8 +57,9 @@ public final class Catalogue {
     return List.of(happyPath(), crashBeforeCreateQuote(), crashAfterPlaceOrder(), crashAfterPlaceOrderRedelivered(),
         modelOutageMidPlan(), model429Storm(), modelStreamCut(), crmCommitThenDrop(), crmLatencySpike(),
         idpSlowTokenExchange(), modelContextOverflow(), approvalAfter72h(), zombieWorker(), platformRestart(),
-        platformPartition(), signingKeyRotation(), signingKeyRotationNoGrace(), clientSecretRotation(),
-        tokenExpiryMidTask(), idpOutageDuringRefresh(), delegationRevoked(), scopeWithdrawn(), crossAgentToken(), clockSkew());
+        platformPartition(), agentNetworkDisconnect(), signingKeyRotation(), signingKeyRotationNoGrace(),
+        clientSecretRotation(), tokenExpiryMidTask(), idpOutageDuringRefresh(), delegationRevoked(), scopeWithdrawn(),
+        crossAgentToken(), clockSkew());
   }
 
   public static Optional<Scenario> named(String name) {
@@ -214,6 +216,16 @@ public final class Catalogue {
             + " the agent must reconnect and complete, exactly once.")
         .withFault(outage(PLATFORM).when(crmCommitted("create_quote")).lasting(Duration.ofSeconds(3)))
         .requiringPlatform()
+        .withTimeout(TIMEOUT);
+  }
+
+  /** The agent's network goes away as the CRM commits the order: its answer is lost, and so is every service. */
+  public static Scenario agentNetworkDisconnect() {
+    return Scenario.named("agent-network-disconnect")
+        .describedAs("Disconnect the agent from every service (model, identity provider, CRM, platform) right after"
+            + " the CRM committed place_order, before the answer left, for 3 s; the agent must reconnect, repeat"
+            + " the order with the same Idempotency-Key and complete: exactly one order.")
+        .withFault(disconnectAgent().when(crmCommitted("place_order")).lasting(Duration.ofSeconds(3)))
         .withTimeout(TIMEOUT);
   }
 

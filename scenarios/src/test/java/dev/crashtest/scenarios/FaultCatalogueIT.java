@@ -69,6 +69,24 @@ class FaultCatalogueIT {
   }
 
   @Test
+  void reference_agent_reconnects_after_losing_its_network_with_an_order_in_flight(
+      ScenarioRunner runner, @Seed long seed) {
+    RunResult result = runner.run(Catalogue.agentNetworkDisconnect(), Agents.naive(), seed);
+
+    assertPassed(result);
+    Op injected = first(result, op -> op.operation().equals("fault_injected"));
+    Op healed = first(result, op -> op.operation().equals("fault_healed"));
+    assertThat(injected.text("fault")).startsWith("agent disconnected from every service");
+    assertThat(result.history().select(op -> op.index() > injected.index() && op.index() < healed.index()
+        && List.of("model", "crm", "identity").contains(op.service())))
+        .as("nothing reached a service while the agent was disconnected").isEmpty();
+    List<Op> orders = result.history().select(op -> op.is("crm", "place_order"));
+    assertThat(orders).as("committed before the disconnect, replayed after it").hasSize(2);
+    assertThat(orders.get(1).flag("replayed")).isTrue();
+    assertThat(result.metrics()).as("one quote, one order, one note").containsEntry("sideEffects", 3L);
+  }
+
+  @Test
   void reference_agent_survives_crm_latency_and_a_slow_token_endpoint(ScenarioRunner runner, @Seed long seed) {
     assertPassed(runner.run(Catalogue.crmLatencySpike(), Agents.naive(), seed));
     assertPassed(runner.run(Catalogue.idpSlowTokenExchange(), Agents.naive(), seed));
