@@ -250,7 +250,7 @@ class Crm:
             failures += 1
             if failures > MAX_RETRIES:
                 raise TaskFailed(f"CRM [{method} {path}] failed {failures} times; last: {last}")
-            time.sleep(0.2 * failures)
+            time.sleep(retry_after_seconds(None, failures))
 
 
 def segment(value):
