@@ -58,11 +58,12 @@ class ContainerBackendIT {
   @Test
   void faults_reach_services_in_containers_through_their_operator_apis_with_the_same_verdicts() throws Exception {
     Captured run = capture(() -> CrashtestCli.execute("run", "--backend", "containers", "--scenario",
-        "crm-commit-then-drop,model-429-storm,delegation-revoked,zombie-worker", "--agent", "naive,temporal",
+        "crm-commit-then-drop,model-429-storm,delegation-revoked,zombie-worker,agent-network-disconnect", "--agent",
+        "naive,temporal",
         "--seed", "42", "--out", out.toString()));
 
     JsonNode runs = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("runs");
-    assertThat(runs).as("runs").hasSize(8);
+    assertThat(runs).as("runs").hasSize(10);
     for (JsonNode one : runs) {
       String what = one.get("scenario").asText() + " × " + one.get("agent").asText();
       assertThat(one.get("verdict").asText()).as("%s: %s", what, one.get("violations")).isEqualTo("PASS");
