@@ -36,7 +36,7 @@ class AgentProcessIT {
     int port = Ports.freeLoopbackPort();
     AgentSpec spec = AgentSpec.command("tiny", List.of("python3", dir.resolve("server.py").toString()));
     try (AgentProcess agent = AgentProcess.start(spec, Map.of("HARNESS_AGENT_PORT", "" + port), port, dir.resolve("a.log"))) {
-      agent.awaitHealthy(Duration.ofSeconds(10));
+      agent.awaitHealthy(Duration.ofSeconds(60));
       long firstPid = agent.pid();
 
       agent.pause();
@@ -49,9 +49,9 @@ class AgentProcessIT {
       assertThat(agent.isAlive()).as("killed").isFalse();
       assertThat(ProcessHandle.of(firstPid).map(ProcessHandle::isAlive).orElse(false)).as("pid gone").isFalse();
 
-      agent.restart().awaitHealthy(Duration.ofSeconds(10));
+      agent.restart().awaitHealthy(Duration.ofSeconds(60));
       assertThat(agent.pid()).as("a new process").isNotEqualTo(firstPid);
-      await("both incarnations logged").atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+      await("both incarnations logged").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
           assertThat(Files.readString(dir.resolve("a.log"))).contains("pid " + firstPid, "pid " + agent.pid()));
     }
   }

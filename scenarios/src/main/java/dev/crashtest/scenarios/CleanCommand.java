@@ -22,9 +22,15 @@ final class CleanCommand implements Callable<Integer> {
       Cleanup.Result removed = Cleanup.everything(all);
       System.out.printf("removed %d container(s) and %d image(s)%s%n", removed.containers(), removed.images().size(),
           removed.images().isEmpty() ? "" : ": " + String.join(", ", removed.images()));
-      return CrashtestCli.EXIT_PASS;
+      for (String failure : removed.failures()) {
+        System.err.println("crashtest clean: could not remove " + failure);
+      }
+      return removed.failures().isEmpty() ? CrashtestCli.EXIT_PASS : CrashtestCli.EXIT_ENVIRONMENT;
     } catch (EnvironmentException e) {
       System.err.println("crashtest clean: " + e.getMessage());
+      return CrashtestCli.EXIT_ENVIRONMENT;
+    } catch (RuntimeException e) {
+      System.err.println("crashtest clean: the Docker engine failed: " + e.getMessage());
       return CrashtestCli.EXIT_ENVIRONMENT;
     }
   }

@@ -134,18 +134,31 @@ class ContainerBackendIT {
   void clean_removes_every_container_and_built_image_of_ours_but_keeps_the_base_image() {
     var docker = DockerClientFactory.instance().client();
     buildUserImageQuietly();
+    // a tag built twice leaves the first image untagged, "<none>:<none>", and still ours
+    buildTinyImage("crashtest-test/rebuilt:it", "first");
+    buildTinyImage("crashtest-test/rebuilt:it", "second");
     String left = docker.createContainerCmd(USER_IMAGE).withLabels(Map.of("dev.crashtest.managed", "true",
         "dev.crashtest.owner-pid", "1")).exec().getId();
 
     Captured run = capture(() -> CrashtestCli.execute("clean"));
 
     assertThat(run.code).as("exit code; output:%n%s%s", run.out, run.err).isEqualTo(0);
-    assertThat(run.out).startsWith("removed 1 container(s) and ").contains(USER_IMAGE);
+    assertThat(run.out).startsWith("removed 1 container(s) and ").contains(USER_IMAGE, "crashtest-test/rebuilt:it",
+        "<none> (sha256:");
     assertThat(docker.listContainersCmd().withShowAll(true).withIdFilter(List.of(left)).exec()).as("container")
         .isEmpty();
     assertThat(docker.listImagesCmd().withLabelFilter(Map.of("dev.crashtest.managed", "true")).exec())
         .as("images of ours left").flatExtracting(image -> List.of(image.getRepoTags()))
         .containsExactly(LocalImages.baseImage());
+  }
+
+  private static void buildTinyImage(String tag, String content) {
+    new ImageFromDockerfile(tag, false)
+        .withFileFromString("content.txt", content)
+        .withDockerfileFromBuilder(dockerfile -> dockerfile.from(LocalImages.baseImage())
+            .copy("content.txt", "/opt/content.txt")
+            .label(LocalImages.MANAGED_LABEL, "true"))
+        .get();
   }
 
   private static void buildUserImageQuietly() {

@@ -37,7 +37,7 @@ class NaiveTaskRuntimeTest {
     release.countDown();
 
     assertThat(second.status()).as("status answered to the second submission").isEqualTo(TaskStatus.RUNNING);
-    await("task T-1 completes").atMost(Duration.ofSeconds(5))
+    await("task T-1 completes").atMost(Duration.ofSeconds(30))
         .until(() -> runtime.find("T-1").map(TaskSnapshot::status).orElseThrow() == TaskStatus.COMPLETED);
     assertThat(runs).as("workflow runs").hasValue(1);
     assertThat(runtime.submit(request("T-1")).result()).as("resubmitting a completed task").isEqualTo("done");
@@ -51,12 +51,12 @@ class NaiveTaskRuntimeTest {
     assertThat(runtime.approve("T-1", "alice").outcome()).as("approving an unknown task")
         .isEqualTo(ApprovalResult.Outcome.UNKNOWN_TASK);
     runtime.submit(request("T-1"));
-    await("task T-1 awaits approval").atMost(Duration.ofSeconds(5))
+    await("task T-1 awaits approval").atMost(Duration.ofSeconds(30))
         .until(() -> runtime.find("T-1").orElseThrow().status() == TaskStatus.AWAITING_APPROVAL);
     ApprovalResult approval = runtime.approve("T-1", "alice");
 
     assertThat(approval.outcome()).as("approval").isEqualTo(ApprovalResult.Outcome.APPROVED);
-    await("task T-1 completes").atMost(Duration.ofSeconds(5))
+    await("task T-1 completes").atMost(Duration.ofSeconds(30))
         .until(() -> runtime.find("T-1").orElseThrow().status() == TaskStatus.COMPLETED);
     assertThat(runtime.find("T-1").orElseThrow().result()).as("result").isEqualTo("approved by alice");
     assertThat(runtime.approve("T-1", "bob").outcome()).as("approving a completed task")
@@ -71,7 +71,7 @@ class NaiveTaskRuntimeTest {
 
     runtime.submit(request("T-1"));
 
-    await("task T-1 fails").atMost(Duration.ofSeconds(5))
+    await("task T-1 fails").atMost(Duration.ofSeconds(30))
         .until(() -> runtime.find("T-1").orElseThrow().status() == TaskStatus.FAILED);
     assertThat(runtime.find("T-1").orElseThrow().error()).as("error").isEqualTo("model failed after 5 retries");
   }
