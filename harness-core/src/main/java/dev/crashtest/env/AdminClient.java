@@ -53,7 +53,8 @@ final class AdminClient {
       }
       return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
     } catch (IOException e) {
-      throw new EnvironmentException("could not reach " + service + " at [" + uri + "]: " + e.getMessage(), e);
+      // java.net.http says only "null" or nothing for a refused connection: name the exception too
+      throw new EnvironmentException("could not reach " + service + " at [" + uri + "]: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EnvironmentException("interrupted while calling " + service + " at [" + uri + "]", e);

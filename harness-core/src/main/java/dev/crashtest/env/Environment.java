@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -192,6 +193,22 @@ public final class Environment implements AutoCloseable {
       return service;
     } catch (RuntimeException e) {
       throw new EnvironmentException("could not start the [" + name + "] service: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Throws an {@link EnvironmentException} when a service of the environment stopped serving (a service container
+   * exited), naming it with its last log lines, and copies its log into {@code runDirectory}. A run it hits is the
+   * harness's failure (an ERROR, exit 3), never the agent's. Embedded services live in this JVM and pass.
+   */
+  public void requireServicesRunning(Path runDirectory) {
+    for (FakeService service : List.copyOf(services)) {
+      if (service instanceof ServiceContainer container) {
+        Optional<String> failure = container.failure(runDirectory);
+        if (failure.isPresent()) {
+          throw new EnvironmentException(failure.get(), null);
+        }
+      }
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.crashtest.env;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
@@ -15,8 +17,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.testcontainers.DockerClientFactory;
@@ -98,6 +102,33 @@ final class ServiceContainer implements FakeService {
     close();
     throw new EnvironmentException("the [" + name + "] container did not answer on " + baseUrl.resolve(readyPath)
         + " within " + READY_TIMEOUT.toSeconds() + " s; its last lines:\n" + tail, null);
+  }
+
+  /**
+   * Why the container no longer serves — it exited — with where its whole log is and its last lines; empty while it
+   * runs. A copy of the log goes to {@code copyTo} (the run's directory), so the report's reader has it.
+   */
+  Optional<String> failure(Path copyTo) {
+    InspectContainerResponse.ContainerState state;
+    try {
+      state = DockerClientFactory.instance().client().inspectContainerCmd(id).exec().getState();
+    } catch (NotFoundException gone) {
+      return Optional.of("the [" + name + "] container is gone (removed by someone else); its last lines:\n"
+          + tail(20));
+    }
+    if (Boolean.TRUE.equals(state.getRunning())) {
+      return Optional.empty();
+    }
+    Path copy = copyTo.resolve(name + "-container.log");
+    try {
+      Files.createDirectories(copyTo);
+      Files.copy(logFile, copy, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      copy = logFile;
+    }
+    return Optional.of("the [" + name + "] container exited with code " + state.getExitCodeLong()
+        + (Boolean.TRUE.equals(state.getOOMKilled()) ? " (out of memory)" : "") + "; its log: " + copy
+        + "; its last lines:\n" + tail(20));
   }
 
   private boolean running() {

@@ -88,6 +88,7 @@ public final class ScenarioRunner {
       recordEnvironmentFailure(e);
       return errored(scenario, agent, seed, directory, e, environment.history().since(before));
     }
+    boolean environmentFailed = false;
     try (run) {
       run.startPlatform();
       run.startAgent();
@@ -99,6 +100,16 @@ public final class ScenarioRunner {
     } catch (EnvironmentException e) {
       error = e.getMessage();
       recordEnvironmentFailure(e);
+      environmentFailed = true;
+    }
+    if (!environmentFailed) {
+      // a service that died under the agent makes whatever the agent did unjudgeable: the harness failed
+      try {
+        environment.requireServicesRunning(directory);
+      } catch (EnvironmentException e) {
+        error = e.getMessage();
+        recordEnvironmentFailure(e);
+      }
     }
     HistoryFiles.write(environment.history().since(run.startIndex), directory.resolve("history.jsonl"));
     run.credentials.scan(directory, IssuedCredentials.SCANNED_FILES, run);
@@ -119,6 +130,7 @@ public final class ScenarioRunner {
     try {
       Directories.deleteRecursively(directory);
       Files.createDirectories(directory.resolve("state"));
+      environment.requireServicesRunning(directory);
       String clientId = agent.name() + "-agent";
       Path secretFile = directory.resolve("client-secret");
       String secret = environment.registerAgent(clientId);
