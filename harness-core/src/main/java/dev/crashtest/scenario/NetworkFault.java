@@ -36,8 +36,8 @@ public final class NetworkFault extends Fault {
   private final ToxicDirection direction;
   private final Duration lasting;
 
-  private NetworkFault(List<Service> services, Kind kind, long value, long extra, ToxicDirection direction, Trigger trigger,
-      Duration lasting) {
+  private NetworkFault(List<Service> services, Kind kind, long value, long extra, ToxicDirection direction,
+      Trigger trigger, Duration lasting) {
     super(trigger);
     this.services = services;
     this.kind = kind;

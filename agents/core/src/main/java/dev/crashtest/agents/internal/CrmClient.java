@@ -10,8 +10,9 @@ import java.time.Duration;
 /**
  * Calls the CRM with a delegated token (contract, sections 3.1 and 5). A {@code 5xx} or a broken connection is
  * retried at most 5 times, with {@link RetryPolicy}'s backoff (about 8 s in all) and the same {@code
- * Idempotency-Key}; a {@code 401} makes it exchange a new token once and call again; a {@code 401} with the fresh token, or a {@code 403}, fails the task (the agent lost the
- * authority). Every other answer is returned as it is, for the model to read.
+ * Idempotency-Key}; a {@code 401} makes it exchange a new token once and call again; a {@code 401} with the fresh
+ * token, or a {@code 403}, fails the task (the agent lost the authority). Every other answer is returned as it is,
+ * for the model to read.
  *
  * <pre>{@code
  * CrmClient crm = new CrmClient(HttpClient.newHttpClient(), URI.create(crmBaseUrl), Sleeper.SYSTEM);

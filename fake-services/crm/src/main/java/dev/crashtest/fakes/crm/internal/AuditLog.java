@@ -22,7 +22,7 @@ final class AuditLog {
 
   /** Appends {@code record} (its {@code seq} is ignored) and returns it with the seq it got. */
   AuditRecord append(Connection c, AuditRecord r) throws SQLException {
-    String sql = "INSERT INTO audit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    String sql = "INSERT INTO audit (" + COLUMNS + ") VALUES (" + "?, ".repeat(20) + "?)";
     try (PreparedStatement insert = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
       insert.setObject(1, OffsetDateTime.ofInstant(r.time(), ZoneOffset.UTC));
       insert.setString(2, r.method());
