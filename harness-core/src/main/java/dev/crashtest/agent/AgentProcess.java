@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -44,11 +45,13 @@ public final class AgentProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the agent; its output goes to {@code logFile}. An agent with an image ({@link AgentSpec#image}) runs as
-   * a container on the host's network with the log file's directory mounted; any other as a child process. Does
-   * not wait for it to be healthy.
+   * Starts the agent; its output goes to {@code logFile}, and {@code port} reaches it as {@code HARNESS_AGENT_PORT},
+   * the port of its control API. An agent with an image ({@link AgentSpec#image}) runs as a container on the host's
+   * network with the log file's directory mounted; any other as a child process. Does not wait for it to be healthy.
    */
-  public static AgentProcess start(AgentSpec spec, Map<String, String> environment, int port, Path logFile) {
+  public static AgentProcess start(AgentSpec spec, Map<String, String> agentEnvironment, int port, Path logFile) {
+    Map<String, String> environment = new LinkedHashMap<>(agentEnvironment);
+    environment.put("HARNESS_AGENT_PORT", String.valueOf(port));
     Launch launch = spec.image()
         .<Launch>map(image -> new ContainerLaunch(spec.toString(), image, spec.command(), environment,
             logFile.toAbsolutePath().getParent()))

@@ -78,7 +78,6 @@ final class RunProcesses {
    */
   void startAgent() {
     port = Ports.freeLoopbackPort();
-    agentEnvironment.put("HARNESS_AGENT_PORT", String.valueOf(port));
     agent = AgentProcess.start(spec, agentEnvironment, port, logFile);
     agent.awaitHealthy(HEALTH_TIMEOUT);
     record(RUNNER, AGENT_STARTED, Map.of("agent", spec.name(), "pid", agent.pid(), "port", port,
@@ -125,7 +124,6 @@ final class RunProcesses {
     if (withStandby) {
       int standbyPort = Ports.freeLoopbackPort();
       Map<String, String> env = new LinkedHashMap<>(agentEnvironment);
-      env.put("HARNESS_AGENT_PORT", String.valueOf(standbyPort));
       env.put("HARNESS_STATE_DIR", runDirectory.resolve("state-standby").toString());
       standby = AgentProcess.start(spec, env, standbyPort, runDirectory.resolve("agent-standby.log"));
       standby.awaitHealthy(HEALTH_TIMEOUT);

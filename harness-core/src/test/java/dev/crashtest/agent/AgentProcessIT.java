@@ -35,7 +35,7 @@ class AgentProcessIT {
     Files.writeString(dir.resolve("server.py"), SERVER);
     int port = Ports.freeLoopbackPort();
     AgentSpec spec = AgentSpec.command("tiny", List.of("python3", dir.resolve("server.py").toString()));
-    try (AgentProcess agent = AgentProcess.start(spec, Map.of("HARNESS_AGENT_PORT", "" + port), port, dir.resolve("a.log"))) {
+    try (AgentProcess agent = AgentProcess.start(spec, Map.of(), port, dir.resolve("a.log"))) {
       agent.awaitHealthy(Duration.ofSeconds(60));
       long firstPid = agent.pid();
 

@@ -79,7 +79,6 @@ class TwoAgentsOneEnvironmentIT {
     Map<String, String> env = new LinkedHashMap<>(environment.agentEnvironment(clientId));
     env.put("HARNESS_AGENT_CLIENT_ID", clientId);
     env.put("HARNESS_AGENT_CLIENT_SECRET_FILE", secret.toString());
-    env.put("HARNESS_AGENT_PORT", String.valueOf(port));
     env.put("HARNESS_STATE_DIR", state.toString());
     AgentProcess agent = AgentProcess.start(NAIVE, env, port, dir.resolve(clientId + ".log"));
     agent.awaitHealthy(Duration.ofSeconds(60));
