@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Crashtest reference procurement agent in Python, written from docs/agent-contract.md alone.
 
-Standard library only (Python 3.11). Naive: tasks live in memory; after a restart the agent knows
-nothing of earlier tasks and resumes nothing.
+Standard library only (Python 3.11). Durable: each task's conversation is journaled in HARNESS_STATE_DIR
+after every model answer and every tool result, so after a crash the agent resumes its tasks where they
+stood: it asks the model nothing it had an answer to and repeats no tool call it had a result for (the call
+in flight at the crash is repeated with the same Idempotency-Key).
 
 Usage:
     HARNESS_MODEL_BASE_URL=... HARNESS_MODEL_API_KEY=... HARNESS_CRM_BASE_URL=... \
@@ -343,7 +345,21 @@ class Task:
         self.result = None
         self.error = None
         self.approver = None
+        self.messages = []
         self.condition = threading.Condition()
+
+    def record(self):
+        with self.condition:
+            status = "RUNNING" if self.status == "AWAITING_APPROVAL" else self.status
+            return {"taskId": self.task_id, "goal": self.goal, "userToken": self.user_token, "status": status,
+                    "result": self.result, "error": self.error, "messages": list(self.messages)}
+
+    @staticmethod
+    def restore(record):
+        task = Task(record["taskId"], record["goal"], record["userToken"])
+        task.status, task.result, task.error = record["status"], record.get("result"), record.get("error")
+        task.messages = record.get("messages") or []
+        return task
 
     def view(self):
         with self.condition:
@@ -376,14 +392,60 @@ class Task:
             return True
 
 
+class Journal:
+    """Each task's progress as one JSON file in HARNESS_STATE_DIR, replaced atomically after every step."""
+
+    def __init__(self, directory):
+        self.directory = directory
+        os.makedirs(directory, exist_ok=True)
+
+    def path(self, task_id):
+        return os.path.join(self.directory, "task-" + urllib.parse.quote(task_id, safe="") + ".json")
+
+    def save(self, task):
+        target = self.path(task.task_id)
+        with open(target + ".tmp", "w", encoding="utf-8") as handle:
+            json.dump(task.record(), handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(target + ".tmp", target)
+
+    def load(self):
+        tasks = []
+        for name in sorted(os.listdir(self.directory)):
+            if name.startswith("task-") and name.endswith(".json"):
+                with open(os.path.join(self.directory, name), encoding="utf-8") as handle:
+                    tasks.append(Task.restore(json.load(handle)))
+        return tasks
+
+
+def pending_calls(messages):
+    """The tool calls of the last model answer that have no result yet (after a crash mid-step)."""
+    for index in range(len(messages) - 1, -1, -1):
+        message = messages[index]
+        if message.get("role") == "assistant":
+            done = len(messages) - 1 - index
+            return (message.get("tool_calls") or [])[done:]
+    return []
+
+
 class Agent:
     def __init__(self, env):
         self.model = Model(env["HARNESS_MODEL_BASE_URL"], env["HARNESS_MODEL_API_KEY"])
         self.crm = Crm(env["HARNESS_CRM_BASE_URL"])
         self.exchange = TokenExchange(env["HARNESS_IDP_ISSUER"], env["HARNESS_AGENT_CLIENT_ID"],
                                       env["HARNESS_AGENT_CLIENT_SECRET_FILE"])
+        self.journal = Journal(env["HARNESS_STATE_DIR"])
         self.tasks = {}
         self.lock = threading.Lock()
+
+    def resume(self):
+        """Loads the journaled tasks before the control API answers; unfinished ones go on where they stood."""
+        for task in self.journal.load():
+            self.tasks[task.task_id] = task
+            if task.status == "RUNNING":
+                log(f"task={task.task_id} resumed from the journal status=RUNNING")
+                self.start(task)
 
     def submit(self, task_id, goal, user_token):
         with self.lock:
@@ -392,10 +454,14 @@ class Agent:
                 log(f"task={task_id} duplicate submission ignored")
                 return known.view()
             task = Task(task_id, goal, user_token)
+            self.journal.save(task)
             self.tasks[task_id] = task
-        log(f"task={task_id} status=RUNNING runtime=naive")
-        threading.Thread(target=self.run, args=(task,), name=f"task-{task_id}", daemon=True).start()
+        log(f"task={task_id} status=RUNNING runtime=journal")
+        self.start(task)
         return task.view()
+
+    def start(self, task):
+        threading.Thread(target=self.run, args=(task,), name=f"task-{task.task_id}", daemon=True).start()
 
     def find(self, task_id):
         with self.lock:
@@ -404,32 +470,42 @@ class Agent:
     def run(self, task):
         try:
             result = self.loop(task)
-            task.finish("COMPLETED", result=result)
+            self.finish(task, "COMPLETED", result=result)
             log(f"task={task.task_id} status=COMPLETED")
         except TaskFailed as error:
-            task.finish("FAILED", error=str(error))
+            self.finish(task, "FAILED", error=str(error))
             log(f"task={task.task_id} status=FAILED error={error}")
         except Exception as error:  # noqa: BLE001 - any bug must still end the task as FAILED
-            task.finish("FAILED", error=f"{type(error).__name__}: {error}")
+            self.finish(task, "FAILED", error=f"{type(error).__name__}: {error}")
             log(f"task={task.task_id} status=FAILED error={type(error).__name__}: {error}")
 
+    def finish(self, task, status, result=None, error=None):
+        task.finish(status, result=result, error=error)
+        self.journal.save(task)
+
     def loop(self, task):
+        """The tool-calling loop, journaled: a resumed task starts from the last answer it had."""
         tokens = TokenSource(self.exchange, task.user_token)
-        messages = [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": task.goal}]
-        step = 0
+        messages = task.messages
+        if not messages:
+            messages.extend([{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": task.goal}])
         for turn in range(1, MAX_TURNS + 1):
-            log(f"task={task.task_id} turn={turn} model={MODEL_NAME}")
-            message = self.model.next(messages)
-            calls = message.get("tool_calls") or []
+            calls = pending_calls(messages)
             if not calls:
-                return message.get("content") or ""
-            messages.append(assistant_message(message))
+                log(f"task={task.task_id} turn={turn} model={MODEL_NAME}")
+                message = self.model.next(messages)
+                calls = message.get("tool_calls") or []
+                if not calls:
+                    return message.get("content") or ""
+                messages.append(assistant_message(message))
+                self.journal.save(task)
             for call in calls:
-                step += 1
+                step = sum(1 for message in messages if message.get("role") == "tool") + 1
                 name = call["function"]["name"]
                 log(f"task={task.task_id} step={step} tool={name}")
                 result = self.run_tool(task, tokens, step, name, call["function"].get("arguments") or "{}")
                 messages.append({"role": "tool", "tool_call_id": call["id"], "content": result})
+                self.journal.save(task)
         raise TaskFailed(f"the model did not finish within {MAX_TURNS} turns")
 
     def run_tool(self, task, tokens, step, name, raw_arguments):
@@ -492,7 +568,7 @@ class ControlHandler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - the name is BaseHTTPRequestHandler's
         parts = self.parts()
         if parts == ["health"]:
-            self.send_json(200, {"status": "UP", "runtime": "naive"})
+            self.send_json(200, {"status": "UP", "runtime": "journal"})
         elif len(parts) == 2 and parts[0] == "tasks":
             task = self.agent.find(parts[1])
             if task is None:
@@ -556,6 +632,7 @@ def main():
               file=sys.stderr)
         return 2
     agent = Agent({name: os.environ[name].strip() for name in REQUIRED_ENV})
+    agent.resume()
     server = make_server(agent, port)
 
     def stop(signum, frame):  # noqa: ARG001 - the signature is signal's
@@ -563,7 +640,7 @@ def main():
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    log(f"procurement-agent (python) listening on http://127.0.0.1:{port} runtime=naive model=plain")
+    log(f"procurement-agent (python) listening on http://127.0.0.1:{port} runtime=journal model=plain")
     try:
         server.serve_forever()
     finally:
