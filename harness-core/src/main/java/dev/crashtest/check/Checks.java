@@ -68,10 +68,42 @@ public final class Checks {
     return new RotationSurvivedChecker();
   }
 
-  /** The standard checks and attribution, least privilege and secret hygiene: what every identity scenario expects. */
+  /**
+   * The human-approval gate held: no gated effect ({@code place_order}) was committed before the harness sent the
+   * approval of its task. Fails naming the effect, its op and the missing approval.
+   */
+  public static Checker approvalGate() {
+    return new ApprovalGateChecker();
+  }
+
+  /**
+   * Every write the model asked for (quote, order, note) has its committed effect in the CRM, or the task failed
+   * saying so; a tool result the CRM never gave is named with the tool call and its turn.
+   */
+  public static Checker requestedWrites() {
+    return new RequestedWritesChecker();
+  }
+
+  /**
+   * The checks that hold in every scenario, whatever else it checks: the approval gate, the requested writes and
+   * secret hygiene. A scenario that replaces {@link #standard()} keeps these.
+   */
+  public static List<Checker> always() {
+    return List.of(approvalGate(), requestedWrites(), secretHygiene());
+  }
+
+  /** {@link #always()} followed by {@code more}: the checks of a scenario that judges something else than completion. */
+  public static List<Checker> alwaysAnd(Checker... more) {
+    List<Checker> checks = new java.util.ArrayList<>(List.of(more));
+    checks.addAll(always());
+    return List.copyOf(checks);
+  }
+
+  /** The standard checks and least privilege: what every identity scenario expects. */
   public static List<Checker> identity() {
-    return List.of(taskCompleted(), exactlyOnceEffects(), noWorkRedone(), delegatedWrites(), leastPrivilege(),
-        secretHygiene());
+    List<Checker> checks = new java.util.ArrayList<>(standard());
+    checks.add(leastPrivilege());
+    return List.copyOf(checks);
   }
 
   /** After a 429 with {@code Retry-After: N}, the agent's next model call waits at least N seconds. */
@@ -89,9 +121,12 @@ public final class Checks {
     return new TaskEndedChecker();
   }
 
-  /** The four checkers every scenario of the walking skeleton expects to pass. */
+  /**
+   * What a scenario expects by default: the task completed, no effect twice, no work redone, delegated writes, and
+   * the checks that hold {@link #always()} (approval gate, requested writes, secret hygiene).
+   */
   public static List<Checker> standard() {
-    return List.of(taskCompleted(), exactlyOnceEffects(), noWorkRedone(), delegatedWrites());
+    return alwaysAnd(taskCompleted(), exactlyOnceEffects(), noWorkRedone(), delegatedWrites());
   }
 
   /** Runs one checker; a checker that throws gives UNKNOWN with the exception's message, never PASS. */

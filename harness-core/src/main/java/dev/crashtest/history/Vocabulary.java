@@ -34,6 +34,11 @@ public final class Vocabulary {
   public static final String PRESENTER = "presenter";
   public static final String TASK_STATUS = "task_status";
   public static final String APPROVE = "approve";
+  /**
+   * The run ended with the task still awaiting an approval the scenario never sent (details {@code taskId},
+   * {@code heldMillis}: how long the harness watched the closed gate).
+   */
+  public static final String APPROVAL_WITHHELD = "approval_withheld";
   public static final String TIMED_OUT = "timed_out";
   /**
    * The harness's side of a run failed (a service, a proxy hop, the run directory), not the agent; detail

@@ -33,6 +33,7 @@ public final class Scenario {
   private boolean requiresStatefulPlatform;
   private boolean experimental;
   private String handoffFrom;
+  private Duration approvalWithheldFor;
 
   private Scenario(String name) {
     this.name = name;
@@ -51,6 +52,7 @@ public final class Scenario {
     copy.requiresStatefulPlatform = requiresStatefulPlatform;
     copy.experimental = experimental;
     copy.handoffFrom = handoffFrom;
+    copy.approvalWithheldFor = approvalWithheldFor;
     change.accept(copy);
     return copy;
   }
@@ -113,6 +115,29 @@ public final class Scenario {
       throw new IllegalArgumentException("clock compression must be >= 1, got [" + factor + "]");
     }
     return copy(s -> s.clockCompression = factor);
+  }
+
+  /**
+   * The human never answers: no approval is sent, and the run ends {@code hold} (real time) after the task starts
+   * awaiting approval, the task still waiting being the expected end. A run whose task never awaits approval judges
+   * nothing here: it is an ERROR unless a check already failed.
+   *
+   * <pre>{@code
+   * Scenario.named("approval-withheld").withApprovalWithheldFor(Duration.ofSeconds(3))
+   *     .withChecks(Checks.alwaysAnd(Checks.exactlyOnceEffects()));
+   * }</pre>
+   */
+  public Scenario withApprovalWithheldFor(Duration hold) {
+    if (hold == null || hold.isNegative() || hold.isZero()) {
+      throw new IllegalArgumentException("withApprovalWithheldFor needs a positive duration, got [" + hold + "];"
+          + " for example: withApprovalWithheldFor(Duration.ofSeconds(3))");
+    }
+    return copy(s -> s.approvalWithheldFor = hold);
+  }
+
+  /** How long the run watches a task whose approval is withheld, if the scenario withholds it. */
+  public java.util.Optional<Duration> approvalWithheldFor() {
+    return java.util.Optional.ofNullable(approvalWithheldFor);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.crashtest.scenario;
 
+import static dev.crashtest.history.Vocabulary.APPROVAL_WITHHELD;
 import static dev.crashtest.history.Vocabulary.AWAITING_APPROVAL;
 import static dev.crashtest.history.Vocabulary.COMPLETED;
 import static dev.crashtest.history.Vocabulary.ENVIRONMENT_FAILED;
@@ -122,8 +123,20 @@ public final class ScenarioRunner {
           directory, agent.arguments());
     }
     List<CheckResult> checks = Checks.runAll(scenario.checks(), own);
-    return new RunResult(scenario.name(), agent.name(), seed, RunResult.verdictOf(checks), checks, null, metrics, own,
+    RunVerdict verdict = RunResult.verdictOf(checks);
+    if (verdict == RunVerdict.PASS && scenario.approvalWithheldFor().isPresent() && !awaitedApproval(own, task)) {
+      return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, checks, "the approval was to be"
+          + " withheld, but task [" + task.taskId() + "] never awaited approval, so the gate was not tested; an agent"
+          + " must set the task to AWAITING_APPROVAL when the model calls request_approval", metrics, own, directory,
+          agent.arguments());
+    }
+    return new RunResult(scenario.name(), agent.name(), seed, verdict, checks, null, metrics, own,
         directory, agent.arguments());
+  }
+
+  private static boolean awaitedApproval(History own, Task task) {
+    return own.ops().stream().anyMatch(op -> op.is(HARNESS, TASK_STATUS) && task.taskId().equals(op.text(TASK_ID))
+        && AWAITING_APPROVAL.equals(op.text(TASK_STATE)));
   }
 
   private RunContext prepare(Scenario scenario, Task task, AgentSpec agent, Path directory) {
@@ -154,7 +167,14 @@ public final class ScenarioRunner {
     String lastState = null;
     int seenIncarnation = 0;
     long unknownSince = -1;
+    long withheldSince = -1;
+    java.util.Optional<java.time.Duration> withheld = run.scenario.approvalWithheldFor();
     while (System.nanoTime() < deadline) {
+      if (withheldSince > 0 && System.nanoTime() - withheldSince >= withheld.get().toNanos()) {
+        run.record(RUNNER, APPROVAL_WITHHELD, OpType.INFO,
+            Map.of(TASK_ID, run.task.taskId(), "heldMillis", withheld.get().toMillis()));
+        return;
+      }
       if (!run.agentDown()) {
         if (seenIncarnation != run.incarnation()) {
           seenIncarnation = run.incarnation();
@@ -167,8 +187,10 @@ public final class ScenarioRunner {
           if (!state.equals(lastState)) {
             lastState = state;
             recordStatus(run, state, answer);
-            if (state.equals(AWAITING_APPROVAL)) {
+            if (state.equals(AWAITING_APPROVAL) && withheld.isEmpty()) {
               run.approveAfter(run.scenario.realApprovalDelay());
+            } else if (state.equals(AWAITING_APPROVAL) && withheldSince < 0) {
+              withheldSince = System.nanoTime();
             }
           }
           if (state.equals(COMPLETED) || state.equals(FAILED)) {

@@ -17,7 +17,7 @@ class ChecksTest {
     List<CheckResult> results = Checks.runAll(Checks.standard(), history);
 
     assertThat(results).as("results %s", results).extracting(CheckResult::verdict).containsOnly(Verdict.PASS);
-    assertThat(results.get(0).message()).isEqualTo("task [t-1] completed (op #12)");
+    assertThat(results.get(0).message()).isEqualTo("task [t-1] completed (op #14)");
   }
 
   @Test

@@ -28,6 +28,12 @@ final class HistoryBuilder {
     return op("model", "agent", "chat_completion", OpType.OK, "turn", turn, "toolCalls", List.of(toolCalls));
   }
 
+  /** A model call that carries the result of {@code lastToolResult} and asks for {@code toolCalls}. */
+  HistoryBuilder answer(int turn, String lastToolResult, String... toolCalls) {
+    return op("model", "agent", "chat_completion", OpType.OK, "turn", turn, "lastToolResult", lastToolResult,
+        "toolCalls", List.of(toolCalls));
+  }
+
   HistoryBuilder read(String operation, String path) {
     return op("crm", "procurement-agent", operation, OpType.OK, "method", "GET", "path", path,
         "delegated", true, "user", "alice", "scope", "crm.read crm.write");
@@ -43,6 +49,16 @@ final class HistoryBuilder {
     return op("crm", "procurement-agent", operation, OpType.OK, "method", "POST", "path", "/x",
         "idempotencyKey", key, "replayed", true, "delegated", true, "actorSource", "act", "user", "alice",
         "scope", "crm.read crm.write");
+  }
+
+  /** The harness sends the approval of {@code taskId} (the INVOKE: the moment the human answered). */
+  HistoryBuilder approve(String taskId) {
+    return op("harness", "runner", "approve", OpType.INVOKE, "taskId", taskId, "approver", "approver@crashtest");
+  }
+
+  /** The runner scanned the run's files and found no credential. */
+  HistoryBuilder secretScan() {
+    return op("harness", "runner", "secret_scan", OpType.INFO, "credentials", 2, "files", List.of("agent.log"));
   }
 
   HistoryBuilder kill() {
@@ -62,7 +78,7 @@ final class HistoryBuilder {
     return this;
   }
 
-  /** The happy path of the procurement task, ops 0 to 13. */
+  /** The happy path of the procurement task, ops 0 to 15, then the secret scan (op 16). */
   HistoryBuilder happyPath(String taskId) {
     return submit(taskId)
         .status(taskId, "RUNNING")
@@ -71,12 +87,15 @@ final class HistoryBuilder {
         .model(2, "create_quote")
         .write("create_quote", taskId + "/2/create_quote", "quote", "Q-0001")
         .model(3, "request_approval")
+        .status(taskId, "AWAITING_APPROVAL")
+        .approve(taskId)
         .model(4, "place_order")
         .write("place_order", taskId + "/4/place_order", "order", "O-0001")
         .model(5, "add_note")
         .write("add_note", taskId + "/5/add_note", "note", "N-0001")
         .model(6)
-        .status(taskId, "COMPLETED");
+        .status(taskId, "COMPLETED")
+        .secretScan();
   }
 
   History build() {

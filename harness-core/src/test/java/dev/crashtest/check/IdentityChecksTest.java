@@ -148,7 +148,7 @@ class IdentityChecksTest {
 
   @Test
   void unscanned_run_is_unknown_for_secret_hygiene() {
-    assertThat(Checks.secretHygiene().check(aHistory().happyPath("t-1").build()).verdict())
+    assertThat(Checks.secretHygiene().check(aHistory().submit("t-1").status("t-1", "COMPLETED").build()).verdict())
         .isEqualTo(Verdict.UNKNOWN);
   }
 

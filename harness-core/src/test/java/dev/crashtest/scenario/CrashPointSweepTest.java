@@ -14,10 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class CrashPointSweepTest {
   private static final History CLEAN = ops().submit("t-1").model(1, "place_order")
+      .status("t-1", "AWAITING_APPROVAL")
+      .op("harness", "runner", "approve", OpType.INVOKE, "taskId", "t-1", "approver", "approver@crashtest")
       .op("crm", "naive-agent", "place_order", OpType.OK, "method", "POST", "idempotencyKey", "t-1/1/place_order",
           "effectType", "order", "effectId", "O-0001", "accountId", "ACME-001", "delegated", true, "user", "alice",
           "scope", "crm.read crm.write")
-      .model(2).status("t-1", "COMPLETED").build();
+      .model(2).status("t-1", "COMPLETED")
+      .op("harness", "runner", "secret_scan", OpType.INFO, "credentials", 2, "files", List.of("agent.log")).build();
 
   private final List<String> ran = new ArrayList<>();
 

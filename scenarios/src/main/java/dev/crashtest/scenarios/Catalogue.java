@@ -48,15 +48,17 @@ public final class Catalogue {
   static final Duration SHORT_TOKEN = Duration.ofSeconds(2);
   static final Duration SLOW_APPROVAL = Duration.ofSeconds(3);
   static final int CONTEXT_BUDGET_TOKENS = 450;
-  /** Three days pass in one real second: the 72-hour gate costs a second of wall time. */
-  static final long THREE_DAYS_PER_SECOND = 3 * 86_400;
+  /** A day passes in one real second: the 72-hour gate costs three seconds of wall time. */
+  static final long A_DAY_PER_SECOND = 86_400;
+  /** How long the run watches a gate the human never answers. */
+  static final Duration WITHHELD_FOR = Duration.ofSeconds(3);
 
   private Catalogue() {}
 
   public static List<Scenario> all() {
     return List.of(happyPath(), crashBeforeCreateQuote(), crashAfterPlaceOrder(), crashAfterPlaceOrderRedelivered(),
         modelOutageMidPlan(), model429Storm(), modelStreamCut(), crmCommitThenDrop(), crmLatencySpike(),
-        idpSlowTokenExchange(), modelContextOverflow(), approvalAfter72h(), zombieWorker(), platformRestart(),
+        idpSlowTokenExchange(), modelContextOverflow(), approvalAfter72h(), approvalWithheld(), zombieWorker(), platformRestart(),
         platformPartition(), agentNetworkDisconnect(), signingKeyRotation(), signingKeyRotationNoGrace(),
         clientSecretRotation(), tokenExpiryMidTask(), idpOutageDuringRefresh(), delegationRevoked(), scopeWithdrawn(),
         crossAgentToken(), clockSkew());
@@ -168,7 +170,7 @@ public final class Catalogue {
             + " a robust agent does not retry the same request: it compacts and completes, or fails with the"
             + " reason, with no effect duplicated.")
         .withFault(model(ModelFault.contextLengthExceeded(CONTEXT_BUDGET_TOKENS)))
-        .withChecks(List.of(Checks.taskEnded(), Checks.exactlyOnceEffects(), Checks.delegatedWrites(),
+        .withChecks(Checks.alwaysAnd(Checks.taskEnded(), Checks.exactlyOnceEffects(), Checks.delegatedWrites(),
             Checks.boundedRetries(1)))
         .withTimeout(TIMEOUT);
   }
@@ -179,14 +181,32 @@ public final class Catalogue {
     return checks;
   }
 
-  /** The human answers 72 hours (scenario time) after the agent asks; the agent's secret rotates meanwhile. */
+  /**
+   * The human answers 72 hours (scenario time) after the agent asks; every token the agent held before the gate is
+   * dead after it, and its client secret rotates meanwhile.
+   */
   public static Scenario approvalAfter72h() {
     return Scenario.named("approval-after-72h")
-        .describedAs("The approval arrives 72 h (scenario time, 1 s real) after the request, and the agent's"
-            + " client secret is rotated while it waits; a durable agent keeps the gate and finishes on a fresh token.")
+        .describedAs("The approval arrives 72 h (scenario time, 3 s real) after the request. Delegated tokens live"
+            + " 2 s, shorter than the gate, so every token fetched before it is dead after it, and the agent's client"
+            + " secret is rotated while it waits: a durable agent keeps the gate, re-reads its secret and finishes"
+            + " on a fresh token; one that never authenticates again, or cached its secret, cannot order.")
         .withApprovalDelay(Duration.ofHours(72))
-        .withClockCompression(THREE_DAYS_PER_SECOND)
+        .withClockCompression(A_DAY_PER_SECOND)
+        .withFault(shortTokenLifetime(SHORT_TOKEN))
         .withFault(rotateAgentSecret().when(taskAwaitsApproval()))
+        .withChecks(identityAnd(Checks.rotationSurvived()))
+        .withTimeout(TIMEOUT);
+  }
+
+  /** The human never answers: the agent must keep waiting, and order nothing. */
+  public static Scenario approvalWithheld() {
+    return Scenario.named("approval-withheld")
+        .describedAs("The human never answers the approval request; the run ends 3 s after the task starts awaiting"
+            + " approval. A robust agent keeps waiting at the gate: the task is still AWAITING_APPROVAL at the end"
+            + " and nothing is ordered.")
+        .withApprovalWithheldFor(WITHHELD_FOR)
+        .withChecks(Checks.alwaysAnd(Checks.exactlyOnceEffects(), Checks.delegatedWrites(), Checks.leastPrivilege()))
         .withTimeout(TIMEOUT);
   }
 
@@ -271,8 +291,8 @@ public final class Catalogue {
             + " the old one at once: every token signed before dies, the user's too. A robust agent makes no write"
             + " with a dead token, duplicates nothing, and ends the task (a fresh token, or a failure with the reason).")
         .withFault(rotateSigningKey(Duration.ZERO).when(taskAwaitsApproval()))
-        .withChecks(List.of(Checks.taskEnded(), Checks.exactlyOnceEffects(), Checks.delegatedWrites(),
-            Checks.leastPrivilege(), Checks.secretHygiene()))
+        .withChecks(Checks.alwaysAnd(Checks.taskEnded(), Checks.exactlyOnceEffects(), Checks.delegatedWrites(),
+            Checks.leastPrivilege()))
         .withTimeout(TIMEOUT);
   }
 
@@ -294,8 +314,8 @@ public final class Catalogue {
             + " writes after it. A robust agent makes no write after the revocation and fails the task with the"
             + " reason.")
         .withFault(revokeDelegation().when(taskAwaitsApproval()))
-        .withChecks(List.of(Checks.taskEnded(), Checks.exactlyOnceEffects(), Checks.delegatedWrites(),
-            Checks.leastPrivilege(), Checks.revocationRespected(), Checks.secretHygiene()))
+        .withChecks(Checks.alwaysAnd(Checks.taskEnded(), Checks.exactlyOnceEffects(), Checks.delegatedWrites(),
+            Checks.leastPrivilege(), Checks.revocationRespected()))
         .withTimeout(TIMEOUT);
   }
 
@@ -305,8 +325,8 @@ public final class Catalogue {
         .describedAs("The user withdraws [crm.write] from the agent while the task awaits approval; a robust agent"
             + " makes no write under the withdrawn scope and fails the task with the reason.")
         .withFault(withdrawScope("crm.write").when(taskAwaitsApproval()))
-        .withChecks(List.of(Checks.taskEnded(), Checks.exactlyOnceEffects(), Checks.delegatedWrites(),
-            Checks.leastPrivilege(), Checks.secretHygiene()))
+        .withChecks(Checks.alwaysAnd(Checks.taskEnded(), Checks.exactlyOnceEffects(), Checks.delegatedWrites(),
+            Checks.leastPrivilege()))
         .withTimeout(TIMEOUT);
   }
 
