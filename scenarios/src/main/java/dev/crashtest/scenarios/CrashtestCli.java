@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "crashtest 0.1.0",
     description = "Proves whether an agent stack survives crashes, outages and credential trouble.",
-    subcommands = {RunCommand.class, CompareCommand.class, MergeCommand.class, ListCommand.class, CleanCommand.class})
+    subcommands = {RunCommand.class, CompareCommand.class, MergeCommand.class, ListCommand.class, CleanCommand.class,
+        SelfTestCommand.class})
 public final class CrashtestCli implements Runnable {
   static final int EXIT_PASS = 0;
   static final int EXIT_FAIL = 1;

@@ -2,7 +2,6 @@ package dev.crashtest.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crashtest.agent.AgentSpec;
 import dev.crashtest.check.CheckResult;
 import dev.crashtest.check.Verdict;
 import dev.crashtest.history.Op;
@@ -11,8 +10,7 @@ import dev.crashtest.junit.Seed;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;
 import dev.crashtest.scenario.ScenarioRunner;
-import java.io.InputStream;
-import java.nio.file.Files;
+import dev.crashtest.scenarios.zoo.BugZoo;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The fault scenarios: the reference agent survives them, and a careless agent is caught by the right check. */
+/** The fault scenarios: the reference agent survives them, and each bug of the zoo they claim is caught by the right check. */
 class FaultCatalogueIT {
 
   @RegisterExtension
@@ -103,9 +101,10 @@ class FaultCatalogueIT {
   }
 
   @Test
-  void careless_agent_is_caught_ignoring_retry_after(ScenarioRunner runner, @Seed long seed, @TempDir Path dir)
+  void agent_ignoring_retry_after_is_caught(ScenarioRunner runner, @Seed long seed, @TempDir Path dir)
       throws Exception {
-    RunResult result = runner.run(Catalogue.model429Storm(), careless(dir), seed);
+    RunResult result = runner.run(Catalogue.model429Storm(),
+        BugZoo.agent(BugZoo.named("ignores-retry-after").orElseThrow(), dir), seed);
 
     assertThat(verdicts(result)).as("checks").containsEntry("retry-after-honoured", Verdict.FAIL)
         .containsEntry("task-completed", Verdict.PASS);
@@ -114,9 +113,10 @@ class FaultCatalogueIT {
   }
 
   @Test
-  void careless_agent_is_caught_ordering_twice_after_a_dropped_answer(
+  void agent_without_idempotency_keys_is_caught_ordering_twice_after_a_dropped_answer(
       ScenarioRunner runner, @Seed long seed, @TempDir Path dir) throws Exception {
-    RunResult result = runner.run(Catalogue.crmCommitThenDrop(), careless(dir), seed);
+    RunResult result = runner.run(Catalogue.crmCommitThenDrop(),
+        BugZoo.agent(BugZoo.named("no-idempotency-key").orElseThrow(), dir), seed);
 
     assertThat(result.verdict()).isEqualTo(RunVerdict.FAIL);
     assertThat(check(result, "exactly-once-effects").message())
@@ -124,17 +124,6 @@ class FaultCatalogueIT {
             + " #\\d+\\); send the same Idempotency-Key when repeating a write");
   }
 
-  private static AgentSpec careless(Path dir) throws Exception {
-    copy(Agents.PYTHON_RESOURCE, dir.resolve("procurement_agent.py"));
-    copy("/agents/careless_agent.py", dir.resolve("careless_agent.py"));
-    return AgentSpec.command("careless", List.of("python3", "-u", dir.resolve("careless_agent.py").toString()));
-  }
-
-  private static void copy(String resource, Path target) throws Exception {
-    try (InputStream in = FaultCatalogueIT.class.getResourceAsStream(resource)) {
-      Files.copy(in, target);
-    }
-  }
 
   private static void assertPassed(RunResult result) {
     assertThat(result.verdict()).as("%s: checks %s, error %s", result.scenario(), result.checks(), result.error())

@@ -10,10 +10,8 @@ import dev.crashtest.junit.Seed;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;
 import dev.crashtest.scenario.ScenarioRunner;
-import java.io.InputStream;
-import java.nio.file.Files;
+import dev.crashtest.scenarios.zoo.BugZoo;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,7 +108,7 @@ class IdentityScenariosIT {
   @Test
   void agent_presenting_a_token_passed_along_is_refused_by_the_crm_and_caught_by_least_privilege(
       ScenarioRunner runner, @Seed long seed, @TempDir Path dir) throws Exception {
-    RunResult result = runner.run(Catalogue.crossAgentToken(), misbehaving(dir, "passthrough"), seed);
+    RunResult result = runner.run(Catalogue.crossAgentToken(), misbehaving(dir, "token-passthrough"), seed);
 
     assertThat(result.verdict()).as("checks %s", result.checks()).isEqualTo(RunVerdict.FAIL);
     assertThat(check(result, "least-privilege").message()).matches("agent \\[passthrough-agent\\] presented agent"
@@ -129,7 +127,7 @@ class IdentityScenariosIT {
   @Test
   void agent_caching_its_secret_is_caught_by_rotation_survived(ScenarioRunner runner, @Seed long seed,
       @TempDir Path dir) throws Exception {
-    RunResult result = runner.run(Catalogue.clientSecretRotation(), misbehaving(dir, "caching"), seed);
+    RunResult result = runner.run(Catalogue.clientSecretRotation(), misbehaving(dir, "cached-secret"), seed);
 
     assertThat(result.verdict()).isEqualTo(RunVerdict.FAIL);
     assertThat(check(result, "rotation-survived").message()).startsWith("the task did not survive rotate the agent's"
@@ -142,7 +140,7 @@ class IdentityScenariosIT {
   void agent_logging_its_tokens_is_caught_by_secret_hygiene(ScenarioRunner runner, @Seed long seed,
       @TempDir Path dir) throws Exception {
     RunResult result = runner.run(Catalogue.happyPath().withChecks(dev.crashtest.check.Checks.identity()),
-        misbehaving(dir, "leaky"), seed);
+        misbehaving(dir, "token-logger"), seed);
 
     assertThat(result.verdict()).isEqualTo(RunVerdict.FAIL);
     assertThat(check(result, "secret-hygiene").message()).matches("a user token issued in this run appeared in"
@@ -155,7 +153,7 @@ class IdentityScenariosIT {
   void agent_writing_with_the_users_token_is_caught_borrowing_credentials(ScenarioRunner runner, @Seed long seed,
       @TempDir Path dir) throws Exception {
     RunResult result = runner.run(Catalogue.happyPath().withChecks(dev.crashtest.check.Checks.identity()),
-        misbehaving(dir, "borrowing"), seed);
+        misbehaving(dir, "borrowed-user-token"), seed);
 
     assertThat(result.verdict()).as("checks %s", result.checks()).isEqualTo(RunVerdict.FAIL);
     assertThat(check(result, "delegated-writes").message()).matches("write \\[create_quote\\] at op #\\d+ used a"
@@ -167,23 +165,15 @@ class IdentityScenariosIT {
   void agent_writing_with_a_service_account_token_is_caught_as_a_ghost(ScenarioRunner runner, @Seed long seed,
       @TempDir Path dir) throws Exception {
     RunResult result = runner.run(Catalogue.happyPath().withChecks(dev.crashtest.check.Checks.identity()),
-        misbehaving(dir, "ghost"), seed);
+        misbehaving(dir, "ghost-service-account"), seed);
 
     assertThat(result.verdict()).as("checks %s", result.checks()).isEqualTo(RunVerdict.FAIL);
     assertThat(check(result, "delegated-writes").message()).matches("write \\[create_quote\\] at op #\\d+ used the"
         + " agent's own service token for nobody \\(ghost service account\\): exchange the user's token instead; .*");
   }
 
-  private static AgentSpec misbehaving(Path dir, String name) throws Exception {
-    copy(Agents.PYTHON_RESOURCE, dir.resolve("procurement_agent.py"));
-    copy("/agents/" + name + "_agent.py", dir.resolve(name + "_agent.py"));
-    return AgentSpec.command(name, List.of("python3", "-u", dir.resolve(name + "_agent.py").toString()));
-  }
-
-  private static void copy(String resource, Path target) throws Exception {
-    try (InputStream in = IdentityScenariosIT.class.getResourceAsStream(resource)) {
-      Files.copy(in, target);
-    }
+  private static AgentSpec misbehaving(Path dir, String bug) {
+    return BugZoo.agent(BugZoo.named(bug).orElseThrow(), dir);
   }
 
   private static void assertPassed(RunResult result) {

@@ -1,4 +1,4 @@
-"""A misbehaving agent for the harness's own tests: the Python reference agent, patched to present the token an
+"""Bug zoo: the Python reference agent, patched to present the token an
 upstream agent passed along with the task (token passthrough) instead of exchanging the user's token for its own."""
 import os
 import sys

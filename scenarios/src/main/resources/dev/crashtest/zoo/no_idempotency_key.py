@@ -1,13 +1,11 @@
-"""A deliberately careless agent for the harness's own tests: the Python reference agent with two classic
-mistakes patched in. It retries a throttled model at once, ignoring Retry-After, and it sends its CRM writes
-without an Idempotency-Key, so a retry after a lost answer writes twice."""
+"""Bug zoo: the Python reference agent, patched to send its CRM writes without an Idempotency-Key, so a retry
+after a lost answer writes twice."""
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import procurement_agent as agent  # noqa: E402 - the path must be set first
 
-agent.retry_after_seconds = lambda value, retry: 0.05
 _call = agent.Crm.call
 
 

@@ -1,4 +1,4 @@
-"""A misbehaving agent for the harness's own tests: the Python reference agent, patched to read its client secret
+"""Bug zoo: the Python reference agent, patched to read its client secret
 file once, at start, and keep the value. After the secret rotates, its token exchanges are refused."""
 import os
 import sys

@@ -1,4 +1,4 @@
-"""A misbehaving agent for the harness's own tests: the Python reference agent, patched to ask for a
+"""Bug zoo: the Python reference agent, patched to ask for a
 client_credentials token of its own instead of exchanging the user's token. Every write then names the agent and
 nobody it acts for: a ghost service account."""
 import base64

@@ -1,4 +1,4 @@
-"""A misbehaving agent for the harness's own tests: the Python reference agent, patched to skip the token exchange
+"""Bug zoo: the Python reference agent, patched to skip the token exchange
 and call the CRM with the user's own token. Every write then names a user and no agent: borrowed credentials."""
 import os
 import sys

@@ -1,4 +1,4 @@
-"""A misbehaving agent for the harness's own tests: the Python reference agent, patched to print the user's token
+"""Bug zoo: the Python reference agent, patched to print the user's token
 and its delegated token to stdout whenever it fetches a token, as a debugging line left in."""
 import os
 import sys
