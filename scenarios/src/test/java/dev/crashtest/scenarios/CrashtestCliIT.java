@@ -43,9 +43,9 @@ class CrashtestCliIT {
         + " crash-before-create-quote, crash-after-place-order, crash-after-place-order-redelivered,"
         + " model-outage-mid-plan, model-429-storm, model-stream-cut, crm-commit-then-drop, crm-latency-spike,"
         + " idp-slow-token-exchange, model-context-overflow, approval-after-72h, approval-withheld, zombie-worker,"
-        + " platform-restart, platform-partition, agent-network-disconnect, signing-key-rotation, signing-key-rotation-no-grace,"
-        + " client-secret-rotation, token-expiry-mid-task, idp-outage-during-refresh, delegation-revoked,"
-        + " scope-withdrawn, cross-agent-token, clock-skew");
+        + " platform-restart, platform-partition, agent-network-disconnect, signing-key-rotation,"
+        + " signing-key-rotation-no-grace, client-secret-rotation, token-expiry-mid-task, idp-outage-during-refresh,"
+        + " delegation-revoked, scope-withdrawn, cross-agent-token, clock-skew");
     assertThat(out.resolve("report.json")).doesNotExist();
   }
 
