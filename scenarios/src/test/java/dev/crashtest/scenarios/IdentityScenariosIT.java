@@ -111,7 +111,8 @@ class IdentityScenariosIT {
     RunResult result = runner.run(Catalogue.crossAgentToken(), misbehaving(dir, "token-passthrough"), seed);
 
     assertThat(result.verdict()).as("checks %s", result.checks()).isEqualTo(RunVerdict.FAIL);
-    assertThat(check(result, "least-privilege").message()).matches("agent \\[passthrough-agent\\] presented agent"
+    assertThat(check(result, "least-privilege").message())
+        .matches("agent \\[token-passthrough-agent\\] presented agent"
         + " \\[orchestrator-agent\\]'s token for read \\[get_account\\] at op #\\d+ \\(refused: HTTP 401\\); .*"
         + "never present a token another agent passed along: exchange the user's token \\(RFC 8693\\) for your own");
     assertThat(result.history().select(op -> op.service().equals("crm") && op.text("method") != null))

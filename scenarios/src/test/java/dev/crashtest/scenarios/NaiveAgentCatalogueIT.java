@@ -33,7 +33,8 @@ class NaiveAgentCatalogueIT {
 
     assertThat(verdicts(result)).as("checks").containsExactlyInAnyOrderEntriesOf(Map.of(
         "task-completed", Verdict.FAIL, "exactly-once-effects", Verdict.PASS,
-        "no-work-redone", Verdict.PASS, "delegated-writes", Verdict.PASS));
+        "no-work-redone", Verdict.PASS, "delegated-writes", Verdict.PASS, "approval-gate", Verdict.PASS,
+        "requested-writes", Verdict.PASS, "secret-hygiene", Verdict.PASS));
     assertThat(message(result, "task-completed")).matches(
         "task \\[task-[0-9a-f]{8}\\] lost: after the agent restarted \\(op #\\d+\\) it no longer knew the task"
             + " \\(404 at op #\\d+\\) and never completed it; keep task progress in HARNESS_STATE_DIR or a durable runtime");
@@ -58,7 +59,8 @@ class NaiveAgentCatalogueIT {
 
     assertThat(verdicts(result)).as("checks; error %s", result.error()).containsExactlyInAnyOrderEntriesOf(Map.of(
         "task-completed", Verdict.PASS, "exactly-once-effects", Verdict.PASS,
-        "no-work-redone", Verdict.FAIL, "delegated-writes", Verdict.PASS));
+        "no-work-redone", Verdict.FAIL, "delegated-writes", Verdict.PASS, "approval-gate", Verdict.PASS,
+        "requested-writes", Verdict.PASS, "secret-hygiene", Verdict.PASS));
     assertThat(message(result, "no-work-redone")).matches("work redone after the agent restart at op #\\d+:"
         + " 4 model call\\(s\\) \\(turns 1, 2, 3, 4\\) and 2 CRM call\\(s\\) \\(get_account, create_quote\\)"
         + " that had completed before the crash were made again; checkpoint each step and resume from it");
