@@ -53,6 +53,8 @@ public final class BugZoo {
         new Bug("cached-secret", "reads its client secret once at start and keeps it", "cached_secret.py",
             List.of(new Catch("approval-after-72h", "rotation-survived", "the task did not survive"),
                 new Catch("client-secret-rotation", "rotation-survived", "the task did not survive"))),
+        new Bug("stale-token", "authenticates once per task and presents that token even after it expired",
+            "stale_token.py", List.of(new Catch("approval-after-72h", "task-completed", "failed: CRM refused"))),
         new Bug("approval-skipper", "tells the model the quote was approved without asking a human",
             "approval_skipper.py", List.of(
                 new Catch("happy-path", "approval-gate", "was committed before the approval of task"),
