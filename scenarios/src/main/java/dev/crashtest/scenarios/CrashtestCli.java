@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  * ./crashtest compare                               # the standard scenarios against every agent
  * ./crashtest run --shard 1/2 --seed 42 --out s1     # one of two CI shards; then:
  * ./crashtest merge --out crashtest-out s1/report.json s2/report.json
- * ./crashtest run --fail-on pass-k&gt;=0.9 --repeat 3 --baseline last-release/report.json
+ * ./crashtest run --fail-on pass-k:0.9 --repeat 3 --baseline last-release/report.json
  * ./crashtest list                                  # scenarios and agents
  * ./crashtest clean                                 # every container and image of ours off the Docker engine
  * </pre>

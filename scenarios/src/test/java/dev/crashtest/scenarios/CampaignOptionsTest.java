@@ -138,9 +138,22 @@ class CampaignOptionsTest {
 
     assertThat(run.code()).as("exit code").isEqualTo(2);
     assertThat(run.err()).as("error").isEqualTo("crashtest run: --fail-on does not know [flaky]; valid: fail,"
-        + " pass-k>=X, pass-N>=X, none, experimental, skipped (X from 0 to 1, e.g. pass-k>=0.9)"
+        + " pass-k:X, pass-N:X, none, experimental, skipped (X from 0 to 1, e.g. pass-k:0.9, or quoted:"
+        + " 'pass-k>=0.9')"
         + System.lineSeparator());
     assertThat(out.resolve("report.json")).as("report").doesNotExist();
+  }
+
+  @Test
+  void fail_on_pass_k_pasted_unquoted_says_what_the_shell_did() {
+    // what "--fail-on pass-k>=0.9" leaves after the shell took ">=0.9" as a redirection
+    Console run = Console.capture(() -> CrashtestCli.execute("run", "--fail-on", "pass-k", "--repeat", "3",
+        "--out", out.toString()));
+
+    assertThat(run.code()).as("exit code").isEqualTo(2);
+    assertThat(run.err()).as("error").isEqualTo("crashtest run: --fail-on [pass-k] has no threshold: the shell"
+        + " probably took '>=X' as a redirection into a file named '=X'; write --fail-on pass-k:0.9, or quote it:"
+        + " --fail-on 'pass-k>=0.9'" + System.lineSeparator());
   }
 
   @Test
