@@ -42,6 +42,12 @@ public final class CrashtestCli implements Runnable {
     // The embedded servers log through slf4j-simple; their start-up chatter would bury the progress lines.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    // Ryuk is disabled on purpose (its image cannot be pulled; the harness removes its own containers, see
+    // docs/containers.md): Testcontainers' warning about it would be the first line of every Docker command.
+    System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers.utility.ResourceReaper", "error");
+    // Its search for a Docker engine logs a stack trace per strategy tried; LocalImages.requireDocker() says in one
+    // line where Docker was looked for and how to start it.
+    System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers.dockerclient", "off");
     System.exit(execute(args));
   }
 
