@@ -105,7 +105,7 @@ abstract class CampaignCommand implements Callable<Integer> {
     }
     long campaignSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
     Campaign campaign = new Campaign(agentSpecs, items, campaignSeed, repeat, out, compare(), System.out)
-        .gatedBy(gate);
+        .gatedBy(gate).interruptedBy(Interruption.onSigint(System.out));
     if (slice != null) {
       campaign.sharded(slice);
     }
