@@ -87,16 +87,23 @@ abstract class CampaignCommand implements Callable<Integer> {
     Gate gate = gateOptions.gate(spec.commandLine(), repeat);
     Shard slice = shard == null ? null : shard();
     List<Campaign.Item> items = resolveScenarios();
+    Backend where = Backend.parse(backend, spec.commandLine());
+    List<AgentSpec> asked;
+    try {
+      asked = resolveAgents();
+    } catch (AgentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    // last of the checks, since it makes the directory when it is missing
     try {
       OutDirectory.require(out);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     List<AgentSpec> agentSpecs;
-    Backend where = Backend.parse(backend, spec.commandLine());
     try {
       requireLocalImages();
-      agentSpecs = where.place(resolveAgents());
+      agentSpecs = where.place(asked);
     } catch (EnvironmentException e) {
       System.err.println("crashtest: " + e.getMessage());
       return CrashtestCli.EXIT_ENVIRONMENT;
