@@ -73,10 +73,10 @@ class CampaignOptionsTest {
     // root may write anywhere: then the kernel's read-only /proc/sys stands in for a directory nobody may write
     Path target = isRoot() ? Path.of("/proc/sys/crashtest-out") : readOnly.resolve("reports");
 
-    Console run = Console.capture(() -> CrashtestCli.execute("compare", "--out", target.toString()));
+    Console run = Console.capture(() -> CrashtestCli.execute("run", "--out", target.toString()));
 
     assertThat(run.code()).as("exit code").isEqualTo(2);
-    assertThat(run.err()).as("error").startsWith("crashtest compare: --out [" + target + "] cannot be written (")
+    assertThat(run.err()).as("error").startsWith("crashtest run: --out [" + target + "] cannot be written (")
         .endsWith("); choose a directory you may write to, for example: --out crashtest-out"
             + System.lineSeparator());
     assertThat(run.out()).as("nothing started").isEmpty();
