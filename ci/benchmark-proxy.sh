@@ -8,8 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 module=fake-services/fault-proxy
-mvn -B -o -q -pl "$module" test-compile
-mvn -B -o -q -pl "$module" dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$PWD/$module/target/benchmark.classpath"
+# One reactor invocation with -am: the proxy's sibling modules (crashtest-fake-common) are never installed, so they
+# resolve only from this reactor, and only in the invocation that compiled them. The relative output file lands
+# in each module's own target/.
+mvn -B -o -q -pl "$module" -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/benchmark.classpath
 classpath="$module/target/test-classes:$module/target/classes:$(cat "$module/target/benchmark.classpath")"
 exec java -Xmx512m -cp "$classpath" dev.crashtest.fakes.proxy.ProxyBenchmark "$@"

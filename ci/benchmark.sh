@@ -4,7 +4,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+# -DskipTests compiles the tests too (the benchmark is one of them); a second 'mvn -pl scenarios' without -am could
+# not resolve the sibling modules, which are never installed.
 mvn -B -q -DskipTests -pl scenarios -am package
-mvn -B -q -pl scenarios test-compile
 exec java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "scenarios/target/test-classes:scenarios/target/crashtest.jar:$(cat scenarios/target/classpath.txt)" \
   dev.crashtest.scenarios.bench.SkeletonBenchmark "$@"

@@ -1,7 +1,6 @@
 package dev.crashtest.agent;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,15 +91,18 @@ public final class AgentProcess implements AutoCloseable {
   public AgentProcess awaitHealthy(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     URI health = controlUrl().resolve("/health");
+    String lastAnswer = null;
     while (System.nanoTime() < deadline) {
       if (!launch.isAlive()) {
         throw new AgentException(
             label + " exited with code " + launch.exitCode() + " before it became healthy; last lines of "
                 + logFile + ":\n" + logTail(20));
       }
-      if (answersHealthy(health)) {
+      HttpResponse<String> answer = askHealth(health);
+      if (answer != null && answer.statusCode() == 200) {
         return this;
       }
+      lastAnswer = answer == null ? lastAnswer : healthAnswer(answer);
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
       if (Thread.interrupted()) {
         Thread.currentThread().interrupt();
@@ -108,18 +110,31 @@ public final class AgentProcess implements AutoCloseable {
       }
     }
     throw new AgentException(
-        label + " did not answer 200 on " + health + " within " + timeout.toMillis() + " ms; last lines of " + logFile
+        label + " did not answer 200 on " + health + " within " + timeout.toMillis() + " ms"
+            + (lastAnswer == null ? " (it never answered)" : "; " + lastAnswer) + "; last lines of " + logFile
             + ":\n" + logTail(20));
   }
 
-  private boolean answersHealthy(URI health) {
+  /**
+   * What the agent last said on /health. The contract allows only 503 (or a refused connection) before 200, so
+   * any other status is named as the likely cause, with the body.
+   */
+  private static String healthAnswer(HttpResponse<String> answer) {
+    String body = answer.body() == null ? "" : answer.body().strip().replaceAll("\\s+", " ");
+    body = body.length() <= 120 ? body : body.substring(0, 120) + "…";
+    String said = "it last answered " + answer.statusCode() + " on /health" + (body.isEmpty() ? "" : " [" + body + "]");
+    return answer.statusCode() == 503 ? said + " (not ready yet)"
+        : said + ", which the contract does not allow (docs/agent-contract.md, section 2: 200 once ready, 503 or a"
+            + " refused connection before)";
+  }
+
+  /** The answer to {@code GET /health}, or null when none came (refused, reset, timed out). */
+  private HttpResponse<String> askHealth(URI health) {
     try {
       HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(1)).GET().build();
-      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-    } catch (ConnectException e) {
-      return false;
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      return false;
+      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AgentException("interrupted while waiting for " + label + " to become healthy", e);

@@ -129,10 +129,18 @@ public final class Environment implements AutoCloseable {
     }
   }
 
-  /** Starts the services; if one fails, stops those already started, so nothing is left running. */
+  /**
+   * Starts the services; if one fails, stops those already started, so nothing is left running. The shutdown hook
+   * is registered inside the same guard: when the JVM is already shutting down (Ctrl-C), registering it fails and the
+   * temporary work directory made a moment ago is deleted, not left behind.
+   */
   private void startOrClose(Runnable start) {
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
     try {
+      try {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        throw new EnvironmentException("the environment was not started: this JVM is shutting down", shuttingDown);
+      }
       start.run();
     } catch (RuntimeException e) {
       try {

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -52,20 +53,30 @@ public final class ScenarioRunner {
 
   private final Environment environment;
   private final Path outputDirectory;
+  private final BooleanSupplier stop;
 
-  private ScenarioRunner(Environment environment, Path outputDirectory) {
+  private ScenarioRunner(Environment environment, Path outputDirectory, BooleanSupplier stop) {
     this.environment = environment;
     this.outputDirectory = outputDirectory;
+    this.stop = stop;
   }
 
   /** A runner that writes each run's files under the environment's work directory. */
   public static ScenarioRunner on(Environment environment) {
-    return new ScenarioRunner(environment, environment.workDirectory().resolve("runs"));
+    return new ScenarioRunner(environment, environment.workDirectory().resolve("runs"), () -> false);
   }
 
   /** The same runner, writing each run's files (history, agent log) under {@code directory}. */
   public ScenarioRunner writingTo(Path directory) {
-    return new ScenarioRunner(environment, directory);
+    return new ScenarioRunner(environment, directory, stop);
+  }
+
+  /**
+   * The same runner, giving up watching the task as soon as {@code stop} says so (Ctrl-C): the run then ends as
+   * it stands, its agent stopped, and its result is not a verdict on the agent; the caller that stopped it knows.
+   */
+  public ScenarioRunner stoppedBy(BooleanSupplier stop) {
+    return new ScenarioRunner(environment, outputDirectory, stop);
   }
 
   /** Runs {@code scenario} against {@code agent}; every random choice is drawn from {@code seed}. */
@@ -95,7 +106,7 @@ public final class ScenarioRunner {
       run.startAgent();
       run.armFaults();
       run.submit();
-      watch(run);
+      watch(run, stop);
     } catch (AgentException e) {
       error = e.getMessage();
     } catch (EnvironmentException e) {
@@ -162,7 +173,7 @@ public final class ScenarioRunner {
   }
 
   /** Polls the task, approves it when it waits for approval, until it ends, is lost, or the scenario times out. */
-  private static void watch(RunContext run) {
+  private static void watch(RunContext run, BooleanSupplier stop) {
     long deadline = System.nanoTime() + run.scenario.timeout().toNanos();
     String lastState = null;
     int seenIncarnation = 0;
@@ -170,6 +181,9 @@ public final class ScenarioRunner {
     long withheldSince = -1;
     java.util.Optional<java.time.Duration> withheld = run.scenario.approvalWithheldFor();
     while (System.nanoTime() < deadline) {
+      if (stop.getAsBoolean()) {
+        return;
+      }
       if (withheldSince > 0 && System.nanoTime() - withheldSince >= withheld.get().toNanos()) {
         run.record(RUNNER, APPROVAL_WITHHELD, OpType.INFO,
             Map.of(TASK_ID, run.task.taskId(), "heldMillis", withheld.get().toMillis()));

@@ -69,6 +69,21 @@ class AgentProcessIT {
   }
 
   @Test
+  void an_agent_answering_500_on_health_is_told_so_when_the_wait_times_out() throws Exception {
+    Path script = Path.of(AgentProcessIT.class.getResource("/agents/broken_control_agent.py").toURI());
+    int port = Ports.freeLoopbackPort();
+    AgentSpec spec = AgentSpec.command("sick", List.of("python3", "-u", script.toString(), "health-500"));
+    try (AgentProcess agent = AgentProcess.start(spec, Map.of(), port, dir.resolve("d.log"))) {
+      assertThatThrownBy(() -> agent.awaitHealthy(Duration.ofSeconds(3)))
+          .isInstanceOf(AgentException.class)
+          .hasMessageStartingWith("agent [sick] did not answer 200 on http://127.0.0.1:" + port + "/health within"
+              + " 3000 ms; it last answered 500 on /health [Internal Server Error: no database configured], which"
+              + " the contract does not allow (docs/agent-contract.md, section 2: 200 once ready, 503 or a refused"
+              + " connection before); last lines of ");
+    }
+  }
+
+  @Test
   void unknown_command_says_which_command() {
     AgentSpec spec = AgentSpec.command("ghost", List.of("/no/such/agent"));
     assertThatThrownBy(() -> AgentProcess.start(spec, Map.of(), 1, dir.resolve("c.log")))

@@ -46,7 +46,9 @@ import java.util.stream.IntStream;
  * {@code duplicates} and {@code unrecovered}); {@code shard: {index, count, cells, agents, scenarios}} for a run with
  * {@code --shard index/count} ({@code cells}: how many of the campaign's scenario × agent × try cells it ran;
  * {@code agents} and {@code scenarios}: the whole campaign's, in its order); {@code mergedFrom: [{report, shard?}]}
- * for a report {@code crashtest merge} wrote.
+ * for a report {@code crashtest merge} wrote; {@code incomplete: {reason, runsFinished, runsPlanned}} for a campaign
+ * stopped before its end ({@code reason} {@code "interrupted"}: Ctrl-C), whose {@code runs} are those that finished
+ * (a run cut short is left out). A report without {@code incomplete} holds every run its campaign planned.
  */
 public final class JsonReport {
   public static final int SCHEMA_VERSION = 1;

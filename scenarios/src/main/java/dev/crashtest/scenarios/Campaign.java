@@ -71,6 +71,14 @@ final class Campaign {
   private String proxyImage;
   private Gate gate = Gate.standard();
   private Shard shard;
+  private Interruption interruption = Interruption.none();
+
+  /** Thrown out of a run that Ctrl-C cut short: its result is no verdict and is left out. */
+  private static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("interrupted", null, false, false);
+    }
+  }
 
   /** One cell of the campaign's matrix: a try (from 0) of an item against an agent. */
   private record Cell(AgentSpec agent, Item item, int tryIndex) {}
@@ -101,6 +109,15 @@ final class Campaign {
     return this;
   }
 
+  /**
+   * Stops at {@code interruption} (Ctrl-C): the run in progress is cut short and left out, no further run starts,
+   * and the reports of the runs that finished are written with an {@code incomplete} section; exit 130.
+   */
+  Campaign interruptedBy(Interruption interruption) {
+    this.interruption = interruption;
+    return this;
+  }
+
   /** Runs only {@code shard}'s cells of the matrix, and says so in report.json. */
   Campaign sharded(Shard shard) {
     this.shard = shard;
@@ -120,8 +137,12 @@ final class Campaign {
     console.printf("Crashtest: %d run(s)%s, seed %d%s, output %s%n%n", planned, tries, seed, slice,
         out.toAbsolutePath());
     for (Cell cell : cells) {
+      if (interruption.requested()) {
+        break;
+      }
       runItem(cell.item(), cell.agent(), cell.tryIndex());
     }
+    boolean interrupted = interruption.requested();
     VerdictTable.print(results, console);
     if (!sweeps.isEmpty()) {
       console.println();
@@ -137,11 +158,23 @@ final class Campaign {
       sections.put("shard", shardSection(planned));
     }
     sections.putAll(decision.sections());
+    if (interrupted) {
+      Map<String, Object> incomplete = new LinkedHashMap<>();
+      incomplete.put("reason", "interrupted");
+      incomplete.put("runsFinished", results.size());
+      incomplete.put("runsPlanned", planned);
+      sections.put("incomplete", incomplete);
+    }
     Path report = JsonReport.write(seed, repeat, results, sweeps, out, sections);
     Path junit = JunitReport.write(seed, repeat, results, out);
     Path html = HtmlReport.write(seed, repeat, results, sweeps, out);
     console.printf("%nReport: %s%n", report.toAbsolutePath());
     console.printf("JUnit:  %s%nHTML:   %s%n", junit.toAbsolutePath(), html.toAbsolutePath());
+    if (interrupted) {
+      console.printf("%nInterrupted: %d of %d run(s) finished; the reports cover those only (report.json says"
+          + " \"incomplete\"). Exit %d%n", results.size(), planned, Interruption.EXIT_INTERRUPTED);
+      return Interruption.EXIT_INTERRUPTED;
+    }
     decision.print(console);
     return decision.exitCode();
   }
@@ -192,7 +225,13 @@ final class Campaign {
         sweeps.add(sweep);
         results.addAll(sweep.runs());
       }
+    } catch (Stopped e) {
+      console.printf("      → stopped by Ctrl-C; left out of the reports%n%n");
     } catch (EnvironmentException e) {
+      if (interruption.requested()) {
+        console.printf("      → stopped by Ctrl-C; left out of the reports%n%n");
+        return;
+      }
       environmentFailed = true;
       console.printf("      → the environment could not start: %s%n%n", e.getMessage());
     }
@@ -209,8 +248,15 @@ final class Campaign {
       options = options.withFaultProxyInContainer(proxyImage).withServicesInContainers();
     }
     try (Environment environment = options.start()) {
+      if (interruption.requested()) {
+        throw new Stopped();
+      }
       environment.history().subscribe(new ProgressPrinter(console));
-      RunResult result = ScenarioRunner.on(environment).writingTo(directory).run(scenario, agent, trySeed);
+      RunResult result = ScenarioRunner.on(environment).writingTo(directory).stoppedBy(interruption::requested)
+          .run(scenario, agent, trySeed);
+      if (interruption.requested()) {
+        throw new Stopped();
+      }
       console.printf("      → %s in %.1f s%n%n", result.verdict(),
           result.metrics().getOrDefault(RunMetrics.WALL_TIME_MILLIS, 0L) / 1000.0);
       return result;

@@ -4,6 +4,7 @@ import dev.crashtest.agent.AgentException;
 import dev.crashtest.agent.AgentSpec;
 import dev.crashtest.env.Environment;
 import dev.crashtest.env.EnvironmentException;
+import dev.crashtest.env.containers.LocalImages;
 import dev.crashtest.scenario.CrashPointSweep;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -78,27 +79,40 @@ abstract class CampaignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // Read first: a bad --fail-on, --baseline or --shard should cost no image build.
+    // Read first: a bad --repeat, --fail-on, --baseline, --shard or --out should cost no image build.
+    if (repeat < 1 || repeat > MAX_REPEAT) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--repeat takes 1 to " + MAX_REPEAT + " tries, got [" + repeat + "]; for example: --repeat 3");
+    }
     Gate gate = gateOptions.gate(spec.commandLine(), repeat);
     Shard slice = shard == null ? null : shard();
-    List<AgentSpec> agentSpecs;
+    List<Campaign.Item> items = resolveScenarios();
     Backend where = Backend.parse(backend, spec.commandLine());
+    List<AgentSpec> asked;
     try {
-      agentSpecs = where.place(resolveAgents());
+      asked = resolveAgents();
+    } catch (AgentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    // last of the checks, since it makes the directory when it is missing
+    try {
+      OutDirectory.require(out);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    List<AgentSpec> agentSpecs;
+    try {
+      requireLocalImages();
+      agentSpecs = where.place(asked);
     } catch (EnvironmentException e) {
       System.err.println("crashtest: " + e.getMessage());
       return CrashtestCli.EXIT_ENVIRONMENT;
     } catch (AgentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    List<Campaign.Item> items = resolveScenarios();
-    if (repeat < 1 || repeat > MAX_REPEAT) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--repeat takes 1 to " + MAX_REPEAT + " tries, got [" + repeat + "]; for example: --repeat 3");
-    }
     long campaignSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
     Campaign campaign = new Campaign(agentSpecs, items, campaignSeed, repeat, out, compare(), System.out)
-        .gatedBy(gate);
+        .gatedBy(gate).interruptedBy(Interruption.onSigint(System.out));
     if (slice != null) {
       campaign.sharded(slice);
     }
@@ -118,6 +132,18 @@ abstract class CampaignCommand implements Callable<Integer> {
       return slice;
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  /** Every {@code --agent-image} must be on the local engine already: it is never pulled. */
+  private void requireLocalImages() {
+    for (String image : agentImages) {
+      if (image != null && !image.isBlank() && !LocalImages.isLocal(image.trim())) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--agent-image [" + image.trim() + "] is not"
+            + " on the local Docker engine, and images are never pulled: build it first, FROM "
+            + LocalImages.DEFAULT_BASE_IMAGE + " with your agent as its command ('docker build -t " + image.trim()
+            + " .'; see docs/containers.md#your-agent-as-an-image)");
+      }
     }
   }
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  * ./crashtest compare                               # the standard scenarios against every agent
  * ./crashtest run --shard 1/2 --seed 42 --out s1     # one of two CI shards; then:
  * ./crashtest merge --out crashtest-out s1/report.json s2/report.json
- * ./crashtest run --fail-on pass-k&gt;=0.9 --repeat 3 --baseline last-release/report.json
+ * ./crashtest run --fail-on pass-k:0.9 --repeat 3 --baseline last-release/report.json
  * ./crashtest list                                  # scenarios and agents
  * ./crashtest clean                                 # every container and image of ours off the Docker engine
  * </pre>
@@ -43,6 +43,12 @@ public final class CrashtestCli implements Runnable {
     // The embedded servers log through slf4j-simple; their start-up chatter would bury the progress lines.
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    // Ryuk is disabled on purpose (its image cannot be pulled; the harness removes its own containers, see
+    // docs/containers.md): Testcontainers' warning about it would be the first line of every Docker command.
+    System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers.utility.ResourceReaper", "error");
+    // Its search for a Docker engine logs a stack trace per strategy tried; LocalImages.requireDocker() says in one
+    // line where Docker was looked for and how to start it.
+    System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers.dockerclient", "off");
     System.exit(execute(args));
   }
 

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * fail            a FAIL or ERROR of a scenario × agent fails the run (the default)
- * pass-k&gt;=0.9     a scenario × agent whose pass^k over its --repeat tries is below 0.9 fails the run
- * pass-3&gt;=0.9     the same with pass^3, estimated from more tries (--repeat 10): tolerates rare flakes
+ * pass-k:0.9      a scenario × agent whose pass^k over its --repeat tries is below 0.9 fails the run
+ * pass-3:0.9      the same with pass^3, estimated from more tries (--repeat 10): tolerates rare flakes
  * none            no verdict fails the run (a regression since --baseline or a broken environment still does)
  * experimental    experimental scenarios count too (by default their failures are reported, not gating)
  * skipped         a SKIPPED scenario × agent fails the run
@@ -26,19 +26,24 @@ import java.util.regex.Pattern;
  *
  * <p>Tokens come comma-separated or in repeated options; a widening alone implies {@code fail}:
  * {@code --fail-on experimental,skipped}. ERRORs the environment caused never count here: they end in exit 3.
+ * {@code pass-k:0.9} and {@code pass-k>=0.9} are the same rule; the colon form needs no quotes in a shell, where an
+ * unquoted {@code >=0.9} is a redirection into a file named {@code =0.9}.
  *
  * <pre>{@code
- * FailPolicy policy = FailPolicy.parse(List.of("pass-k>=0.9", "experimental"));
+ * FailPolicy policy = FailPolicy.parse(List.of("pass-k:0.9", "experimental"));
  * List<FailPolicy.Finding> findings = policy.judge(runs, 3, scenario -> false);   // none experimental
  * }</pre>
  */
 final class FailPolicy {
-  static final String VALID = "fail, pass-k>=X, pass-N>=X, none, experimental, skipped";
-  private static final Pattern PASS_K = Pattern.compile("pass-(k|[1-9][0-9]*)>=(0(\\.[0-9]+)?|1(\\.0+)?)");
+  static final String VALID = "fail, pass-k:X, pass-N:X, none, experimental, skipped";
+  private static final Pattern PASS_K = Pattern.compile("pass-(k|[1-9][0-9]*)(?:>=|:)(0(\\.[0-9]+)?|1(\\.0+)?)");
+  private static final Pattern BARE_PASS_K = Pattern.compile("pass-(k|[1-9][0-9]*)");
 
   private final List<String> tokens;
-  /** {@code fail}, {@code none} or a {@code pass-...>=X} token as given. */
+  /** {@code fail}, {@code none} or a {@code pass-...:X} / {@code pass-...>=X} token as given. */
   private final String verdictRule;
+  /** X of a {@code pass-...} rule as given, e.g. {@code 0.9}. */
+  private final String wanted;
   private final int k;
   private final double threshold;
   private final boolean experimental;
@@ -56,10 +61,11 @@ final class FailPolicy {
     }
   }
 
-  private FailPolicy(List<String> tokens, String verdictRule, int k, double threshold, boolean experimental,
-      boolean skipped) {
+  private FailPolicy(List<String> tokens, String verdictRule, String wanted, int k, double threshold,
+      boolean experimental, boolean skipped) {
     this.tokens = List.copyOf(tokens);
     this.verdictRule = verdictRule;
+    this.wanted = wanted;
     this.k = k;
     this.threshold = threshold;
     this.experimental = experimental;
@@ -68,7 +74,7 @@ final class FailPolicy {
 
   /** {@code fail}: any FAIL or ERROR of a scenario that is not experimental fails the run. */
   static FailPolicy standard() {
-    return new FailPolicy(List.of("fail"), "fail", 0, 1.0, false, false);
+    return new FailPolicy(List.of("fail"), "fail", null, 0, 1.0, false, false);
   }
 
   /**
@@ -87,6 +93,7 @@ final class FailPolicy {
       return standard();
     }
     String rule = null;
+    String wanted = null;
     int k = 0;
     double threshold = 1.0;
     boolean experimental = false;
@@ -98,25 +105,35 @@ final class FailPolicy {
       } else if (token.equals("skipped")) {
         skipped = true;
       } else if (token.equals("fail") || token.equals("none") || passK.matches()) {
-        if (rule != null && !rule.equals(token)) {
+        if (rule != null && !canonical(rule).equals(canonical(token))) {
           throw new IllegalArgumentException("--fail-on [" + rule + "] and [" + token + "] both say which verdicts"
-              + " fail the run; give one of fail, pass-k>=X, pass-N>=X, none");
+              + " fail the run; give one of fail, pass-k:X, pass-N:X, none");
         }
         rule = token;
         if (passK.matches()) {
           k = passK.group(1).equals("k") ? 0 : Integer.parseInt(passK.group(1));
-          threshold = Double.parseDouble(passK.group(2));
+          wanted = passK.group(2);
+          threshold = Double.parseDouble(wanted);
         }
+      } else if (BARE_PASS_K.matcher(token).matches()) {
+        throw new IllegalArgumentException("--fail-on [" + token + "] has no threshold: the shell probably took"
+            + " '>=X' as a redirection into a file named '=X'; write --fail-on " + token + ":0.9, or quote it:"
+            + " --fail-on '" + token + ">=0.9'");
       } else {
         throw new IllegalArgumentException("--fail-on does not know [" + token + "]; valid: " + VALID
-            + " (X from 0 to 1, e.g. pass-k>=0.9)");
+            + " (X from 0 to 1, e.g. pass-k:0.9, or quoted: 'pass-k>=0.9')");
       }
     }
     if (rule != null && rule.equals("none") && (experimental || skipped)) {
       throw new IllegalArgumentException("--fail-on [none] fails nothing; it cannot be combined with ["
           + (experimental ? "experimental" : "skipped") + "]");
     }
-    return new FailPolicy(tokens, rule == null ? "fail" : rule, k, threshold, experimental, skipped);
+    return new FailPolicy(tokens, rule == null ? "fail" : rule, wanted, k, threshold, experimental, skipped);
+  }
+
+  /** {@code pass-k>=0.9} and {@code pass-k:0.9} are one rule. */
+  private static String canonical(String rule) {
+    return rule.replace(">=", ":");
   }
 
   /** Checks the policy against the campaign's tries: {@code pass-5>=X} needs at least 5. */
@@ -127,7 +144,7 @@ final class FailPolicy {
     }
   }
 
-  /** The tokens as given, e.g. {@code [pass-k>=0.9, experimental]}. */
+  /** The tokens as given, e.g. {@code [pass-k:0.9, experimental]}. */
   List<String> tokens() {
     return tokens;
   }
@@ -177,7 +194,6 @@ final class FailPolicy {
       }
       double passK = PassK.estimate(judged.size(), (int) passed, n);
       // C(c,k)/C(n,k) is a product of fractions: 0.7 may come out as 0.6999999999999998.
-      String wanted = verdictRule.substring(verdictRule.indexOf(">=") + 2);
       return passK + 1e-9 >= threshold ? null : String.format(Locale.ROOT,
           "pass^%d %.2f below %s (%d of %d tries passed)", n, passK, wanted, passed, judged.size());
     }

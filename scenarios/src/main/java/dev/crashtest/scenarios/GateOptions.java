@@ -12,14 +12,14 @@ import picocli.CommandLine.Option;
  * the exit code. Both are read before anything runs, so a bad value costs no time (exit 2).
  *
  * <pre>
- * ./crashtest run --fail-on pass-k&gt;=0.9,experimental --repeat 3 --baseline last-release/report.json
+ * ./crashtest run --fail-on pass-k:0.9,experimental --repeat 3 --baseline last-release/report.json
  * </pre>
  */
 final class GateOptions {
   @Option(names = "--fail-on", paramLabel = "POLICY", split = ",",
       description = "What fails the exit code, comma-separated or repeated: 'fail' (default: a FAIL or ERROR),"
-          + " 'pass-k>=X' (a scenario × agent whose pass^k over --repeat tries is below X), 'pass-N>=X' (pass^N,"
-          + " N <= --repeat), 'none', and to widen: 'experimental' (experimental scenarios count too), 'skipped'"
+          + " 'pass-k:X' (a scenario × agent whose pass^k over --repeat tries is below X; 'pass-k>=X' quoted works"
+          + " too), 'pass-N:X' (pass^N, N <= --repeat), 'none', and to widen: 'experimental' (experimental scenarios count too), 'skipped'"
           + " (a SKIPPED run fails). See docs/ci.md.")
   List<String> failOn = new ArrayList<>();
 

@@ -57,6 +57,7 @@ final class MergeCommand implements Callable<Integer> {
   public Integer call() {
     List<SavedReport> saved = new ArrayList<>();
     try {
+      OutDirectory.require(out);
       for (Path report : reports) {
         saved.add(SavedReport.read(report));
       }

@@ -98,12 +98,17 @@ class ContainerBackendIT {
   }
 
   @Test
-  void missing_image_is_an_environment_error_that_names_it() {
+  void missing_image_is_a_usage_error_that_names_it_and_how_to_build_one_before_anything_starts() {
     Captured run = capture(() -> CrashtestCli.execute("run", "--agent-image", "crashtest-test/no-such-agent:0",
         "--scenario", "happy-path", "--seed", "42", "--out", out.toString()));
 
-    assertThat(run.code).as("exit code; output:%n%s%s", run.out, run.err).isEqualTo(1);
-    assertThat(run.out).contains("could not be started from image [crashtest-test/no-such-agent:0]");
+    assertThat(run.code).as("exit code; output:%n%s%s", run.out, run.err).isEqualTo(2);
+    assertThat(run.err).as("error").isEqualTo("crashtest run: --agent-image [crashtest-test/no-such-agent:0] is not"
+        + " on the local Docker engine, and images are never pulled: build it first, FROM crashtest/base-jre:17"
+        + " with your agent as its command ('docker build -t crashtest-test/no-such-agent:0 .'; see"
+        + " docs/containers.md#your-agent-as-an-image)" + System.lineSeparator());
+    assertThat(run.out).as("nothing started").isEmpty();
+    assertThat(ourContainers()).as("containers of this JVM left").isEmpty();
   }
 
   @Test

@@ -75,6 +75,33 @@ class FailPolicyTest {
   }
 
   @Test
+  void the_colon_form_is_the_same_rule_as_the_quoted_one_and_needs_no_quotes_in_a_shell() {
+    List<RunResult> flaky = List.of(run("happy-path", "python", Seeds.forRepeat(42L, 0), PASS),
+        run("happy-path", "python", Seeds.forRepeat(42L, 1), FAIL),
+        run("happy-path", "python", Seeds.forRepeat(42L, 2), PASS));
+
+    assertThat(FailPolicy.parse(List.of("pass-k:0.9")).judge(flaky, 3, NONE_EXPERIMENTAL))
+        .as("pass-k:0.9").extracting(FailPolicy.Finding::toString)
+        .containsExactly("happy-path × python: pass^3 0.00 below 0.9 (2 of 3 tries passed)");
+    assertThat(FailPolicy.parse(List.of("pass-2:0.3")).judge(flaky, 3, NONE_EXPERIMENTAL))
+        .as("pass-2:0.3, pass^2 = C(2,2)/C(3,2) = 0.33").isEmpty();
+    assertThat(FailPolicy.parse(List.of("pass-k:0.9", "pass-k>=0.9"))).as("both forms at once, one rule")
+        .hasToString("--fail-on pass-k:0.9,pass-k>=0.9");
+  }
+
+  @Test
+  void a_bare_pass_k_says_the_shell_probably_took_the_threshold_and_shows_both_safe_forms() {
+    assertThatThrownBy(() -> FailPolicy.parse(List.of("pass-k")))
+        .as("pass-k after the shell ate >=0.9").isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--fail-on [pass-k] has no threshold: the shell probably took '>=X' as a redirection into a"
+            + " file named '=X'; write --fail-on pass-k:0.9, or quote it: --fail-on 'pass-k>=0.9'");
+    assertThatThrownBy(() -> FailPolicy.parse(List.of("pass-3,experimental")))
+        .as("pass-3").hasMessage("--fail-on [pass-3] has no threshold: the shell probably took '>=X' as a"
+            + " redirection into a file named '=X'; write --fail-on pass-3:0.9, or quote it: --fail-on"
+            + " 'pass-3>=0.9'");
+  }
+
+  @Test
   void pass_n_estimates_pass_n_from_more_tries_and_so_tolerates_a_rare_flake() {
     List<RunResult> nineOfTen = new java.util.ArrayList<>();
     for (int r = 0; r < 10; r++) {
@@ -109,17 +136,19 @@ class FailPolicyTest {
   void an_unknown_token_is_named_with_the_valid_ones() {
     assertThatThrownBy(() -> FailPolicy.parse(List.of("fail,flaky")))
         .as("unknown token").isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("--fail-on does not know [flaky]; valid: fail, pass-k>=X, pass-N>=X, none, experimental,"
-            + " skipped (X from 0 to 1, e.g. pass-k>=0.9)");
+        .hasMessage("--fail-on does not know [flaky]; valid: fail, pass-k:X, pass-N:X, none, experimental,"
+            + " skipped (X from 0 to 1, e.g. pass-k:0.9, or quoted: 'pass-k>=0.9')");
     assertThatThrownBy(() -> FailPolicy.parse(List.of("pass-k>=1.5")))
         .as("threshold above 1").hasMessageStartingWith("--fail-on does not know [pass-k>=1.5]; valid: ");
+    assertThatThrownBy(() -> FailPolicy.parse(List.of("pass-k:1.5")))
+        .as("threshold above 1, colon form").hasMessageStartingWith("--fail-on does not know [pass-k:1.5]; valid: ");
   }
 
   @Test
   void two_rules_for_verdicts_or_none_with_a_widening_are_refused() {
     assertThatThrownBy(() -> FailPolicy.parse(List.of("fail", "pass-k>=0.9")))
         .as("two verdict rules").hasMessage("--fail-on [fail] and [pass-k>=0.9] both say which verdicts fail the"
-            + " run; give one of fail, pass-k>=X, pass-N>=X, none");
+            + " run; give one of fail, pass-k:X, pass-N:X, none");
     assertThatThrownBy(() -> FailPolicy.parse(List.of("none,skipped")))
         .as("none and a widening").hasMessage("--fail-on [none] fails nothing; it cannot be combined with [skipped]");
   }

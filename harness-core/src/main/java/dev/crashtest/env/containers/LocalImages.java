@@ -115,6 +115,17 @@ public final class LocalImages {
     }
   }
 
+  /**
+   * Whether {@code image} is on the local Docker engine; it is never pulled. For checking a user's image before
+   * anything starts.
+   *
+   * @throws EnvironmentException when Docker is not reachable, as {@link #requireDocker()}
+   */
+  public static boolean isLocal(String image) {
+    requireDocker();
+    return imageId(DockerClientFactory.instance().client(), image).isPresent();
+  }
+
   static String dockerfile(String base, List<String> inImageClassPath) {
     return new DockerfileBuilder()
         .from(base)
