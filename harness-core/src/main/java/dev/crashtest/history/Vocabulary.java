@@ -18,12 +18,29 @@ public final class Vocabulary {
   public static final String NEMESIS = "nemesis";
 
   // harness operations
+  /**
+   * The agent's process was started (details {@code agent}, {@code pid}, {@code port}, {@code clientId}), recorded as
+   * soon as the process exists, before it answers {@code /health}; {@link #AGENT_READY} follows when it does.
+   */
   public static final String AGENT_STARTED = "agent_started";
   public static final String AGENT_KILLED = "agent_killed";
+  /**
+   * The killed agent's process was started again on its state (detail {@code pid}), recorded as soon as the process
+   * exists: anything the agent does while it starts up comes after it. {@link #AGENT_READY} follows when it answers
+   * {@code /health}.
+   */
   public static final String AGENT_RESTARTED = "agent_restarted";
+  /**
+   * The agent answered {@code /health} after {@link #AGENT_STARTED} or {@link #AGENT_RESTARTED} (detail {@code pid}):
+   * from here the harness talks to it. Recovery time and the lost-task grace count from here.
+   */
+  public static final String AGENT_READY = "agent_ready";
   public static final String AGENT_PAUSED = "agent_paused";
   public static final String AGENT_RESUMED = "agent_resumed";
+  /** A standby worker's process was started while the agent is frozen (details {@code pid}, {@code port}). */
   public static final String STANDBY_STARTED = "standby_started";
+  /** The standby worker answered {@code /health} (detail {@code pid}). */
+  public static final String STANDBY_READY = "standby_ready";
   public static final String PLATFORM_STARTED = "platform_started";
   public static final String PLATFORM_KILLED = "platform_killed";
   public static final String PLATFORM_RESTARTED = "platform_restarted";

@@ -107,10 +107,13 @@ final class RunSection {
 
   private String metrics() {
     Long recovery = run.metrics().get(RunMetrics.RECOVERY_MILLIS);
+    Long downtime = run.metrics().get(RunMetrics.DOWNTIME_MILLIS);
+    String recovered = recovery != null ? recovery + " ms"
+        : metric(RunMetrics.UNRECOVERED_RESTARTS) > 0 ? "never" : "-";
     return "model calls " + metric(RunMetrics.MODEL_CALLS) + " · CRM calls " + metric(RunMetrics.CRM_CALLS)
         + " · side effects " + metric(RunMetrics.SIDE_EFFECTS) + " (duplicates " + metric(RunMetrics.DUPLICATE_EFFECTS)
-        + ") · restarts " + metric(RunMetrics.RESTARTS) + " · recovery " + (recovery == null ? "-" : recovery + " ms")
-        + " · model tokens " + metric(RunMetrics.MODEL_TOKENS);
+        + ") · restarts " + metric(RunMetrics.RESTARTS) + (downtime == null ? "" : " (down " + downtime + " ms)")
+        + " · recovery " + recovered + " · model tokens " + metric(RunMetrics.MODEL_TOKENS);
   }
 
   private long metric(String name) {
