@@ -59,6 +59,21 @@ public final class Vocabulary {
   public static final String ENVIRONMENT_FAILED = "environment_failed";
   public static final String FAULT_INJECTED = "fault_injected";
   public static final String FAULT_HEALED = "fault_healed";
+  /**
+   * A fault fired but its injection threw (nemesis, FAIL; details {@link #FAULT}, {@link #KIND}, {@link #ERROR}): the
+   * run is ERROR naming the fault and the error; also {@link #ENVIRONMENT_FAILED} when the environment broke.
+   */
+  public static final String FAULT_FAILED = "fault_failed";
+  /**
+   * A fault of the scenario never fired (runner, INFO; details {@link #FAULT}, {@link #KIND}, {@link #TRIGGER},
+   * {@link #NEAREST_MISS}, {@link #OPTIONAL}): recorded when the run ends; the run is ERROR unless it was optional.
+   */
+  public static final String FAULT_MISSED = "fault_missed";
+  /**
+   * A service sent an event the harness could not parse (runner, FAIL; details {@link #BODY}, {@link #ERROR}): the
+   * history misses an op, so the run is ERROR naming the body rather than judged on what is left.
+   */
+  public static final String EVENT_REJECTED = "event_rejected";
   /** A credential the harness issued was found where it must not be; details {@link #WHERE} and {@link #KIND}. */
   public static final String SECRET_LEAK = "secret_leak";
   /** The runner scanned the run's files for the credentials it issued; details {@code credentials}, {@code files}. */
@@ -76,6 +91,15 @@ public final class Vocabulary {
   public static final String WHERE = "where";
   public static final String KIND = "kind";
   public static final String FAULT = "fault";
+  /** The trigger of a fault, as it describes itself ({@code right after the CRM committed [place_order]}). */
+  public static final String TRIGGER = "trigger";
+  /** What the run did instead of what a trigger waited for ({@code the CRM committed: create_quote, add_note}). */
+  public static final String NEAREST_MISS = "nearestMiss";
+  /** Whether a fault was declared optional: allowed not to fire. */
+  public static final String OPTIONAL = "optional";
+  public static final String ERROR = "error";
+  /** The raw text of something the harness could not take, e.g. an event body (cut to 2,000 characters). */
+  public static final String BODY = "body";
   public static final String CLIENT_ID = "clientId";
 
   // model operations and details

@@ -111,12 +111,20 @@ public final class ScenarioRunner {
         recordEnvironmentFailure(e);
       }
     }
+    if (error == null) {
+      run.settleFaults();
+    }
     HistoryFiles.write(environment.history().since(run.startIndex), directory.resolve("history.jsonl"));
     run.credentials.scan(directory, IssuedCredentials.SCANNED_FILES, run);
     History own = environment.history().since(run.startIndex);
     HistoryFiles.write(own, directory.resolve("history.jsonl"));
     long wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     Map<String, Long> metrics = RunMetrics.of(own, wallMillis);
+    if (error == null) {
+      // a fault that never fired or failed to apply, or an event lost on its way in: the checks would judge a run
+      // that did not test what the scenario claims
+      error = RunIntegrity.problems(own).orElse(null);
+    }
     if (error != null) {
       return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, List.of(), error, metrics, own,
           directory, agent.arguments());

@@ -60,6 +60,13 @@ final class ProgressPrinter implements Consumer<Op> {
         case Vocabulary.FAULT_HEALED:
           return "ProcessCrash".equals(op.text("kind")) || "ProcessPause".equals(op.text("kind"))
               ? null : "healed: " + op.text("fault");
+        case Vocabulary.FAULT_MISSED:
+          return "fault never fired" + (op.flag(Vocabulary.OPTIONAL) ? " (optional)" : "") + ": "
+              + op.text(Vocabulary.FAULT) + "; " + op.text(Vocabulary.NEAREST_MISS);
+        case Vocabulary.FAULT_FAILED:
+          return "fault could not be applied: " + op.text(Vocabulary.FAULT) + ": " + op.text(Vocabulary.ERROR);
+        case Vocabulary.EVENT_REJECTED:
+          return "event rejected: " + op.text(Vocabulary.ERROR);
         case Vocabulary.TIMED_OUT:
           return "timed out after " + op.text("timeoutMillis") + " ms";
         default:
