@@ -182,6 +182,8 @@ public final class ScenarioRunner {
           if (state.equals(COMPLETED) || state.equals(FAILED)) {
             return;
           }
+          // the agent is polled only once ready (agent_ready, and the task resubmitted if the scenario does): the
+          // grace before a task it answers 404 for counts as lost starts at its first 404 after readiness
           unknownSince = state.equals(UNKNOWN_TASK) ? (unknownSince < 0 ? System.nanoTime() : unknownSince) : -1;
           if (unknownSince > 0 && !healingBefore && !run.healing()
               && System.nanoTime() - unknownSince > TimeUnit.MILLISECONDS.toNanos(LOST_AFTER_MILLIS)) {
