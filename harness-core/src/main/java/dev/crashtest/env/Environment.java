@@ -226,7 +226,7 @@ public final class Environment implements AutoCloseable {
     }
   }
 
-  /** An event body no one can parse: in the history, so the run it belongs to is ERROR rather than judged without it. */
+  /** An event body no one can parse: in the history, so its run is ERROR rather than judged without it. */
   private void rejected(String body, String why) {
     String shown = body.length() > MAX_REJECTED_BODY ? body.substring(0, MAX_REJECTED_BODY) + "…" : body;
     history.append(Vocabulary.HARNESS, Vocabulary.RUNNER, Vocabulary.EVENT_REJECTED, OpType.FAIL,

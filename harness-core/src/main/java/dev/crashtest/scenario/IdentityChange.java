@@ -33,7 +33,8 @@ public final class IdentityChange extends Fault {
   private final String scope;
   private final Duration lasting;
 
-  private IdentityChange(Kind kind, Duration amount, String scope, Trigger trigger, Duration lasting, boolean optional) {
+  private IdentityChange(Kind kind, Duration amount, String scope, Trigger trigger, Duration lasting,
+      boolean optional) {
     super(trigger, optional);
     this.kind = kind;
     this.amount = amount;
@@ -52,8 +53,8 @@ public final class IdentityChange extends Fault {
 
   /**
    * The same change, allowed not to fire: a run whose trigger never came is judged as usual, its history noting
-   * {@code fault_missed} with {@code optional=true}. Without it, a change that never fired makes the run ERROR, naming
-   * it and what the run did instead. For a moment a scenario may legitimately not reach.
+   * {@code fault_missed} with {@code optional=true}. Without it, a change that never fired makes the run ERROR,
+   * naming it and what the run did instead. For a moment a scenario may legitimately not reach.
    *
    * <pre>{@code
    * revokeDelegation().when(taskAwaitsApproval()).optional();

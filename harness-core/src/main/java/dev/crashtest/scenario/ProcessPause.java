@@ -29,8 +29,8 @@ public final class ProcessPause extends Fault {
 
   /**
    * The same pause, allowed not to fire: a run whose trigger never came is judged as usual, its history noting
-   * {@code fault_missed} with {@code optional=true}. Without it, a pause that never fired makes the run ERROR, naming
-   * it and what the run did instead. For a moment a scenario may legitimately not reach.
+   * {@code fault_missed} with {@code optional=true}. Without it, a pause that never fired makes the run ERROR,
+   * naming it and what the run did instead. For a moment a scenario may legitimately not reach.
    *
    * <pre>{@code
    * pauseAgent().when(crmCommitted("create_quote")).optional();

@@ -1,6 +1,7 @@
 package dev.crashtest.scenario;
 
 import static dev.crashtest.history.Vocabulary.BODY;
+import static dev.crashtest.history.Vocabulary.ENVIRONMENT_FAILED;
 import static dev.crashtest.history.Vocabulary.ERROR;
 import static dev.crashtest.history.Vocabulary.EVENT_REJECTED;
 import static dev.crashtest.history.Vocabulary.FAULT;
@@ -18,12 +19,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whether a run tested what its scenario claims, from its history alone: every fault fired and was applied, and
- * every event the services sent is in the history. A run that fails this is ERROR, never judged: Jepsen's warning,
- * a misconfigured run can trivially pass.
+ * Whether a run tested what its scenario claims, from its history alone (Jepsen's warning: a misconfigured run can
+ * trivially pass). Two kinds of finding:
+ *
+ * <ul>
+ *   <li>{@link #unjudgeable}: the history itself cannot be trusted — a service's event was lost on its way in
+ *       ({@code event_rejected}), or a fault could not be applied because the environment broke. The run is ERROR
+ *       and no check runs.
+ *   <li>{@link #untested}: a fault of the scenario never fired ({@code fault_missed}, unless optional) or fired and
+ *       could not be applied ({@code fault_failed}). The checks still run: a FAIL stands, since what failed is true
+ *       of the agent whether or not the fault came; anything else becomes ERROR, never a PASS that tested nothing.
+ * </ul>
  *
  * <pre>{@code
- * RunIntegrity.problems(history);
+ * RunIntegrity.untested(history);
  * // "fault [kill -9 the agent right after the CRM committed [place_ordr], restart it after 200 ms] never fired:
  * //  trigger [right after the CRM committed [place_ordr]] never fired; the CRM committed: create_quote, ..."
  * }</pre>
@@ -31,28 +40,44 @@ import java.util.Optional;
 final class RunIntegrity {
   private RunIntegrity() {}
 
-  /** Why the run cannot be judged ({@code fault_failed}, a non-optional {@code fault_missed}, {@code event_rejected}). */
-  static Optional<String> problems(History history) {
+  /** Why the history cannot be judged at all: an event rejected, or a fault the broken environment could not apply. */
+  static Optional<String> unjudgeable(History history) {
+    boolean environmentFailed = history.ops().stream().anyMatch(op -> op.is(HARNESS, ENVIRONMENT_FAILED));
     List<String> problems = new ArrayList<>();
     for (Op op : history.ops()) {
-      if (!op.service().equals(HARNESS)) {
-        continue;
-      }
-      switch (op.operation()) {
-        case FAULT_FAILED -> problems.add("fault [" + op.text(FAULT) + "] fired but could not be applied (op #"
-            + op.index() + "): " + op.text(ERROR));
-        case FAULT_MISSED -> {
-          if (!op.flag(OPTIONAL)) {
-            problems.add(missed(op));
-          }
-        }
-        case EVENT_REJECTED -> problems.add("a service sent an event the history cannot take (op #" + op.index()
-            + "): " + op.text(ERROR) + "; the history misses that op, so the run cannot be judged; the event's body: ["
-            + op.text(BODY) + "]");
-        default -> { }
+      if (op.is(HARNESS, EVENT_REJECTED)) {
+        problems.add(rejected(op));
+      } else if (environmentFailed && op.is(HARNESS, FAULT_FAILED)) {
+        problems.add(failed(op));
       }
     }
+    return joined(problems);
+  }
+
+  /** Which faults of the scenario the run did not test: never fired (and not optional), or could not be applied. */
+  static Optional<String> untested(History history) {
+    List<String> problems = new ArrayList<>();
+    for (Op op : history.ops()) {
+      if (op.is(HARNESS, FAULT_FAILED)) {
+        problems.add(failed(op));
+      } else if (op.is(HARNESS, FAULT_MISSED) && !op.flag(OPTIONAL)) {
+        problems.add(missed(op));
+      }
+    }
+    return joined(problems);
+  }
+
+  private static Optional<String> joined(List<String> problems) {
     return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+  }
+
+  private static String failed(Op op) {
+    return "fault [" + op.text(FAULT) + "] fired but could not be applied (op #" + op.index() + "): " + op.text(ERROR);
+  }
+
+  private static String rejected(Op op) {
+    return "a service sent an event the history cannot take (op #" + op.index() + "): " + op.text(ERROR)
+        + "; the history misses that op, so the run cannot be judged; the event's body: [" + op.text(BODY) + "]";
   }
 
   private static String missed(Op op) {

@@ -63,8 +63,8 @@ public final class RunMetrics {
    */
   public static final String RECOVERY_MILLIS = "recoveryMillis";
   /**
-   * From each {@code agent_killed} to the {@code agent_ready} of the restart that followed it, summed: how long no agent
-   * could answer (the restart delay plus process start-up). Absent when no killed agent came back.
+   * From each {@code agent_killed} to the {@code agent_ready} of the restart that followed it, summed: how long no
+   * agent could answer (the restart delay plus process start-up). Absent when no killed agent came back.
    */
   public static final String DOWNTIME_MILLIS = "downtimeMillis";
   /** Restarts after which the agent never made progress again: the task was lost or the agent stuck. */

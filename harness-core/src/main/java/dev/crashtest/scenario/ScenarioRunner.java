@@ -121,17 +121,23 @@ public final class ScenarioRunner {
     long wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     Map<String, Long> metrics = RunMetrics.of(own, wallMillis);
     if (error == null) {
-      // a fault that never fired or failed to apply, or an event lost on its way in: the checks would judge a run
-      // that did not test what the scenario claims
-      error = RunIntegrity.problems(own).orElse(null);
+      // an event lost on its way in, or a fault the broken environment could not apply: the history cannot be trusted
+      error = RunIntegrity.unjudgeable(own).orElse(null);
     }
     if (error != null) {
       return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, List.of(), error, metrics, own,
           directory, agent.arguments());
     }
     List<CheckResult> checks = Checks.runAll(scenario.checks(), own);
-    return new RunResult(scenario.name(), agent.name(), seed, RunResult.verdictOf(checks), checks, null, metrics, own,
-        directory, agent.arguments());
+    RunVerdict verdict = RunResult.verdictOf(checks);
+    java.util.Optional<String> untested = RunIntegrity.untested(own);
+    if (verdict != RunVerdict.FAIL && untested.isPresent()) {
+      // no vacuous verdicts: a run whose fault never came tested nothing of it; a FAIL stands, true either way
+      return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, checks, untested.get(), metrics, own,
+          directory, agent.arguments());
+    }
+    return new RunResult(scenario.name(), agent.name(), seed, verdict, checks, null, metrics, own, directory,
+        agent.arguments());
   }
 
   private RunContext prepare(Scenario scenario, Task task, AgentSpec agent, Path directory) {

@@ -24,8 +24,8 @@ public final class SecretRotation extends Fault {
 
   /**
    * The same rotation, allowed not to fire: a run whose trigger never came is judged as usual, its history noting
-   * {@code fault_missed} with {@code optional=true}. Without it, a rotation that never fired makes the run ERROR, naming
-   * it and what the run did instead. For a moment a scenario may legitimately not reach.
+   * {@code fault_missed} with {@code optional=true}. Without it, a rotation that never fired makes the run ERROR,
+   * naming it and what the run did instead. For a moment a scenario may legitimately not reach.
    *
    * <pre>{@code
    * rotateAgentSecret().when(taskAwaitsApproval()).optional();

@@ -59,8 +59,8 @@ public final class ServiceFault extends Fault {
 
   /**
    * The same fault, allowed not to fire: a run whose trigger never came is judged as usual, its history noting
-   * {@code fault_missed} with {@code optional=true}. Without it, a fault that never fired makes the run ERROR, naming
-   * it and what the run did instead. For a moment a scenario may legitimately not reach.
+   * {@code fault_missed} with {@code optional=true}. Without it, a fault that never fired makes the run ERROR,
+   * naming it and what the run did instead. For a moment a scenario may legitimately not reach.
    *
    * <pre>{@code
    * model(ModelFault.streamCutAfter(2).forRequests(1)).when(agentEnters("add_note")).optional();

@@ -32,7 +32,8 @@ public interface Trigger {
    * history; empty when the trigger has nothing useful to say.
    *
    * <pre>{@code
-   * Triggers.crmCommitted("place_ordr").nearestMiss(history);   // "the CRM committed: create_quote, place_order, add_note"
+   * Triggers.crmCommitted("place_ordr").nearestMiss(history);
+   * // "the CRM committed: create_quote, place_order, add_note"
    * }</pre>
    */
   default String nearestMiss(History history) {

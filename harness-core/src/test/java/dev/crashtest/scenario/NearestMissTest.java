@@ -94,7 +94,7 @@ class NearestMissTest {
             "trigger", "at 0 ms", "nearestMiss", "", "optional", true)
         .build();
 
-    assertThat(RunIntegrity.problems(history)).as("problems").contains("fault [kill -9 the agent right after the CRM"
+    assertThat(RunIntegrity.untested(history)).as("untested").contains("fault [kill -9 the agent right after the CRM"
         + " committed [place_ordr], restart it after 200 ms] never fired: trigger [right after the CRM committed"
         + " [place_ordr]] never fired; the CRM committed: create_quote, place_order, add_note; the run tested nothing"
         + " of it: fix the trigger, or declare the fault optional()");
@@ -109,10 +109,25 @@ class NearestMissTest {
             "event has no [time]: {\"service\":\"crm\"}")
         .build();
 
-    assertThat(RunIntegrity.problems(history)).as("problems").contains("fault [kill -9 the platform at 0 ms] fired but"
-        + " could not be applied (op #2): naive runs on no platform: there is nothing to kill; a service sent an event"
-        + " the history cannot take (op #3): event has no [time]: {\"service\":\"crm\"}; the history misses that op,"
-        + " so the run cannot be judged; the event's body: [{\"service\":\"crm\"}]");
-    assertThat(RunIntegrity.problems(ops().submit("t-1").build())).as("a clean run").isEmpty();
+    assertThat(RunIntegrity.untested(history)).as("untested").contains("fault [kill -9 the platform at 0 ms] fired but"
+        + " could not be applied (op #2): naive runs on no platform: there is nothing to kill");
+    assertThat(RunIntegrity.unjudgeable(history)).as("unjudgeable").contains("a service sent an event the history"
+        + " cannot take (op #3): event has no [time]: {\"service\":\"crm\"}; the history misses that op, so the run"
+        + " cannot be judged; the event's body: [{\"service\":\"crm\"}]");
+    assertThat(RunIntegrity.untested(ops().submit("t-1").build())).as("a clean run, untested").isEmpty();
+    assertThat(RunIntegrity.unjudgeable(ops().submit("t-1").build())).as("a clean run, unjudgeable").isEmpty();
+  }
+
+  @Test
+  void a_fault_the_broken_environment_could_not_apply_makes_the_history_unjudgeable() {
+    History history = ops().submit("t-1")
+        .op("harness", "nemesis", "fault_failed", OpType.FAIL, "fault", "model outage at 0 ms", "kind",
+            "NetworkFault", "error", "the fault proxy refused [model outage at 0 ms]: Connection refused")
+        .op("harness", "runner", "environment_failed", OpType.INFO, "error", "fault [model outage at 0 ms] could not"
+            + " be applied: the fault proxy refused [model outage at 0 ms]: Connection refused")
+        .build();
+
+    assertThat(RunIntegrity.unjudgeable(history)).as("unjudgeable").contains("fault [model outage at 0 ms] fired but"
+        + " could not be applied (op #2): the fault proxy refused [model outage at 0 ms]: Connection refused");
   }
 }

@@ -2,6 +2,7 @@ package dev.crashtest.scenarios;
 
 import static dev.crashtest.scenario.Faults.killAgent;
 import static dev.crashtest.scenario.Faults.killPlatform;
+import static dev.crashtest.scenario.Triggers.agentEnters;
 import static dev.crashtest.scenario.Triggers.crmCommitted;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +56,24 @@ class VacuousRunsIT {
         .isEqualTo(RunVerdict.PASS);
     assertThat(missed(result)).as("fault_missed ops").singleElement()
         .satisfies(op -> assertThat(op.flag("optional")).as("optional").isTrue());
+  }
+
+  @Test
+  void a_failure_stands_when_a_fault_never_fired_since_it_is_true_of_the_agent_either_way(ScenarioRunner runner,
+      @Seed long seed) {
+    Scenario scenario = Scenario.named("lost-before-the-typo").describedAs("a crash that fires, a typo that cannot")
+        .withFault(killAgent().when(agentEnters("create_quote")))
+        .withFault(killAgent().when(crmCommitted("place_ordr")))
+        .withTimeout(Duration.ofSeconds(30));
+
+    RunResult result = runner.run(scenario, Agents.naive(), seed);
+
+    assertThat(result.verdict()).as("verdict, error: %s", result.error()).isEqualTo(RunVerdict.FAIL);
+    assertThat(result.violations()).as("violations").extracting(check -> check.checker())
+        .containsExactly("task-completed");
+    assertThat(missed(result)).as("the missed fault is in the history").singleElement()
+        .satisfies(op -> assertThat(op.text("trigger")).as("trigger")
+            .isEqualTo("right after the CRM committed [place_ordr]"));
   }
 
   @Test
