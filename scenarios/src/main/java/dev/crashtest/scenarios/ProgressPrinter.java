@@ -62,7 +62,8 @@ final class ProgressPrinter implements Consumer<Op> {
               ? null : "healed: " + op.text("fault");
         case Vocabulary.FAULT_MISSED:
           return "fault never fired" + (op.flag(Vocabulary.OPTIONAL) ? " (optional)" : "") + ": "
-              + op.text(Vocabulary.FAULT) + "; " + op.text(Vocabulary.NEAREST_MISS);
+              + op.text(Vocabulary.FAULT) + (op.text(Vocabulary.NEAREST_MISS) == null
+              || op.text(Vocabulary.NEAREST_MISS).isEmpty() ? "" : "; " + op.text(Vocabulary.NEAREST_MISS));
         case Vocabulary.FAULT_FAILED:
           return "fault could not be applied: " + op.text(Vocabulary.FAULT) + ": " + op.text(Vocabulary.ERROR);
         case Vocabulary.EVENT_REJECTED:
