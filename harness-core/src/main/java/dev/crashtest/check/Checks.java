@@ -129,13 +129,36 @@ public final class Checks {
     return alwaysAnd(taskCompleted(), exactlyOnceEffects(), noWorkRedone(), delegatedWrites());
   }
 
-  /** Runs one checker; a checker that throws gives UNKNOWN with the exception's message, never PASS. */
+  /**
+   * Runs one checker; a checker that throws gives UNKNOWN with what it threw, never PASS. That holds for an
+   * {@code Error} too ({@code AssertionError}, {@code StackOverflowError}, {@code LinkageError}, ...): a checker's bug
+   * is a verdict nobody can trust, not a reason to stop judging the others. Only a {@code VirtualMachineError} other
+   * than {@code StackOverflowError} ({@code OutOfMemoryError}, {@code InternalError}) propagates: the JVM itself is in
+   * no state to judge anything, and the run must not go on as if it were.
+   */
   public static CheckResult run(Checker checker, History history) {
     try {
       CheckResult result = checker.check(history);
-      return result != null ? result : CheckResult.unknown(checker.name(), "the checker returned no result");
-    } catch (RuntimeException e) {
-      return CheckResult.unknown(checker.name(), "the checker crashed: " + e);
+      return result != null ? result : CheckResult.unknown(nameOf(checker), "the checker returned no result");
+    } catch (StackOverflowError e) {
+      return crashed(checker, e);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Exception | Error e) {
+      return crashed(checker, e);
+    }
+  }
+
+  private static CheckResult crashed(Checker checker, Throwable e) {
+    return CheckResult.unknown(nameOf(checker), "the checker crashed: " + e);
+  }
+
+  /** The checker's name; a checker whose name() throws too goes by its class. */
+  private static String nameOf(Checker checker) {
+    try {
+      return checker.name();
+    } catch (RuntimeException | Error e) {
+      return checker.getClass().getName();
     }
   }
 

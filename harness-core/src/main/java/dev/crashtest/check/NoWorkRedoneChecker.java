@@ -26,6 +26,10 @@ import java.util.Set;
  * or CRM call followed before the kill. The call in flight at the kill may be repeated; that is recovery,
  * not redone work. Model calls are identified by their turn, CRM calls by operation and idempotency key
  * (or path, for reads).
+ *
+ * <p>"After the restart" counts from {@code agent_restarted}, which the runner records the moment the new process
+ * exists, not from {@code agent_ready} (its health check answering): a durable agent may resume, and redo work,
+ * while it is still starting up.
  */
 final class NoWorkRedoneChecker implements Checker {
 

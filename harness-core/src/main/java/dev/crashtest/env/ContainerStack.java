@@ -1,12 +1,10 @@
 package dev.crashtest.env;
 
 import dev.crashtest.fakes.FakeService;
-import dev.crashtest.fakes.ServiceEvent;
 import dev.crashtest.fakes.identity.IdentityProvider;
 import dev.crashtest.internal.Ports;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -22,7 +20,7 @@ record ContainerStack(FakeService proxy, Hops hops, IdentityService identity, Cr
     <T extends FakeService> T started(String name, Supplier<T> starter);
   }
 
-  static ContainerStack start(Starter starter, Consumer<ServiceEvent> events, long seed, String proxyImage,
+  static ContainerStack start(Starter starter, EventSink.Events events, long seed, String proxyImage,
       Path workDirectory) {
     EventSink sink = starter.started("events", () -> EventSink.start(events));
     String eventsUrl = sink.url().toString();

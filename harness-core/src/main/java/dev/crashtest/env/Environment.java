@@ -11,6 +11,7 @@ import eu.rekawek.toxiproxy.Proxy;
 import dev.crashtest.history.History;
 import dev.crashtest.internal.Directories;
 import dev.crashtest.history.OpType;
+import dev.crashtest.history.Vocabulary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,6 +39,8 @@ import java.util.Set;
 public final class Environment implements AutoCloseable {
   static final String MODEL_API_KEY = "crashtest-model-key";
   static final Set<String> USER_SCOPES = Set.of("crm.read", "crm.write");
+  /** How much of an event body the harness could not parse is kept in the history. */
+  private static final int MAX_REJECTED_BODY = 2_000;
 
   private final History history;
   private final Path workDirectory;
@@ -184,7 +187,18 @@ public final class Environment implements AutoCloseable {
   }
 
   private void startServicesInContainers(long seed, String proxyImage) {
-    ContainerStack stack = ContainerStack.start(this::started, this::record, seed, proxyImage, workDirectory);
+    EventSink.Events events = new EventSink.Events() {
+      @Override
+      public void accept(ServiceEvent event) {
+        record(event);
+      }
+
+      @Override
+      public void reject(String body, String why) {
+        rejected(body, why);
+      }
+    };
+    ContainerStack stack = ContainerStack.start(this::started, events, seed, proxyImage, workDirectory);
     proxyServer = stack.proxy();
     hops = stack.hops();
     identityService = stack.identity();
@@ -218,6 +232,13 @@ public final class Environment implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** An event body no one can parse: in the history, so its run is ERROR rather than judged without it. */
+  private void rejected(String body, String why) {
+    String shown = body.length() > MAX_REJECTED_BODY ? body.substring(0, MAX_REJECTED_BODY) + "…" : body;
+    history.append(Vocabulary.HARNESS, Vocabulary.RUNNER, Vocabulary.EVENT_REJECTED, OpType.FAIL,
+        Map.of(Vocabulary.BODY, shown, Vocabulary.ERROR, why));
   }
 
   private void record(ServiceEvent event) {

@@ -11,12 +11,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 
 /**
  * Where fakes running in containers send their events ({@code --events-url}): each POST is one event, recorded
  * before it is answered, so a fake that waits for the answer has its event in the history before its client hears
- * back — as embedded fakes do.
+ * back — as embedded fakes do. A body that is no event is answered {@code 400} and handed to
+ * {@link Events#reject}: the harness records it ({@code event_rejected}) and the run is ERROR, never judged on a
+ * history missing an op.
  */
 final class EventSink implements dev.crashtest.fakes.FakeService {
   private final HttpServer server;
@@ -27,7 +28,16 @@ final class EventSink implements dev.crashtest.fakes.FakeService {
     this.executor = executor;
   }
 
-  static EventSink start(Consumer<ServiceEvent> events) {
+  /** What the sink does with what it receives. */
+  interface Events {
+    /** An event parsed from a POST, recorded before the POST is answered. */
+    void accept(ServiceEvent event);
+
+    /** A POST whose body is no event: recorded too, so the run cannot be judged on a history missing an op. */
+    void reject(String body, String why);
+  }
+
+  static EventSink start(Events events) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
@@ -38,14 +48,17 @@ final class EventSink implements dev.crashtest.fakes.FakeService {
       server.setExecutor(executor);
       server.createContext("/events", exchange -> {
         try (exchange; InputStream in = exchange.getRequestBody()) {
-          int status = 204;
+          String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          ServiceEvent event;
           try {
-            events.accept(HttpEventListener.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            event = HttpEventListener.parse(body);
           } catch (RuntimeException e) {
-            System.err.println("crashtest: a service sent an event the history cannot take: " + e.getMessage());
-            status = 400;
+            events.reject(body, String.valueOf(e.getMessage()));
+            exchange.sendResponseHeaders(400, -1);
+            return;
           }
-          exchange.sendResponseHeaders(status, -1);
+          events.accept(event);
+          exchange.sendResponseHeaders(204, -1);
         }
       });
       server.start();

@@ -18,12 +18,29 @@ public final class Vocabulary {
   public static final String NEMESIS = "nemesis";
 
   // harness operations
+  /**
+   * The agent's process was started (details {@code agent}, {@code pid}, {@code port}, {@code clientId}), recorded as
+   * soon as the process exists, before it answers {@code /health}; {@link #AGENT_READY} follows when it does.
+   */
   public static final String AGENT_STARTED = "agent_started";
   public static final String AGENT_KILLED = "agent_killed";
+  /**
+   * The killed agent's process was started again on its state (detail {@code pid}), recorded as soon as the process
+   * exists: anything the agent does while it starts up comes after it. {@link #AGENT_READY} follows when it answers
+   * {@code /health}.
+   */
   public static final String AGENT_RESTARTED = "agent_restarted";
+  /**
+   * The agent answered {@code /health} after {@link #AGENT_STARTED} or {@link #AGENT_RESTARTED} (detail {@code pid}):
+   * from here the harness talks to it. Recovery time and the lost-task grace count from here.
+   */
+  public static final String AGENT_READY = "agent_ready";
   public static final String AGENT_PAUSED = "agent_paused";
   public static final String AGENT_RESUMED = "agent_resumed";
+  /** A standby worker's process was started while the agent is frozen (details {@code pid}, {@code port}). */
   public static final String STANDBY_STARTED = "standby_started";
+  /** The standby worker answered {@code /health} (detail {@code pid}). */
+  public static final String STANDBY_READY = "standby_ready";
   public static final String PLATFORM_STARTED = "platform_started";
   public static final String PLATFORM_KILLED = "platform_killed";
   public static final String PLATFORM_RESTARTED = "platform_restarted";
@@ -47,6 +64,21 @@ public final class Vocabulary {
   public static final String ENVIRONMENT_FAILED = "environment_failed";
   public static final String FAULT_INJECTED = "fault_injected";
   public static final String FAULT_HEALED = "fault_healed";
+  /**
+   * A fault fired but its injection threw (nemesis, FAIL; details {@link #FAULT}, {@link #KIND}, {@link #ERROR}): the
+   * run is ERROR naming the fault and the error; also {@link #ENVIRONMENT_FAILED} when the environment broke.
+   */
+  public static final String FAULT_FAILED = "fault_failed";
+  /**
+   * A fault of the scenario never fired (runner, INFO; details {@link #FAULT}, {@link #KIND}, {@link #TRIGGER},
+   * {@link #NEAREST_MISS}, {@link #OPTIONAL}): recorded when the run ends; the run is ERROR unless it was optional.
+   */
+  public static final String FAULT_MISSED = "fault_missed";
+  /**
+   * A service sent an event the harness could not parse (runner, FAIL; details {@link #BODY}, {@link #ERROR}): the
+   * history misses an op, so the run is ERROR naming the body rather than judged on what is left.
+   */
+  public static final String EVENT_REJECTED = "event_rejected";
   /** A credential the harness issued was found where it must not be; details {@link #WHERE} and {@link #KIND}. */
   public static final String SECRET_LEAK = "secret_leak";
   /** The runner scanned the run's files for the credentials it issued; details {@code credentials}, {@code files}. */
@@ -64,6 +96,15 @@ public final class Vocabulary {
   public static final String WHERE = "where";
   public static final String KIND = "kind";
   public static final String FAULT = "fault";
+  /** The trigger of a fault, as it describes itself ({@code right after the CRM committed [place_order]}). */
+  public static final String TRIGGER = "trigger";
+  /** What the run did instead of what a trigger waited for ({@code the CRM committed: create_quote, add_note}). */
+  public static final String NEAREST_MISS = "nearestMiss";
+  /** Whether a fault was declared optional: allowed not to fire. */
+  public static final String OPTIONAL = "optional";
+  public static final String ERROR = "error";
+  /** The raw text of something the harness could not take, e.g. an event body (cut to 2,000 characters). */
+  public static final String BODY = "body";
   public static final String CLIENT_ID = "clientId";
 
   // model operations and details

@@ -6,6 +6,10 @@ import java.util.Objects;
  * Something that goes wrong in a run, on a {@link Trigger}. The set is closed: each kind of fault is one
  * subclass here, with its inject and heal.
  *
+ * <p>Every fault of a scenario must fire and be applied, or the run is ERROR naming the fault and the nearest miss
+ * ({@link Trigger#nearestMiss}); a fault whose injection threw makes it ERROR too. A fault the scenario allows not to
+ * fire says so with {@code optional()}.
+ *
  * <pre>{@code
  * Fault crash = Faults.killAgent().when(Triggers.agentEnters("create_quote")).restartAfter(Duration.ofMillis(300));
  * }</pre>
@@ -13,13 +17,23 @@ import java.util.Objects;
 public abstract sealed class Fault permits ProcessCrash, ProcessPause, NetworkFault, ServiceFault, SecretRotation,
     IdentityChange {
   private final Trigger trigger;
+  private final boolean optional;
 
-  Fault(Trigger trigger) {
+  Fault(Trigger trigger, boolean optional) {
     this.trigger = Objects.requireNonNull(trigger, "trigger");
+    this.optional = optional;
   }
 
   public Trigger trigger() {
     return trigger;
+  }
+
+  /**
+   * Whether the scenario allows this fault not to fire (each kind's {@code optional()}). A fault that is not optional
+   * must fire and be applied in every run, or the run is ERROR: a run whose fault never came tested nothing of it.
+   */
+  public boolean isOptional() {
+    return optional;
   }
 
   /** How the fault reads in a scenario description. */

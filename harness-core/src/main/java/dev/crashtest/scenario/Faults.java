@@ -30,13 +30,13 @@ public final class Faults {
   /** {@code kill -9} the agent; by default when the task is submitted, restarted after 200 ms. */
   public static ProcessCrash killAgent() {
     return new ProcessCrash(ProcessCrash.Target.AGENT, ProcessCrash.Signal.KILL, Triggers.atTime(Duration.ZERO),
-        Duration.ofMillis(200));
+        Duration.ofMillis(200), false);
   }
 
   /** {@code SIGTERM} the agent; by default when the task is submitted, restarted after 200 ms. */
   public static ProcessCrash terminateAgent() {
     return new ProcessCrash(ProcessCrash.Target.AGENT, ProcessCrash.Signal.TERM, Triggers.atTime(Duration.ZERO),
-        Duration.ofMillis(200));
+        Duration.ofMillis(200), false);
   }
 
   /**
@@ -45,7 +45,7 @@ public final class Faults {
    */
   public static ProcessCrash killPlatform() {
     return new ProcessCrash(ProcessCrash.Target.PLATFORM, ProcessCrash.Signal.KILL, Triggers.atTime(Duration.ZERO),
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1), false);
   }
 
   /**
@@ -53,7 +53,7 @@ public final class Faults {
    * its platform may have handed its work to another worker.
    */
   public static ProcessPause pauseAgent() {
-    return new ProcessPause(Triggers.atTime(Duration.ZERO), Duration.ofSeconds(5), false);
+    return new ProcessPause(Triggers.atTime(Duration.ZERO), Duration.ofSeconds(5), false, false);
   }
 
   /** The agent's client secret changes: new secret in its file, the old one refused from now on. */

@@ -33,8 +33,9 @@ public final class IdentityChange extends Fault {
   private final String scope;
   private final Duration lasting;
 
-  private IdentityChange(Kind kind, Duration amount, String scope, Trigger trigger, Duration lasting) {
-    super(trigger);
+  private IdentityChange(Kind kind, Duration amount, String scope, Trigger trigger, Duration lasting,
+      boolean optional) {
+    super(trigger, optional);
     this.kind = kind;
     this.amount = amount;
     this.scope = scope;
@@ -42,12 +43,25 @@ public final class IdentityChange extends Fault {
   }
 
   static IdentityChange of(Kind kind, Duration amount, String scope) {
-    return new IdentityChange(kind, amount, scope, Triggers.atTime(Duration.ZERO), null);
+    return new IdentityChange(kind, amount, scope, Triggers.atTime(Duration.ZERO), null, false);
   }
 
   /** The same change, fired by {@code trigger}. */
   public IdentityChange when(Trigger trigger) {
-    return new IdentityChange(kind, amount, scope, Objects.requireNonNull(trigger, "trigger"), lasting);
+    return new IdentityChange(kind, amount, scope, Objects.requireNonNull(trigger, "trigger"), lasting, isOptional());
+  }
+
+  /**
+   * The same change, allowed not to fire: a run whose trigger never came is judged as usual, its history noting
+   * {@code fault_missed} with {@code optional=true}. Without it, a change that never fired makes the run ERROR,
+   * naming it and what the run did instead. For a moment a scenario may legitimately not reach.
+   *
+   * <pre>{@code
+   * revokeDelegation().when(taskAwaitsApproval()).optional();
+   * }</pre>
+   */
+  public IdentityChange optional() {
+    return new IdentityChange(kind, amount, scope, trigger(), lasting, true);
   }
 
   /** The same change, undone {@code duration} after it started; only a short lifetime and a clock skew heal. */
@@ -59,7 +73,7 @@ public final class IdentityChange extends Fault {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("lasting needs a positive duration, got [" + duration + "]");
     }
-    return new IdentityChange(kind, amount, scope, trigger(), duration);
+    return new IdentityChange(kind, amount, scope, trigger(), duration, isOptional());
   }
 
   public Kind kind() {

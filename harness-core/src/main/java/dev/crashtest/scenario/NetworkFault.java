@@ -1,5 +1,6 @@
 package dev.crashtest.scenario;
 
+import dev.crashtest.env.EnvironmentException;
 import dev.crashtest.env.Service;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
@@ -37,8 +38,8 @@ public final class NetworkFault extends Fault {
   private final Duration lasting;
 
   private NetworkFault(List<Service> services, Kind kind, long value, long extra, ToxicDirection direction,
-      Trigger trigger, Duration lasting) {
-    super(trigger);
+      Trigger trigger, Duration lasting, boolean optional) {
+    super(trigger, optional);
     this.services = services;
     this.kind = kind;
     this.value = value;
@@ -53,12 +54,25 @@ public final class NetworkFault extends Fault {
 
   static NetworkFault of(Set<Service> services, Kind kind, long value, long extra) {
     return new NetworkFault(List.copyOf(EnumSet.copyOf(services)), kind, value, extra, ToxicDirection.DOWNSTREAM,
-        Triggers.atTime(Duration.ZERO), null);
+        Triggers.atTime(Duration.ZERO), null, false);
   }
 
   /** The same fault, fired by {@code trigger}. */
   public NetworkFault when(Trigger trigger) {
-    return new NetworkFault(services, kind, value, extra, direction, trigger, lasting);
+    return new NetworkFault(services, kind, value, extra, direction, trigger, lasting, isOptional());
+  }
+
+  /**
+   * The same fault, allowed not to fire: a run whose trigger never came is judged as usual, its history noting
+   * {@code fault_missed} with {@code optional=true}. Without it, a fault that never fired makes the run ERROR,
+   * naming it and what the run did instead. For a moment a scenario may legitimately not reach.
+   *
+   * <pre>{@code
+   * outage(MODEL).when(agentEnters("add_note")).lasting(Duration.ofSeconds(3)).optional();
+   * }</pre>
+   */
+  public NetworkFault optional() {
+    return new NetworkFault(services, kind, value, extra, direction, trigger(), lasting, true);
   }
 
   /** The same fault, healed {@code duration} after it started; by default it lasts until the run ends. */
@@ -66,7 +80,7 @@ public final class NetworkFault extends Fault {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("lasting needs a positive duration, got [" + duration + "]");
     }
-    return new NetworkFault(services, kind, value, extra, direction, trigger(), duration);
+    return new NetworkFault(services, kind, value, extra, direction, trigger(), duration, isOptional());
   }
 
   /** For latency: each connection's delay varies by up to {@code jitter} either way. */
@@ -74,12 +88,12 @@ public final class NetworkFault extends Fault {
     if (kind != Kind.LATENCY) {
       throw new IllegalStateException("jitter applies to latency faults only, not to " + kind.name().toLowerCase());
     }
-    return new NetworkFault(services, kind, value, jitter.toMillis(), direction, trigger(), lasting);
+    return new NetworkFault(services, kind, value, jitter.toMillis(), direction, trigger(), lasting, isOptional());
   }
 
   /** The same toxic on the client-to-service direction instead of service-to-client. */
   public NetworkFault upstream() {
-    return new NetworkFault(services, kind, value, extra, ToxicDirection.UPSTREAM, trigger(), lasting);
+    return new NetworkFault(services, kind, value, extra, ToxicDirection.UPSTREAM, trigger(), lasting, isOptional());
   }
 
   /** The services whose hops this fault breaks, in {@link Service} order. */
@@ -128,7 +142,8 @@ public final class NetworkFault extends Fault {
         case SLOW_CLOSE -> proxy.toxics().slowClose(toxicName(), direction, value);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("the fault proxy refused [" + describe() + "]: " + e.getMessage(), e);
+      // the proxy is the harness's: a run it fails under is the environment's failure, not the agent's
+      throw new EnvironmentException("the fault proxy refused [" + describe() + "]: " + e.getMessage(), e);
     }
   }
 

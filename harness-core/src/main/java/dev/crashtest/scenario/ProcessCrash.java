@@ -30,8 +30,8 @@ public final class ProcessCrash extends Fault {
   private final Signal signal;
   private final Duration restartAfter;
 
-  ProcessCrash(Target target, Signal signal, Trigger trigger, Duration restartAfter) {
-    super(trigger);
+  ProcessCrash(Target target, Signal signal, Trigger trigger, Duration restartAfter, boolean optional) {
+    super(trigger, optional);
     this.target = target;
     this.signal = signal;
     this.restartAfter = restartAfter;
@@ -39,7 +39,20 @@ public final class ProcessCrash extends Fault {
 
   /** The same crash, fired by {@code trigger}. */
   public ProcessCrash when(Trigger trigger) {
-    return new ProcessCrash(target, signal, trigger, restartAfter);
+    return new ProcessCrash(target, signal, trigger, restartAfter, isOptional());
+  }
+
+  /**
+   * The same crash, allowed not to fire: a run whose trigger never came is judged as usual, its history noting
+   * {@code fault_missed} with {@code optional=true}. Without it, a crash that never fired makes the run ERROR,
+   * naming it and what the run did instead. For a moment a scenario may legitimately not reach.
+   *
+   * <pre>{@code
+   * killAgent().when(agentEnters("add_note")).optional();
+   * }</pre>
+   */
+  public ProcessCrash optional() {
+    return new ProcessCrash(target, signal, trigger(), restartAfter, true);
   }
 
   /** The same crash, the agent started again {@code delay} after it died. */
@@ -47,12 +60,12 @@ public final class ProcessCrash extends Fault {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("restartAfter needs a delay >= 0, got [" + delay + "]");
     }
-    return new ProcessCrash(target, signal, trigger(), delay);
+    return new ProcessCrash(target, signal, trigger(), delay, isOptional());
   }
 
   /** The same crash, the agent left dead. */
   public ProcessCrash withoutRestart() {
-    return new ProcessCrash(target, signal, trigger(), null);
+    return new ProcessCrash(target, signal, trigger(), null, isOptional());
   }
 
   public Signal signal() {

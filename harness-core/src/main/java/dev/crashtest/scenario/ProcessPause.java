@@ -16,15 +16,28 @@ public final class ProcessPause extends Fault {
   private final Duration lasting;
   private final boolean standby;
 
-  ProcessPause(Trigger trigger, Duration lasting, boolean standby) {
-    super(trigger);
+  ProcessPause(Trigger trigger, Duration lasting, boolean standby, boolean optional) {
+    super(trigger, optional);
     this.lasting = lasting;
     this.standby = standby;
   }
 
   /** The same pause, fired by {@code trigger}. */
   public ProcessPause when(Trigger trigger) {
-    return new ProcessPause(trigger, lasting, standby);
+    return new ProcessPause(trigger, lasting, standby, isOptional());
+  }
+
+  /**
+   * The same pause, allowed not to fire: a run whose trigger never came is judged as usual, its history noting
+   * {@code fault_missed} with {@code optional=true}. Without it, a pause that never fired makes the run ERROR,
+   * naming it and what the run did instead. For a moment a scenario may legitimately not reach.
+   *
+   * <pre>{@code
+   * pauseAgent().when(crmCommitted("create_quote")).optional();
+   * }</pre>
+   */
+  public ProcessPause optional() {
+    return new ProcessPause(trigger(), lasting, standby, true);
   }
 
   /** The same pause, the agent woken up after {@code duration}. */
@@ -32,12 +45,12 @@ public final class ProcessPause extends Fault {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("lasting needs a positive duration, got [" + duration + "]");
     }
-    return new ProcessPause(trigger(), duration, standby);
+    return new ProcessPause(trigger(), duration, standby, isOptional());
   }
 
   /** While the agent is frozen, a second agent process runs with the same identity and platform. */
   public ProcessPause withStandbyWorker() {
-    return new ProcessPause(trigger(), lasting, true);
+    return new ProcessPause(trigger(), lasting, true, isOptional());
   }
 
   @Override

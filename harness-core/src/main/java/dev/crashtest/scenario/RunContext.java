@@ -2,18 +2,28 @@ package dev.crashtest.scenario;
 
 import static dev.crashtest.history.Vocabulary.APPROVE;
 import static dev.crashtest.history.Vocabulary.CRM;
+import static dev.crashtest.history.Vocabulary.ENVIRONMENT_FAILED;
+import static dev.crashtest.history.Vocabulary.ERROR;
+import static dev.crashtest.history.Vocabulary.FAULT;
+import static dev.crashtest.history.Vocabulary.FAULT_FAILED;
 import static dev.crashtest.history.Vocabulary.FAULT_HEALED;
 import static dev.crashtest.history.Vocabulary.FAULT_INJECTED;
+import static dev.crashtest.history.Vocabulary.FAULT_MISSED;
 import static dev.crashtest.history.Vocabulary.HANDOFF_TOKEN;
 import static dev.crashtest.history.Vocabulary.HARNESS;
+import static dev.crashtest.history.Vocabulary.KIND;
+import static dev.crashtest.history.Vocabulary.NEAREST_MISS;
 import static dev.crashtest.history.Vocabulary.NEMESIS;
+import static dev.crashtest.history.Vocabulary.OPTIONAL;
 import static dev.crashtest.history.Vocabulary.RUNNER;
 import static dev.crashtest.history.Vocabulary.SUBMIT_TASK;
 import static dev.crashtest.history.Vocabulary.TASK_ID;
+import static dev.crashtest.history.Vocabulary.TRIGGER;
 
 import dev.crashtest.agent.AgentProcess;
 import dev.crashtest.agent.AgentSpec;
 import dev.crashtest.env.Environment;
+import dev.crashtest.env.EnvironmentException;
 import dev.crashtest.fakes.InjectedFault;
 import dev.crashtest.history.History;
 import dev.crashtest.history.Op;
@@ -102,8 +112,10 @@ final class RunContext implements AutoCloseable {
     record(NEMESIS, FAULT_INJECTED, OpType.INFO, faultDetails(fault));
     try {
       fault.inject(this);
-    } catch (RuntimeException e) {
-      record(NEMESIS, "fault_failed", OpType.FAIL, Map.of("fault", fault.describe(), "error", String.valueOf(e)));
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      failed(fault, e);
       return;
     }
     long healAfter = fault.healAfterMillis();
@@ -131,8 +143,54 @@ final class RunContext implements AutoCloseable {
     }
   }
 
+  /**
+   * Records that {@code fault} fired and could not be applied. A broken environment (a proxy or service that refused,
+   * an {@link EnvironmentException}) is the harness's failure and is recorded as such too; anything else (a process
+   * that could not be signalled, a fault that does not fit the agent) makes the run an ERROR of its own.
+   */
+  private void failed(Fault fault, Throwable e) {
+    String error = e.getMessage() != null ? e.getMessage() : e.toString();
+    Map<String, Object> details = new LinkedHashMap<>(faultDetails(fault));
+    details.put(ERROR, error);
+    record(NEMESIS, FAULT_FAILED, OpType.FAIL, details);
+    if (e instanceof EnvironmentException) {
+      record(RUNNER, ENVIRONMENT_FAILED, OpType.INFO, Map.of(ERROR, "fault [" + fault.describe() + "] could not be"
+          + " applied: " + error));
+    }
+  }
+
+  /**
+   * Once the run is over (faults disarmed): records {@code fault_missed} for every fault of the scenario that never
+   * fired, with what the run did instead, so the runner can tell a run that tested its faults from one that did not.
+   */
+  void settleFaults() {
+    History own = history.since(startIndex);
+    for (Fault fault : scenario.faults()) {
+      if (fired.contains(fault)) {
+        continue;
+      }
+      Map<String, Object> details = new LinkedHashMap<>(faultDetails(fault));
+      details.put(TRIGGER, fault.trigger().describe());
+      details.put(NEAREST_MISS, nearestMiss(fault.trigger(), own));
+      details.put(OPTIONAL, fault.isOptional());
+      record(RUNNER, FAULT_MISSED, OpType.INFO, details);
+    }
+  }
+
+  /** The trigger's nearest miss; a trigger that crashes describing it must not hide that the fault never fired. */
+  private static String nearestMiss(Trigger trigger, History own) {
+    try {
+      return String.valueOf(trigger.nearestMiss(own));
+    } catch (RuntimeException e) {
+      return "(the trigger could not say what the run did instead: " + e + ")";
+    }
+  }
+
   private static Map<String, Object> faultDetails(Fault fault) {
-    return Map.of("fault", fault.describe(), "kind", fault.getClass().getSimpleName());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put(FAULT, fault.describe());
+    details.put(KIND, fault.getClass().getSimpleName());
+    return details;
   }
 
   void keep(Fault fault, InjectedFault injected) {

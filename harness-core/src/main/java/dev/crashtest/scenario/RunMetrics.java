@@ -2,6 +2,7 @@ package dev.crashtest.scenario;
 
 import static dev.crashtest.history.Vocabulary.ACCOUNT_ID;
 import static dev.crashtest.history.Vocabulary.AGENT_KILLED;
+import static dev.crashtest.history.Vocabulary.AGENT_READY;
 import static dev.crashtest.history.Vocabulary.AGENT_RESTARTED;
 import static dev.crashtest.history.Vocabulary.CHAT_COMPLETION;
 import static dev.crashtest.history.Vocabulary.CRM;
@@ -55,10 +56,17 @@ public final class RunMetrics {
   public static final String COMPLETION_TOKENS = "completionTokens";
   public static final String MODEL_TOKENS = "modelTokens";
   /**
-   * From each agent restart to its next successful model or CRM call that was not redone work, summed over the
-   * restarts; absent when there was no restart, or when the agent never made progress after one.
+   * From each restarted agent's readiness ({@code agent_ready}) to its next successful model or CRM call that was not
+   * redone work, summed over the restarts; progress made while the process was starting up (after
+   * {@code agent_restarted}, before it answered {@code /health}) counts 0. Absent when there was no restart, or when
+   * the agent never made progress after one.
    */
   public static final String RECOVERY_MILLIS = "recoveryMillis";
+  /**
+   * From each {@code agent_killed} to the {@code agent_ready} of the restart that followed it, summed: how long no
+   * agent could answer (the restart delay plus process start-up). Absent when no killed agent came back.
+   */
+  public static final String DOWNTIME_MILLIS = "downtimeMillis";
   /** Restarts after which the agent never made progress again: the task was lost or the agent stuck. */
   public static final String UNRECOVERED_RESTARTS = "unrecoveredRestarts";
 
@@ -95,23 +103,62 @@ public final class RunMetrics {
   private static void recovery(List<Op> ops, Set<Long> redone, Map<String, Long> metrics) {
     long total = 0;
     long unrecovered = 0;
+    long downtime = 0;
     boolean restarted = false;
+    boolean cameBack = false;
     for (Op restart : ops) {
       if (!restart.is(HARNESS, AGENT_RESTARTED)) {
         continue;
       }
       restarted = true;
-      Optional<Long> millis = progressAfter(ops, restart, redone).map(op -> op.timeMillis() - restart.timeMillis());
+      Optional<Op> ready = readyAfter(ops, restart);
+      Op from = ready.orElse(restart);
+      Optional<Long> millis = progressAfter(ops, restart, redone)
+          .map(op -> Math.max(0, op.timeMillis() - from.timeMillis()));
       if (millis.isPresent()) {
         total += millis.get();
       } else {
         unrecovered++;
       }
+      Optional<Op> kill = lastKillBefore(ops, restart);
+      if (ready.isPresent() && kill.isPresent()) {
+        cameBack = true;
+        downtime += ready.get().timeMillis() - kill.get().timeMillis();
+      }
     }
     if (restarted && unrecovered == 0) {
       metrics.put(RECOVERY_MILLIS, total);
     }
+    if (cameBack) {
+      metrics.put(DOWNTIME_MILLIS, downtime);
+    }
     metrics.put(UNRECOVERED_RESTARTS, unrecovered);
+  }
+
+  /**
+   * The {@code agent_ready} of {@code restart}: the next one before any next kill. Histories written before readiness
+   * was recorded have none; the restart itself (then recorded at readiness) stands in.
+   */
+  static Optional<Op> readyAfter(List<Op> ops, Op restart) {
+    for (int i = (int) restart.index() + 1; i < ops.size(); i++) {
+      Op op = ops.get(i);
+      if (op.is(HARNESS, AGENT_KILLED) || op.is(HARNESS, AGENT_RESTARTED)) {
+        return Optional.empty();
+      }
+      if (op.is(HARNESS, AGENT_READY)) {
+        return Optional.of(op);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Op> lastKillBefore(List<Op> ops, Op restart) {
+    for (int i = (int) restart.index() - 1; i >= 0; i--) {
+      if (ops.get(i).is(HARNESS, AGENT_KILLED)) {
+        return Optional.of(ops.get(i));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The agent's first successful model or CRM call after {@code restart} that is new work, before any next kill. */

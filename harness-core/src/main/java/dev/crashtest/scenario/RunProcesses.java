@@ -2,6 +2,7 @@ package dev.crashtest.scenario;
 
 import static dev.crashtest.history.Vocabulary.AGENT_KILLED;
 import static dev.crashtest.history.Vocabulary.AGENT_PAUSED;
+import static dev.crashtest.history.Vocabulary.AGENT_READY;
 import static dev.crashtest.history.Vocabulary.AGENT_RESTARTED;
 import static dev.crashtest.history.Vocabulary.AGENT_RESUMED;
 import static dev.crashtest.history.Vocabulary.AGENT_STARTED;
@@ -11,6 +12,7 @@ import static dev.crashtest.history.Vocabulary.PLATFORM_KILLED;
 import static dev.crashtest.history.Vocabulary.PLATFORM_RESTARTED;
 import static dev.crashtest.history.Vocabulary.PLATFORM_STARTED;
 import static dev.crashtest.history.Vocabulary.RUNNER;
+import static dev.crashtest.history.Vocabulary.STANDBY_READY;
 import static dev.crashtest.history.Vocabulary.STANDBY_STARTED;
 
 import dev.crashtest.agent.AgentProcess;
@@ -79,9 +81,10 @@ final class RunProcesses {
   void startAgent() {
     port = Ports.freeLoopbackPort();
     agent = AgentProcess.start(spec, agentEnvironment, port, logFile);
-    agent.awaitHealthy(HEALTH_TIMEOUT);
     record(RUNNER, AGENT_STARTED, Map.of("agent", spec.name(), "pid", agent.pid(), "port", port,
         "clientId", agentEnvironment.getOrDefault("HARNESS_AGENT_CLIENT_ID", spec.name())));
+    agent.awaitHealthy(HEALTH_TIMEOUT);
+    record(RUNNER, AGENT_READY, Map.of("pid", agent.pid()));
   }
 
   void crashAgent(ProcessCrash.Signal signal) {
@@ -91,11 +94,17 @@ final class RunProcesses {
     record(NEMESIS, AGENT_KILLED, Map.of("signal", signal.name(), "pid", pid));
   }
 
-  /** Starts the agent again on the same state; the caller marks it up once it has done what a restart needs. */
+  /**
+   * Starts the agent again on the same state; the caller marks it up once it has done what a restart needs. The
+   * restart is recorded the moment the process exists, before it answers {@code /health}: whatever it does from then
+   * on (a model turn redone while it starts up) comes after {@code agent_restarted}, and readiness is its own op.
+   */
   void restartAgent() {
-    agent.restart().awaitHealthy(HEALTH_TIMEOUT);
+    agent.restart();
     incarnation++;
     record(NEMESIS, AGENT_RESTARTED, Map.of("pid", agent.pid()));
+    agent.awaitHealthy(HEALTH_TIMEOUT);
+    record(NEMESIS, AGENT_READY, Map.of("pid", agent.pid()));
   }
 
   void markAgentUp() {
@@ -126,8 +135,9 @@ final class RunProcesses {
       Map<String, String> env = new LinkedHashMap<>(agentEnvironment);
       env.put("HARNESS_STATE_DIR", runDirectory.resolve("state-standby").toString());
       standby = AgentProcess.start(spec, env, standbyPort, runDirectory.resolve("agent-standby.log"));
-      standby.awaitHealthy(HEALTH_TIMEOUT);
       record(NEMESIS, STANDBY_STARTED, Map.of("pid", standby.pid(), "port", standbyPort));
+      standby.awaitHealthy(HEALTH_TIMEOUT);
+      record(NEMESIS, STANDBY_READY, Map.of("pid", standby.pid()));
     }
   }
 

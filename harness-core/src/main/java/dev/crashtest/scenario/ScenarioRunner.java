@@ -123,26 +123,39 @@ public final class ScenarioRunner {
         recordEnvironmentFailure(e);
       }
     }
+    if (error == null) {
+      run.settleFaults();
+    }
     HistoryFiles.write(environment.history().since(run.startIndex), directory.resolve("history.jsonl"));
     run.credentials.scan(directory, IssuedCredentials.SCANNED_FILES, run);
     History own = environment.history().since(run.startIndex);
     HistoryFiles.write(own, directory.resolve("history.jsonl"));
     long wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     Map<String, Long> metrics = RunMetrics.of(own, wallMillis);
+    if (error == null) {
+      // an event lost on its way in, or a fault the broken environment could not apply: the history cannot be trusted
+      error = RunIntegrity.unjudgeable(own).orElse(null);
+    }
     if (error != null) {
       return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, List.of(), error, metrics, own,
           directory, agent.arguments());
     }
     List<CheckResult> checks = Checks.runAll(scenario.checks(), own);
     RunVerdict verdict = RunResult.verdictOf(checks);
+    java.util.Optional<String> untested = RunIntegrity.untested(own);
+    if (verdict != RunVerdict.FAIL && untested.isPresent()) {
+      // no vacuous verdicts: a run whose fault never came tested nothing of it; a FAIL stands, true either way
+      return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, checks, untested.get(), metrics, own,
+          directory, agent.arguments());
+    }
     if (verdict == RunVerdict.PASS && scenario.approvalWithheldFor().isPresent() && !awaitedApproval(own, task)) {
       return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, checks, "the approval was to be"
           + " withheld, but task [" + task.taskId() + "] never awaited approval, so the gate was not tested; an agent"
           + " must set the task to AWAITING_APPROVAL when the model calls request_approval", metrics, own, directory,
           agent.arguments());
     }
-    return new RunResult(scenario.name(), agent.name(), seed, verdict, checks, null, metrics, own,
-        directory, agent.arguments());
+    return new RunResult(scenario.name(), agent.name(), seed, verdict, checks, null, metrics, own, directory,
+        agent.arguments());
   }
 
   private static boolean awaitedApproval(History own, Task task) {
@@ -210,6 +223,8 @@ public final class ScenarioRunner {
           if (state.equals(COMPLETED) || state.equals(FAILED)) {
             return;
           }
+          // the agent is polled only once ready (agent_ready, and the task resubmitted if the scenario does): the
+          // grace before a task it answers 404 for counts as lost starts at its first 404 after readiness
           unknownSince = state.equals(UNKNOWN_TASK) ? (unknownSince < 0 ? System.nanoTime() : unknownSince) : -1;
           if (unknownSince > 0 && !healingBefore && !run.healing()
               && System.nanoTime() - unknownSince > TimeUnit.MILLISECONDS.toNanos(LOST_AFTER_MILLIS)) {

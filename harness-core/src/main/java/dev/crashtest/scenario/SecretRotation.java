@@ -13,13 +13,26 @@ import java.time.Duration;
  */
 public final class SecretRotation extends Fault {
 
-  SecretRotation(Trigger trigger) {
-    super(trigger);
+  SecretRotation(Trigger trigger, boolean optional) {
+    super(trigger, optional);
   }
 
   /** The same rotation, fired by {@code trigger}. */
   public SecretRotation when(Trigger trigger) {
-    return new SecretRotation(trigger);
+    return new SecretRotation(trigger, isOptional());
+  }
+
+  /**
+   * The same rotation, allowed not to fire: a run whose trigger never came is judged as usual, its history noting
+   * {@code fault_missed} with {@code optional=true}. Without it, a rotation that never fired makes the run ERROR,
+   * naming it and what the run did instead. For a moment a scenario may legitimately not reach.
+   *
+   * <pre>{@code
+   * rotateAgentSecret().when(taskAwaitsApproval()).optional();
+   * }</pre>
+   */
+  public SecretRotation optional() {
+    return new SecretRotation(trigger(), true);
   }
 
   @Override
@@ -43,6 +56,6 @@ public final class SecretRotation extends Fault {
   }
 
   static SecretRotation atStart() {
-    return new SecretRotation(Triggers.atTime(Duration.ZERO));
+    return new SecretRotation(Triggers.atTime(Duration.ZERO), false);
   }
 }

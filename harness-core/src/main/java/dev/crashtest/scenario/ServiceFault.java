@@ -26,8 +26,8 @@ public final class ServiceFault extends Fault {
   private final Duration lasting;
 
   private ServiceFault(Service service, String description, Function<RunContext, InjectedFault> injector,
-      Trigger trigger, Duration lasting) {
-    super(trigger);
+      Trigger trigger, Duration lasting, boolean optional) {
+    super(trigger, optional);
     this.service = service;
     this.description = description;
     this.injector = injector;
@@ -37,24 +37,37 @@ public final class ServiceFault extends Fault {
   static ServiceFault model(ModelFault fault) {
     Objects.requireNonNull(fault, "fault");
     return new ServiceFault(Service.MODEL, fault.describe(),
-        run -> run.environment.modelService().inject(fault), Triggers.atTime(Duration.ZERO), null);
+        run -> run.environment.modelService().inject(fault), Triggers.atTime(Duration.ZERO), null, false);
   }
 
   static ServiceFault crm(CrmFault fault) {
     Objects.requireNonNull(fault, "fault");
     return new ServiceFault(Service.CRM, fault.describe(),
-        run -> run.environment.crmService().inject(fault), Triggers.atTime(Duration.ZERO), null);
+        run -> run.environment.crmService().inject(fault), Triggers.atTime(Duration.ZERO), null, false);
   }
 
   static ServiceFault identity(IdentityFault fault) {
     Objects.requireNonNull(fault, "fault");
     return new ServiceFault(Service.IDENTITY, fault.describe(),
-        run -> run.environment.identityService().inject(fault), Triggers.atTime(Duration.ZERO), null);
+        run -> run.environment.identityService().inject(fault), Triggers.atTime(Duration.ZERO), null, false);
   }
 
   /** The same fault, fired by {@code trigger}. */
   public ServiceFault when(Trigger trigger) {
-    return new ServiceFault(service, description, injector, trigger, lasting);
+    return new ServiceFault(service, description, injector, trigger, lasting, isOptional());
+  }
+
+  /**
+   * The same fault, allowed not to fire: a run whose trigger never came is judged as usual, its history noting
+   * {@code fault_missed} with {@code optional=true}. Without it, a fault that never fired makes the run ERROR,
+   * naming it and what the run did instead. For a moment a scenario may legitimately not reach.
+   *
+   * <pre>{@code
+   * model(ModelFault.streamCutAfter(2).forRequests(1)).when(agentEnters("add_note")).optional();
+   * }</pre>
+   */
+  public ServiceFault optional() {
+    return new ServiceFault(service, description, injector, trigger(), lasting, true);
   }
 
   /** The same fault, healed {@code duration} after it started (it may heal sooner by itself: forRequests). */
@@ -62,7 +75,7 @@ public final class ServiceFault extends Fault {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("lasting needs a positive duration, got [" + duration + "]");
     }
-    return new ServiceFault(service, description, injector, trigger(), duration);
+    return new ServiceFault(service, description, injector, trigger(), duration, isOptional());
   }
 
   public Service service() {

@@ -1,5 +1,6 @@
 package dev.crashtest.scenario;
 
+import dev.crashtest.history.History;
 import dev.crashtest.history.Op;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,4 +25,18 @@ public interface Trigger {
 
   /** How the trigger reads in a scenario description, e.g. {@code when the agent enters [create_quote]}. */
   String describe();
+
+  /**
+   * What the run did instead, for a trigger that never fired in {@code history} (the run's own): the moments closest
+   * to what it waited for, e.g. {@code the CRM committed: create_quote, place_order, add_note}. A pure function of the
+   * history; empty when the trigger has nothing useful to say.
+   *
+   * <pre>{@code
+   * Triggers.crmCommitted("place_ordr").nearestMiss(history);
+   * // "the CRM committed: create_quote, place_order, add_note"
+   * }</pre>
+   */
+  default String nearestMiss(History history) {
+    return "";
+  }
 }

@@ -13,10 +13,16 @@ import static dev.crashtest.history.Vocabulary.SUBMIT_TASK;
 import static dev.crashtest.history.Vocabulary.TASK_ID;
 import static dev.crashtest.history.Vocabulary.TOOL_CALLS;
 
+import dev.crashtest.history.History;
 import dev.crashtest.history.Op;
 import dev.crashtest.history.OpType;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The triggers a fault can wait for.
@@ -44,6 +50,13 @@ public final class Triggers {
       public String describe() {
         return "when the agent enters [" + step + "]";
       }
+
+      @Override
+      public String nearestMiss(History history) {
+        List<String> asked = distinct(history.ops().stream().filter(op -> op.is(MODEL, CHAT_COMPLETION)
+            && op.type() == OpType.OK).flatMap(op -> op.list(TOOL_CALLS).stream()));
+        return asked.isEmpty() ? "the model asked for no tool" : "the model asked for: " + String.join(", ", asked);
+      }
     };
   }
 
@@ -62,6 +75,13 @@ public final class Triggers {
       public String describe() {
         return "right after the CRM committed [" + operation + "]";
       }
+
+      @Override
+      public String nearestMiss(History history) {
+        List<String> committed = distinct(history.ops().stream().filter(op -> op.service().equals(CRM)
+            && op.type() == OpType.OK && op.text(EFFECT_ID) != null && !op.flag(REPLAYED)).map(Op::operation));
+        return committed.isEmpty() ? "the CRM committed nothing" : "the CRM committed: " + String.join(", ", committed);
+      }
     };
   }
 
@@ -76,6 +96,14 @@ public final class Triggers {
       @Override
       public String describe() {
         return "when the task awaits approval";
+      }
+
+      @Override
+      public String nearestMiss(History history) {
+        List<String> states = distinct(history.ops().stream().filter(op -> op.is(HARNESS, TASK_STATUS))
+            .map(op -> op.text(TASK_STATE)));
+        return "the task never awaited approval; "
+            + (states.isEmpty() ? "it reported no state" : "the states it reported: " + String.join(", ", states));
       }
     };
   }
@@ -94,6 +122,11 @@ public final class Triggers {
       @Override
       public String describe() {
         return "after CRM call #" + n;
+      }
+
+      @Override
+      public String nearestMiss(History history) {
+        return "the run made " + history.select(op -> op.service().equals(CRM)).size() + " CRM call(s)";
       }
     };
   }
@@ -144,12 +177,41 @@ public final class Triggers {
     public String describe() {
       return "right after the " + service + " answered [" + operation + "] #" + n;
     }
+
+    /** The agent's calls to {@code service} for the last task submitted, by operation, as this trigger counts them. */
+    @Override
+    public String nearestMiss(History history) {
+      List<Op> ops = history.ops();
+      int from = 0;
+      for (int i = ops.size() - 1; i >= 0; i--) {
+        if (ops.get(i).is(HARNESS, SUBMIT_TASK)) {
+          from = i;
+          break;
+        }
+      }
+      Map<String, Integer> answered = new LinkedHashMap<>();
+      for (Op op : ops.subList(from, ops.size())) {
+        if (op.service().equals(service) && isAgentCall(op, service, op.operation())) {
+          answered.merge(op.operation(), 1, Integer::sum);
+        }
+      }
+      String seen = String.valueOf(answered.getOrDefault(operation, 0));
+      String all = answered.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue())
+          .collect(Collectors.joining(", "));
+      return "the " + service + " answered [" + operation + "] " + seen + " time(s) of " + n + "; "
+          + (all.isEmpty() ? "it answered the agent nothing" : "it answered the agent: " + all);
+    }
   }
 
   /** An answer of {@code service} to {@code operation} for the agent: not an INVOKE, not the harness's own. */
   static boolean isAgentCall(Op op, String service, String operation) {
     return op.is(service, operation) && (op.type() == OpType.OK || op.type() == OpType.FAIL)
         && !op.actor().equals(HARNESS);
+  }
+
+  /** The distinct values in the order they first appear. */
+  private static List<String> distinct(Stream<String> values) {
+    return values.filter(java.util.Objects::nonNull).distinct().toList();
   }
 
   /** At scenario time {@code time}, counted from the task's submission. */
@@ -168,6 +230,13 @@ public final class Triggers {
       @Override
       public String describe() {
         return "at " + time.toMillis() + " ms";
+      }
+
+      @Override
+      public String nearestMiss(History history) {
+        List<Op> ops = history.ops();
+        long spanned = ops.isEmpty() ? 0 : ops.get(ops.size() - 1).timeMillis() - ops.get(0).timeMillis();
+        return "the run ended after " + spanned + " ms";
       }
     };
   }

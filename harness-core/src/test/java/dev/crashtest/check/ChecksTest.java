@@ -162,4 +162,51 @@ class ChecksTest {
     assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(result.message()).isEqualTo("the checker crashed: java.lang.IllegalStateException: boom");
   }
+
+  @Test
+  void checker_throwing_an_error_gives_unknown_never_escapes() {
+    List<Throwable> thrown = List.of(new AssertionError("expected 2 orders"), new StackOverflowError(),
+        new NoClassDefFoundError("dev/crashtest/Missing"), new ExceptionInInitializerError("static init"));
+
+    for (Throwable error : thrown) {
+      CheckResult result = Checks.run(throwing(error), aHistory().build());
+
+      assertThat(result.verdict()).as("verdict after %s", error).isEqualTo(Verdict.UNKNOWN);
+      assertThat(result.message()).as("message after %s", error).isEqualTo("the checker crashed: " + error);
+    }
+  }
+
+  @Test
+  void checker_running_the_jvm_out_of_memory_propagates() {
+    OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Checks.run(throwing(oom), aHistory().build()))
+        .as("an OutOfMemoryError is the JVM's, not the checker's verdict").isSameAs(oom);
+  }
+
+  @Test
+  void crashing_checker_makes_the_run_an_error_never_a_pass() {
+    List<CheckResult> results = Checks.runAll(List.of(Checks.exactlyOnceEffects(), throwing(new AssertionError("x"))),
+        aHistory().build());
+
+    assertThat(results).as("results %s", results).extracting(CheckResult::verdict)
+        .containsExactly(Verdict.PASS, Verdict.UNKNOWN);
+  }
+
+  private static Checker throwing(Throwable error) {
+    return new Checker() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public CheckResult check(History history) {
+        if (error instanceof Error e) {
+          throw e;
+        }
+        throw (RuntimeException) error;
+      }
+    };
+  }
 }

@@ -69,6 +69,11 @@ final class HistoryBuilder {
     return op("harness", "nemesis", "agent_restarted", OpType.INFO);
   }
 
+  /** The restarted agent answered /health. */
+  HistoryBuilder ready() {
+    return op("harness", "nemesis", "agent_ready", OpType.INFO);
+  }
+
   HistoryBuilder op(String service, String actor, String operation, OpType type, Object... keyValues) {
     Map<String, Object> details = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {

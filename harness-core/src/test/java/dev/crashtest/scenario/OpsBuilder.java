@@ -58,6 +58,11 @@ final class OpsBuilder {
     return op("harness", "nemesis", "agent_restarted", OpType.INFO);
   }
 
+  /** The restarted agent answered /health. */
+  OpsBuilder ready() {
+    return op("harness", "nemesis", "agent_ready", OpType.INFO);
+  }
+
   OpsBuilder op(String service, String actor, String operation, OpType type, Object... keyValues) {
     Map<String, Object> details = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {

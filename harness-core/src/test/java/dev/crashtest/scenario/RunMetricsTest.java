@@ -61,4 +61,25 @@ class RunMetricsTest {
     assertThat(metrics).as("metrics").contains(entry("completed", 0L), entry("unrecoveredRestarts", 1L))
         .doesNotContainKey("recoveryMillis");
   }
+
+  @Test
+  void recovery_counts_from_readiness_and_downtime_from_the_kill_to_readiness() {
+    Map<String, Long> metrics = RunMetrics.of(untilTheOrder().kill().after(200).restart().after(300).ready()
+        .after(45).replay("place_order", "t-1/4/place_order").after(10).model(5, "add_note")
+        .status("t-1", "COMPLETED").build(), 3_000);
+
+    assertThat(metrics).as("metrics").contains(entry("recoveryMillis", 45L), entry("downtimeMillis", 500L),
+        entry("unrecoveredRestarts", 0L));
+  }
+
+  @Test
+  void an_agent_that_resumes_while_it_starts_up_recovered_at_once_not_never() {
+    Map<String, Long> metrics = RunMetrics.of(untilTheOrder().kill().after(200).restart()
+        .after(20).replay("place_order", "t-1/4/place_order").after(10).model(5, "add_note")
+        .after(10).write("add_note", "t-1/5/add_note", "note", "N-1").after(10).model(6)
+        .after(250).ready().status("t-1", "COMPLETED").build(), 3_000);
+
+    assertThat(metrics).as("progress before /health answered").contains(entry("recoveryMillis", 0L),
+        entry("unrecoveredRestarts", 0L), entry("downtimeMillis", 500L), entry("completed", 1L));
+  }
 }

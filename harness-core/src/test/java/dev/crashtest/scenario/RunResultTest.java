@@ -2,6 +2,8 @@ package dev.crashtest.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crashtest.check.CheckResult;
+import dev.crashtest.check.Verdict;
 import dev.crashtest.history.History;
 import dev.crashtest.history.OpType;
 import java.nio.file.Path;
@@ -30,6 +32,18 @@ class RunResultTest {
     assertThat(result(RunVerdict.ERROR, History.startingNow()).causedByEnvironment())
         .as("agent did not start").isFalse();
     assertThat(result(RunVerdict.FAIL, history).causedByEnvironment()).as("a judged run").isFalse();
+  }
+
+  @Test
+  void a_check_that_could_not_decide_makes_the_run_an_error_and_a_failure_wins_over_it() {
+    CheckResult pass = new CheckResult("exactly-once-effects", Verdict.PASS, "ok", List.of());
+    CheckResult unknown = new CheckResult("broken", Verdict.UNKNOWN, "the checker crashed: java.lang.AssertionError",
+        List.of());
+    CheckResult fail = new CheckResult("task-completed", Verdict.FAIL, "lost", List.of());
+
+    assertThat(RunResult.verdictOf(List.of(pass, unknown))).as("pass + unknown").isEqualTo(RunVerdict.ERROR);
+    assertThat(RunResult.verdictOf(List.of(unknown, fail))).as("unknown + fail").isEqualTo(RunVerdict.FAIL);
+    assertThat(RunResult.verdictOf(List.of(pass))).as("pass only").isEqualTo(RunVerdict.PASS);
   }
 
   private static RunResult result(RunVerdict verdict, History history) {

@@ -38,6 +38,7 @@ public final class HtmlReport {
   static final String LEGEND = "<p class=\"legend\"><span class=\"k ok\">●</span> OK <span class=\"k fail\">●</span>"
       + " failed <span class=\"k info\">●</span> info <span class=\"k invoke\">○</span> invoked"
       + " <span class=\"k crash\">✕</span> crash <span class=\"k restart\">▲</span> restart"
+      + " <span class=\"k ready\">◆</span> ready (answers /health)"
       + " <span class=\"k window\">▮</span> fault window <span class=\"k evidence\">◯</span> evidence"
       + " · each mark links to its op · times since the environment started, as in history.jsonl</p>\n";
   private static final List<RunVerdict> ORDER = List.of(RunVerdict.FAIL, RunVerdict.ERROR, RunVerdict.PASS,

@@ -6,6 +6,7 @@ import dev.crashtest.check.AuditTrail;
 import dev.crashtest.check.CheckResult;
 import dev.crashtest.check.Verdict;
 import dev.crashtest.history.Op;
+import dev.crashtest.history.Vocabulary;
 import dev.crashtest.scenario.RunMetrics;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;
@@ -107,10 +108,13 @@ final class RunSection {
 
   private String metrics() {
     Long recovery = run.metrics().get(RunMetrics.RECOVERY_MILLIS);
+    Long downtime = run.metrics().get(RunMetrics.DOWNTIME_MILLIS);
+    String recovered = recovery != null ? recovery + " ms"
+        : metric(RunMetrics.UNRECOVERED_RESTARTS) > 0 ? "never" : "-";
     return "model calls " + metric(RunMetrics.MODEL_CALLS) + " · CRM calls " + metric(RunMetrics.CRM_CALLS)
         + " · side effects " + metric(RunMetrics.SIDE_EFFECTS) + " (duplicates " + metric(RunMetrics.DUPLICATE_EFFECTS)
-        + ") · restarts " + metric(RunMetrics.RESTARTS) + " · recovery " + (recovery == null ? "-" : recovery + " ms")
-        + " · model tokens " + metric(RunMetrics.MODEL_TOKENS);
+        + ") · restarts " + metric(RunMetrics.RESTARTS) + (downtime == null ? "" : " (down " + downtime + " ms)")
+        + " · recovery " + recovered + " · model tokens " + metric(RunMetrics.MODEL_TOKENS);
   }
 
   private long metric(String name) {
@@ -144,6 +148,23 @@ final class RunSection {
       }
       html.append("</ol>\n");
     }
+    missedFaults(ops);
+  }
+
+  /** The faults that never fired ({@code fault_missed}), each with what the run did instead. */
+  private void missedFaults(List<Op> ops) {
+    List<Op> missed = ops.stream().filter(op -> op.is(Vocabulary.HARNESS, Vocabulary.FAULT_MISSED)).toList();
+    if (missed.isEmpty()) {
+      return;
+    }
+    html.append("<ul class=\"faults missed\">\n");
+    for (Op op : missed) {
+      html.append("<li><a href=\"#").append(id).append("-op-").append(op.index()).append("\"><b>never fired")
+          .append(op.flag(Vocabulary.OPTIONAL) ? " (optional)" : "").append("</b></a> ")
+          .append(text(op.text(Vocabulary.FAULT))).append(": trigger [").append(text(op.text(Vocabulary.TRIGGER)))
+          .append("]; ").append(text(String.valueOf(op.text(Vocabulary.NEAREST_MISS)))).append("</li>\n");
+    }
+    html.append("</ul>\n");
   }
 
   private void audit() {

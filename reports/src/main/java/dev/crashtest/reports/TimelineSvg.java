@@ -2,11 +2,13 @@ package dev.crashtest.reports;
 
 import static dev.crashtest.history.Vocabulary.AGENT_KILLED;
 import static dev.crashtest.history.Vocabulary.AGENT_PAUSED;
+import static dev.crashtest.history.Vocabulary.AGENT_READY;
 import static dev.crashtest.history.Vocabulary.AGENT_RESTARTED;
 import static dev.crashtest.history.Vocabulary.AGENT_RESUMED;
 import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.PLATFORM_KILLED;
 import static dev.crashtest.history.Vocabulary.PLATFORM_RESTARTED;
+import static dev.crashtest.history.Vocabulary.STANDBY_READY;
 import static dev.crashtest.history.Vocabulary.STANDBY_STARTED;
 import static dev.crashtest.reports.HtmlEscaping.text;
 
@@ -33,7 +35,10 @@ final class TimelineSvg {
   private static final int LANE = 30;
   private static final int AXIS = 30;
   private static final Set<String> CRASHES = Set.of(AGENT_KILLED, PLATFORM_KILLED);
+  /** A process started again: drawn where it was started, before it answers its health check. */
   private static final Set<String> RESTARTS = Set.of(AGENT_RESTARTED, PLATFORM_RESTARTED, STANDBY_STARTED);
+  /** A started agent or standby answered its health check: the harness talks to it from here. */
+  private static final Set<String> READY = Set.of(AGENT_READY, STANDBY_READY);
 
   private final List<Op> ops;
   private final String prefix;
@@ -116,25 +121,41 @@ final class TimelineSvg {
     return fits > label.length() + 4 ? full.substring(0, fits - 1) + "…" : label;
   }
 
-  /** Kills and restarts as lines across every lane, named above the lanes; crowded names alternate rows. */
+  /**
+   * Kills, restarts and readiness as lines across every lane, named above the lanes; crowded names alternate rows.
+   * A restart is drawn where the process was started, its readiness where it first answered its health check.
+   */
   private void events(int bottom) {
     double lastLabel = Double.NEGATIVE_INFINITY;
     boolean raised = false;
     for (Op op : ops) {
-      boolean crash = CRASHES.contains(op.operation());
-      if (!crash && !RESTARTS.contains(op.operation())) {
+      String kind = eventKind(op);
+      if (kind == null) {
         continue;
       }
       String x = fmt(x(op));
       raised = x(op) - lastLabel < 90 && !raised;
       lastLabel = x(op);
-      String kind = crash ? "crash" : "restart";
       svg.append("<line class=\"").append(kind).append("-line\" x1=\"").append(x).append("\" x2=\"").append(x)
           .append("\" y1=\"").append(TOP).append("\" y2=\"").append(bottom).append("\"/>")
           .append("<text class=\"event-label ").append(kind).append("\" x=\"").append(x).append("\" y=\"")
           .append(raised ? TOP - 17 : TOP - 5).append("\">").append(text(op.operation().replace('_', ' ')))
           .append("</text>\n");
     }
+  }
+
+  /** {@code crash}, {@code restart} or {@code ready} for the harness ops drawn across every lane, else null. */
+  private static String eventKind(Op op) {
+    if (!op.service().equals(HARNESS)) {
+      return null;
+    }
+    if (CRASHES.contains(op.operation())) {
+      return "crash";
+    }
+    if (RESTARTS.contains(op.operation())) {
+      return "restart";
+    }
+    return READY.contains(op.operation()) ? "ready" : null;
   }
 
   /** SIGSTOP to SIGCONT: the agent lane shaded while the agent was frozen. */
@@ -178,13 +199,18 @@ final class TimelineSvg {
   private static String shape(Op op, double x, double y) {
     String cx = fmt(x);
     String cy = fmt(y);
-    if (CRASHES.contains(op.operation())) {
+    String kind = eventKind(op);
+    if ("crash".equals(kind)) {
       return "<path class=\"mark crash\" d=\"M" + fmt(x - 6) + " " + fmt(y - 6) + "L" + fmt(x + 6) + " " + fmt(y + 6)
           + "M" + fmt(x - 6) + " " + fmt(y + 6) + "L" + fmt(x + 6) + " " + fmt(y - 6) + "\"/>";
     }
-    if (RESTARTS.contains(op.operation())) {
+    if ("restart".equals(kind)) {
       return "<path class=\"mark restart\" d=\"M" + cx + " " + fmt(y - 7) + "L" + fmt(x + 6) + " " + fmt(y + 5) + "L"
           + fmt(x - 6) + " " + fmt(y + 5) + "Z\"/>";
+    }
+    if ("ready".equals(kind)) {
+      return "<path class=\"mark ready\" d=\"M" + cx + " " + fmt(y - 6) + "L" + fmt(x + 6) + " " + cy + "L" + cx + " "
+          + fmt(y + 6) + "L" + fmt(x - 6) + " " + cy + "Z\"/>";
     }
     return "<circle class=\"mark " + op.type().name().toLowerCase(Locale.ROOT) + "\" cx=\"" + cx + "\" cy=\"" + cy
         + "\" r=\"5\"/>";
@@ -229,7 +255,7 @@ final class TimelineSvg {
 
     /** The runner's calls to the agent's control API, and the standby worker. */
     private static final Set<String> AGENT_OPERATIONS = Set.of(Vocabulary.SUBMIT_TASK, Vocabulary.TASK_STATUS,
-        Vocabulary.APPROVE, STANDBY_STARTED);
+        Vocabulary.APPROVE, STANDBY_STARTED, STANDBY_READY);
 
     final String label;
 

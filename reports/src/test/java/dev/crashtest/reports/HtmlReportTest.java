@@ -88,6 +88,22 @@ class HtmlReportTest {
   }
 
   @Test
+  void a_fault_that_never_fired_is_listed_under_the_timeline_with_its_nearest_miss() throws IOException {
+    RunResult run = ReportRuns.of("typo", "naive", List.of(
+        new Op(0, 100, "harness", "runner", "submit_task", OpType.OK, Map.of("taskId", "t-1")),
+        new Op(1, 900, "harness", "runner", "fault_missed", OpType.INFO, Map.of("fault", "kill -9 the agent right"
+            + " after the CRM committed [place_ordr]", "kind", "ProcessCrash", "trigger", "right after the CRM"
+            + " committed [place_ordr]", "nearestMiss", "the CRM committed: create_quote", "optional", false))), out);
+
+    Element missed = write(7L, 1, run).selectFirst("ul.faults.missed li");
+
+    assertThat(missed.text()).as("missed fault").isEqualTo("never fired kill -9 the agent right after the CRM"
+        + " committed [place_ordr]: trigger [right after the CRM committed [place_ordr]]; the CRM committed:"
+        + " create_quote");
+    assertThat(missed.selectFirst("a").attr("href")).as("link to its op").endsWith("-op-1");
+  }
+
+  @Test
   void every_link_resolves_to_an_element_of_the_page_or_to_a_file_of_the_run() throws IOException {
     Document page = write(7L, 1, ReportRuns.crashBeforeCreateQuote(out, "naive", 7L),
         ReportRuns.happyPath(out, "naive", 7L));

@@ -40,6 +40,25 @@ class TimelineSvgTest {
   }
 
   @Test
+  void a_restart_is_drawn_where_the_process_started_and_its_readiness_apart() {
+    History history = History.of(List.of(
+        new Op(0, 1000, "harness", "nemesis", "agent_killed", OpType.INFO, Map.of("pid", 40)),
+        new Op(1, 1200, "harness", "nemesis", "agent_restarted", OpType.INFO, Map.of("pid", 41)),
+        new Op(2, 1300, "model", "agent", "chat_completion", OpType.OK, Map.of()),
+        new Op(3, 1900, "harness", "nemesis", "agent_ready", OpType.INFO, Map.of("pid", 41)),
+        new Op(4, 2000, "harness", "nemesis", "standby_ready", OpType.INFO, Map.of("pid", 42))));
+
+    Element svg = Jsoup.parse(TimelineSvg.render(history, "run-1", Set.of())).selectFirst("svg");
+
+    assertThat(svg.select("text.event-label").eachText()).as("labels over the lanes")
+        .containsExactly("agent killed", "agent restarted", "agent ready", "standby ready");
+    assertThat(svg.selectFirst("a[href=#run-1-op-1] path.mark.restart")).as("restart mark").isNotNull();
+    assertThat(svg.selectFirst("a[href=#run-1-op-3] path.mark.ready")).as("ready mark").isNotNull();
+    assertThat(svg.select("line.ready-line")).as("ready lines").hasSize(2);
+    assertThat(TimelineSvg.Lane.of(history.ops().get(4)).label).as("standby_ready lane").isEqualTo("agent");
+  }
+
+  @Test
   void the_axis_ticks_step_by_one_two_or_five_times_a_power_of_ten() {
     assertThat(List.of(TimelineSvg.tickStep(9), TimelineSvg.tickStep(1_181), TimelineSvg.tickStep(12_000),
         TimelineSvg.tickStep(95_000))).as("steps").containsExactly(1L, 200L, 2_000L, 10_000L);

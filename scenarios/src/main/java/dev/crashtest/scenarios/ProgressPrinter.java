@@ -22,7 +22,10 @@ final class ProgressPrinter implements Consumer<Op> {
     }
   }
 
-  private static String describe(Op op) {
+  static String describe(Op op) {
+    if (op.is(Vocabulary.HARNESS, Vocabulary.APPROVE)) {
+      return approval(op);
+    }
     if (op.service().equals(Vocabulary.HARNESS) && op.type() != OpType.INVOKE) {
       switch (op.operation()) {
         case Vocabulary.AGENT_STARTED:
@@ -31,18 +34,20 @@ final class ProgressPrinter implements Consumer<Op> {
           return "task " + op.text(Vocabulary.TASK_ID) + " submitted: " + op.text("goal");
         case Vocabulary.TASK_STATUS:
           return "task " + op.text(Vocabulary.TASK_STATE);
-        case Vocabulary.APPROVE:
-          return "approved by " + op.text("approver") + (op.type() == OpType.OK ? "" : " (refused: " + op.text("status") + ")");
         case Vocabulary.AGENT_KILLED:
           return "agent killed (SIG" + op.text("signal") + ")";
         case Vocabulary.AGENT_RESTARTED:
           return "agent restarted (pid " + op.text("pid") + ")";
+        case Vocabulary.AGENT_READY:
+          return "agent ready (pid " + op.text("pid") + " answers /health)";
         case Vocabulary.AGENT_PAUSED:
           return "agent frozen (SIGSTOP)";
         case Vocabulary.AGENT_RESUMED:
           return "agent woken up (SIGCONT)";
         case Vocabulary.STANDBY_STARTED:
           return "standby worker started (pid " + op.text("pid") + ")";
+        case Vocabulary.STANDBY_READY:
+          return "standby worker ready (pid " + op.text("pid") + ")";
         case Vocabulary.PLATFORM_STARTED:
           return "platform " + op.text("platform") + " started (pid " + op.text("pid") + ")";
         case Vocabulary.PLATFORM_KILLED:
@@ -55,6 +60,14 @@ final class ProgressPrinter implements Consumer<Op> {
         case Vocabulary.FAULT_HEALED:
           return "ProcessCrash".equals(op.text("kind")) || "ProcessPause".equals(op.text("kind"))
               ? null : "healed: " + op.text("fault");
+        case Vocabulary.FAULT_MISSED:
+          return "fault never fired" + (op.flag(Vocabulary.OPTIONAL) ? " (optional)" : "") + ": "
+              + op.text(Vocabulary.FAULT) + (op.text(Vocabulary.NEAREST_MISS) == null
+              || op.text(Vocabulary.NEAREST_MISS).isEmpty() ? "" : "; " + op.text(Vocabulary.NEAREST_MISS));
+        case Vocabulary.FAULT_FAILED:
+          return "fault could not be applied: " + op.text(Vocabulary.FAULT) + ": " + op.text(Vocabulary.ERROR);
+        case Vocabulary.EVENT_REJECTED:
+          return "event rejected: " + op.text(Vocabulary.ERROR);
         case Vocabulary.TIMED_OUT:
           return "timed out after " + op.text("timeoutMillis") + " ms";
         default:
@@ -66,5 +79,17 @@ final class ProgressPrinter implements Consumer<Op> {
       return "crm " + op.operation() + " → " + op.text(Vocabulary.EFFECT_ID) + replay;
     }
     return null;
+  }
+
+  /**
+   * The approval as the human gave it: at the moment it was sent (the INVOKE), before whatever the agent did once
+   * approved; its acknowledgement arrives later (often after the order it allowed) and is printed only when refused.
+   */
+  private static String approval(Op op) {
+    return switch (op.type()) {
+      case INVOKE -> "approved by " + op.text("approver");
+      case FAIL -> "approval by " + op.text("approver") + " refused: " + op.text("status");
+      default -> null;
+    };
   }
 }
