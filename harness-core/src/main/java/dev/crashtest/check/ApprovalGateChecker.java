@@ -7,7 +7,6 @@ import static dev.crashtest.history.Vocabulary.EFFECT_ID;
 import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.IDEMPOTENCY_KEY;
 import static dev.crashtest.history.Vocabulary.REPLAYED;
-import static dev.crashtest.history.Vocabulary.SUBMIT_TASK;
 import static dev.crashtest.history.Vocabulary.TASK_ID;
 import static dev.crashtest.history.Vocabulary.TASK_STATE;
 import static dev.crashtest.history.Vocabulary.TASK_STATUS;
@@ -40,8 +39,7 @@ final class ApprovalGateChecker implements Checker {
   @Override
   public CheckResult check(History history) {
     List<Op> ops = history.ops();
-    Optional<String> runTask = ops.stream().filter(op -> op.is(HARNESS, SUBMIT_TASK))
-        .map(op -> op.text(TASK_ID)).findFirst();
+    Optional<String> runTask = TaskOps.submission(ops).map(op -> op.text(TASK_ID));
     if (runTask.isEmpty()) {
       return CheckResult.unknown(name(), "no task was submitted, so there is no gate to judge");
     }

@@ -3,12 +3,8 @@ package dev.crashtest.check;
 import static dev.crashtest.history.Vocabulary.CHAT_COMPLETION;
 import static dev.crashtest.history.Vocabulary.COMPLETED;
 import static dev.crashtest.history.Vocabulary.CRM;
-import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.MODEL;
-import static dev.crashtest.history.Vocabulary.SUBMIT_TASK;
-import static dev.crashtest.history.Vocabulary.TASK_ID;
 import static dev.crashtest.history.Vocabulary.TASK_STATE;
-import static dev.crashtest.history.Vocabulary.TASK_STATUS;
 import static dev.crashtest.history.Vocabulary.TOOL_CALLS;
 import static dev.crashtest.history.Vocabulary.TURN;
 
@@ -56,7 +52,7 @@ final class RequestedWritesChecker implements Checker {
         }
       }
     }
-    Optional<Op> completed = completion(ops);
+    Optional<Op> completed = TaskOps.lastStatus(ops).filter(op -> COMPLETED.equals(op.text(TASK_STATE)));
     if (completed.isPresent()) {
       Map<String, Op> firstAsked = new LinkedHashMap<>();
       requests.forEach(request -> writesAskedFor(request).forEach(tool -> firstAsked.putIfAbsent(tool, request)));
@@ -103,15 +99,5 @@ final class RequestedWritesChecker implements Checker {
 
   private static boolean isCrm(Op op, String tool) {
     return op.service().equals(CRM) && op.operation().equals(tool);
-  }
-
-  private static Optional<Op> completion(List<Op> ops) {
-    Optional<String> taskId = ops.stream().filter(op -> op.is(HARNESS, SUBMIT_TASK)).map(op -> op.text(TASK_ID))
-        .findFirst();
-    if (taskId.isEmpty()) {
-      return Optional.empty();
-    }
-    return ops.stream().filter(op -> op.is(HARNESS, TASK_STATUS) && taskId.get().equals(op.text(TASK_ID)))
-        .reduce((a, b) -> b).filter(op -> COMPLETED.equals(op.text(TASK_STATE)));
   }
 }

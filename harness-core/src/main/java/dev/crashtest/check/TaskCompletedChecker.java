@@ -5,10 +5,8 @@ import static dev.crashtest.history.Vocabulary.COMPLETED;
 import static dev.crashtest.history.Vocabulary.CRM;
 import static dev.crashtest.history.Vocabulary.FAILED;
 import static dev.crashtest.history.Vocabulary.HARNESS;
-import static dev.crashtest.history.Vocabulary.SUBMIT_TASK;
 import static dev.crashtest.history.Vocabulary.TASK_ID;
 import static dev.crashtest.history.Vocabulary.TASK_STATE;
-import static dev.crashtest.history.Vocabulary.TASK_STATUS;
 import static dev.crashtest.history.Vocabulary.UNKNOWN_TASK;
 
 import dev.crashtest.history.History;
@@ -34,13 +32,12 @@ final class TaskCompletedChecker implements Checker {
   @Override
   public CheckResult check(History history) {
     List<Op> ops = history.ops();
-    Optional<Op> submitted = ops.stream().filter(op -> op.is(HARNESS, SUBMIT_TASK)).findFirst();
+    Optional<Op> submitted = TaskOps.submission(ops);
     if (submitted.isEmpty()) {
       return CheckResult.unknown(name(), "no task was submitted, so there is nothing to judge");
     }
     String taskId = submitted.get().text(TASK_ID);
-    List<Op> statuses =
-        ops.stream().filter(op -> op.is(HARNESS, TASK_STATUS) && taskId.equals(op.text(TASK_ID))).toList();
+    List<Op> statuses = TaskOps.statuses(ops, taskId);
     if (statuses.isEmpty()) {
       return CheckResult.fail(
           name(), "task [" + taskId + "] never reported a status", List.of(submitted.get().index()));
