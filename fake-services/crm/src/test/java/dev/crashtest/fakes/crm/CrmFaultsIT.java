@@ -90,17 +90,19 @@ class CrmFaultsIT extends RunningCrmIT {
 
   @Test
   void slow_answers_hold_no_request_thread() throws Exception {
-    crm.faults().inject(CrmFault.slow(Duration.ofSeconds(3)).on("get_account"));
+    // Six answers held far longer than the test runs, more than the CRM's four request threads: another request
+    // can only be answered if none of them holds a thread. Closing the CRM after the test drops them.
+    crm.faults().inject(CrmFault.slow(Duration.ofMinutes(10)).on("get_account"));
     List<CompletableFuture<HttpResponse<String>>> slow = IntStream.range(0, 6)
         .mapToObj(i -> client.getAsync("/accounts/ACME-001", token)).toList();
-    await("six slow reads to be served").atMost(3, SECONDS).until(() -> events.size() == 6);
+    await("six slow reads to be served").atMost(30, SECONDS).until(() -> events.size() == 6);
 
     HttpResponse<String> quick = client.get("/quotes/Q-0404", token);
 
     assertThat(quick.statusCode()).as("status of another operation while six answers wait").isEqualTo(404);
     assertThat(slow).as("slow answers still pending").allMatch(answer -> !answer.isDone());
-    assertThat(slow.stream().map(CompletableFuture::join)).as("slow answers")
-        .extracting(HttpResponse::statusCode).containsOnly(200);
+    assertThat(events).as("events of the six slow reads").extracting(ServiceEvent::outcome)
+        .startsWith(Outcome.OK, Outcome.OK, Outcome.OK, Outcome.OK, Outcome.OK, Outcome.OK);
   }
 
   @Test

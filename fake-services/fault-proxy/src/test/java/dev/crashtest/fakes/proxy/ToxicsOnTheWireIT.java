@@ -28,10 +28,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** One test per toxic (and per proxy state) asserting what a client actually sees on the wire. */
-@Timeout(30)
+/**
+ * One test per toxic (and per proxy state) asserting what a client actually sees on the wire.
+ *
+ * <p>Times: a lower bound proves the toxic's effect (the answer waited at least the latency); an upper bound only
+ * proves that something did not happen (the toxic's wait, a hang until the read timeout), so it is the toxic's own
+ * size or {@link #GENEROUS_MS}, far above what a loaded 2-core machine takes. How fast the proxy is, is a benchmark
+ * figure (docs/benchmarks.md, "Fault proxy"), not an assertion.
+ */
+@Timeout(60)
 class ToxicsOnTheWireIT {
-  private static final long TOLERANCE_MS = 250;
+  /** An upper bound no loopback round trip reaches on a loaded machine, well under the 10 s read timeout. */
+  private static final long GENEROUS_MS = 5_000;
 
   private FaultProxyServer server;
   private ToxiproxyClient client;
@@ -60,7 +68,7 @@ class ToxicsOnTheWireIT {
 
       assertThat(Wire.roundTrip(socket, "ping")).as("answer").isEqualTo("ping");
 
-      assertThat(millisSince(start)).as("round trip in ms with 200 ms latency").isBetween(200L, 200 + TOLERANCE_MS);
+      assertThat(millisSince(start)).as("round trip in ms with 200 ms latency").isBetween(200L, 200 + GENEROUS_MS);
     }
   }
 
@@ -73,7 +81,7 @@ class ToxicsOnTheWireIT {
 
     assertThat(Wire.roundTrip(proxy, "ping")).as("answer").isEqualTo("ping");
 
-    assertThat(millisSince(start)).as("round trip in ms through 3 x 100 ms").isBetween(300L, 300 + TOLERANCE_MS);
+    assertThat(millisSince(start)).as("round trip in ms through 3 x 100 ms").isBetween(300L, 300 + GENEROUS_MS);
   }
 
   @Test
@@ -81,7 +89,7 @@ class ToxicsOnTheWireIT {
     try (Socket socket = Wire.connect(proxy)) {
       assertThat(Wire.roundTrip(socket, "before")).as("answer before").isEqualTo("before");
 
-      proxy.toxics().latency("slow", ToxicDirection.UPSTREAM, 300);
+      proxy.toxics().latency("slow", ToxicDirection.UPSTREAM, 2_000);
       long withToxic = System.nanoTime();
       assertThat(Wire.roundTrip(socket, "during")).as("answer with toxic").isEqualTo("during");
       long delayed = millisSince(withToxic);
@@ -90,19 +98,19 @@ class ToxicsOnTheWireIT {
       long afterRemoval = System.nanoTime();
       assertThat(Wire.roundTrip(socket, "after")).as("answer after removal").isEqualTo("after");
 
-      assertThat(delayed).as("ms with a 300 ms toxic added to the open connection").isGreaterThanOrEqualTo(300);
-      assertThat(millisSince(afterRemoval)).as("ms after removing it").isLessThan(TOLERANCE_MS);
+      assertThat(delayed).as("ms with a 2,000 ms toxic added to the open connection").isGreaterThanOrEqualTo(2_000);
+      assertThat(millisSince(afterRemoval)).as("ms after removing it (less than the toxic's 2,000)").isLessThan(2_000);
     }
   }
 
   @Test
   void toxicity_zero_leaves_connections_alone() throws IOException {
-    proxy.toxics().latency("never", ToxicDirection.DOWNSTREAM, 2000).setToxicity(0f);
+    proxy.toxics().latency("never", ToxicDirection.DOWNSTREAM, 20_000).setToxicity(0f);
     long start = System.nanoTime();
 
     assertThat(Wire.roundTrip(proxy, "ping")).as("answer").isEqualTo("ping");
 
-    assertThat(millisSince(start)).as("ms with toxicity 0").isLessThan(TOLERANCE_MS);
+    assertThat(millisSince(start)).as("ms with toxicity 0 (less than the toxic's 20,000)").isLessThan(GENEROUS_MS);
   }
 
   @Test
@@ -118,7 +126,7 @@ class ToxicsOnTheWireIT {
       long elapsed = millisSince(start);
 
       assertThat(answer).as("bytes through the bandwidth toxic").isEqualTo(payload);
-      assertThat(elapsed).as("ms for 50,000 bytes at 100 KB/s").isBetween(450L, 500 + 2 * TOLERANCE_MS);
+      assertThat(elapsed).as("ms for 50,000 bytes at 100 KB/s").isBetween(450L, 500 + GENEROUS_MS);
     }
   }
 
@@ -154,7 +162,7 @@ class ToxicsOnTheWireIT {
 
       socket.setSoTimeout(Wire.READ_TIMEOUT_MS);
       assertThat(socket.getInputStream().read()).as("read after the toxic is removed (end of stream)").isEqualTo(-1);
-      assertThat(millisSince(removed)).as("ms until closed").isLessThan(TOLERANCE_MS);
+      assertThat(millisSince(removed)).as("ms until closed (not the 10 s read timeout)").isLessThan(GENEROUS_MS);
       assertThat(echo.accepted()).as("upstream connections").isEqualTo(1);
     }
   }
@@ -167,7 +175,7 @@ class ToxicsOnTheWireIT {
       socket.getOutputStream().write("ping".getBytes(StandardCharsets.UTF_8));
 
       assertThat(Wire.readToEnd(socket.getInputStream())).as("bytes received").isEmpty();
-      assertThat(millisSince(start)).as("ms until closed").isBetween(250L, 300 + TOLERANCE_MS);
+      assertThat(millisSince(start)).as("ms until closed").isBetween(250L, 300 + GENEROUS_MS);
     }
   }
 
@@ -191,7 +199,7 @@ class ToxicsOnTheWireIT {
 
       assertThatThrownBy(() -> socket.getInputStream().read()).as("read after the reset")
           .isInstanceOf(SocketException.class).hasMessage("Connection reset");
-      assertThat(millisSince(start)).as("ms until reset").isBetween(250L, 300 + TOLERANCE_MS);
+      assertThat(millisSince(start)).as("ms until reset").isBetween(250L, 300 + GENEROUS_MS);
     }
   }
 
@@ -234,7 +242,7 @@ class ToxicsOnTheWireIT {
   void slow_close_delays_the_close_but_not_the_data() throws IOException {
     try (TestUpstream greeter = TestUpstream.greeting("hello".getBytes(StandardCharsets.UTF_8))) {
       proxy.setUpstream(greeter.address());
-      proxy.toxics().slowClose("lingering", ToxicDirection.DOWNSTREAM, 500);
+      proxy.toxics().slowClose("lingering", ToxicDirection.DOWNSTREAM, 2_000);
       try (Socket socket = Wire.connect(proxy)) {
         long start = System.nanoTime();
         byte[] greeting = new byte[5];
@@ -244,9 +252,9 @@ class ToxicsOnTheWireIT {
         long closed = millisSince(start);
 
         assertThat(new String(greeting, StandardCharsets.UTF_8)).as("greeting").isEqualTo("hello");
-        assertThat(data).as("ms until the data").isLessThan(TOLERANCE_MS);
+        assertThat(data).as("ms until the data (less than the toxic's 2,000)").isLessThan(2_000);
         assertThat(end).as("read after the data").isEqualTo(-1);
-        assertThat(closed).as("ms until the close").isBetween(500L, 500 + TOLERANCE_MS);
+        assertThat(closed).as("ms until the close").isBetween(2_000L, 2_000 + GENEROUS_MS);
       }
     }
   }
