@@ -32,7 +32,9 @@ class FaultCatalogueIT {
     assertPassed(result);
     Op injected = first(result, op -> op.operation().equals("fault_injected"));
     Op healed = first(result, op -> op.operation().equals("fault_healed"));
-    assertThat(healed.timeMillis() - injected.timeMillis()).as("outage length").isBetween(5_000L, 7_500L);
+    // At least the declared 5 s; the upper bound only proves the outage was healed by its own timer, not at the end
+    // of the run, with room for a loaded machine.
+    assertThat(healed.timeMillis() - injected.timeMillis()).as("outage length in ms").isBetween(5_000L, 30_000L);
     assertThat(result.history().select(op -> op.service().equals("model") && op.index() > injected.index()
         && op.index() < healed.index())).as("no model call got through during the outage").isEmpty();
   }

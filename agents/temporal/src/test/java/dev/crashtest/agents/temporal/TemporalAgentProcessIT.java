@@ -164,8 +164,10 @@ class TemporalAgentProcessIT {
     System.out.printf("temporal recovery: kill -9 -> in-flight create_quote re-run %d ms; restart -> healthy %d ms;"
             + " healthy -> re-run %d ms%n", (quoteReplayedAtNanos.get() - killedAtNanos.get()) / 1_000_000,
         (healthyAt - restartedAt) / 1_000_000, (quoteReplayedAtNanos.get() - healthyAt) / 1_000_000);
+    // The recovery figures above are docs/benchmarks.md's; the bound only proves the step was re-run by the
+    // restarted worker within the task's own wait, not by some much later retry.
     assertThat(Duration.ofNanos(quoteReplayedAtNanos.get() - restartedAt)).as("restart -> in-flight step re-run")
-        .isLessThan(Duration.ofSeconds(15));
+        .isLessThan(Duration.ofSeconds(60));
   }
 
   @Test
