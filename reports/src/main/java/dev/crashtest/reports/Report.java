@@ -66,15 +66,16 @@ public final class Report {
   /**
    * One crash-point sweep: its clean run, the points that run discovered, and the runs killed at them.
    *
-   * @param seed the clean run's seed, which its crash runs share
+   * @param seed the clean run's seed, which its crash runs share; {@code null} in a report written before sweeps
+   *     named it
    */
   @JsonPropertyOrder({"agent", "seed", "clean", "cleanVerdict", "discovered", "swept"})
-  public record Sweep(String agent, long seed, String clean, RunVerdict cleanVerdict, List<String> discovered,
+  public record Sweep(String agent, Long seed, String clean, RunVerdict cleanVerdict, List<String> discovered,
       List<String> swept) {
 
     /** Whether {@code run} is this sweep's clean run or one of its crash runs. */
     public boolean holds(ReportRun run) {
-      return run.agent().equals(agent) && run.seed() == seed
+      return run.agent().equals(agent) && (seed == null || run.seed() == seed)
           && (run.scenario().equals(clean) || swept.contains(run.scenario()));
     }
 

@@ -7,6 +7,7 @@ import dev.crashtest.reports.Comparison;
 import dev.crashtest.reports.HtmlReport;
 import dev.crashtest.reports.JsonReport;
 import dev.crashtest.reports.JunitReport;
+import dev.crashtest.reports.Report;
 import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.CrashPoints;
 import dev.crashtest.scenario.RunMetrics;
@@ -165,9 +166,10 @@ final class Campaign {
       incomplete.put("runsPlanned", planned);
       sections.put("incomplete", incomplete);
     }
-    Path report = JsonReport.write(seed, repeat, results, sweeps, out, sections);
-    Path junit = JunitReport.write(seed, repeat, results, out);
-    Path html = HtmlReport.write(seed, repeat, results, sweeps, out);
+    Report model = Report.of(seed, repeat, results, sweeps, out).withSections(sections);
+    Path report = JsonReport.write(model);
+    Path junit = JunitReport.write(model);
+    Path html = HtmlReport.write(model);
     console.printf("%nReport: %s%n", report.toAbsolutePath());
     console.printf("JUnit:  %s%nHTML:   %s%n", junit.toAbsolutePath(), html.toAbsolutePath());
     if (interrupted) {

@@ -4,6 +4,7 @@ import dev.crashtest.reports.Comparison;
 import dev.crashtest.reports.HtmlReport;
 import dev.crashtest.reports.JsonReport;
 import dev.crashtest.reports.JunitReport;
+import dev.crashtest.reports.Report;
 import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.RunResult;
 import java.io.IOException;
@@ -103,9 +104,10 @@ final class MergeCommand implements Callable<Integer> {
     Map<String, Object> sections = new LinkedHashMap<>();
     sections.put("mergedFrom", saved.stream().map(MergeCommand::mergedFrom).toList());
     sections.putAll(decision.sections());
-    Path report = JsonReport.write(seed, repeat, runs, sweeps, out, sections);
-    Path junit = JunitReport.write(seed, repeat, runs, out);
-    Path html = HtmlReport.write(seed, repeat, runs, sweeps, out);
+    Report model = Report.of(seed, repeat, runs, sweeps, out).withSections(sections);
+    Path report = JsonReport.write(model);
+    Path junit = JunitReport.write(model);
+    Path html = HtmlReport.write(model);
     console.printf("%nReport: %s%nJUnit:  %s%nHTML:   %s%n", report.toAbsolutePath(), junit.toAbsolutePath(),
         html.toAbsolutePath());
     decision.print(console);
