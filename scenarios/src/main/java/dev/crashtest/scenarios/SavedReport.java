@@ -43,9 +43,6 @@ final class SavedReport {
   private final Path file;
   private final Report report;
 
-  /** The {@code shard} section of a report a run with {@code --shard} wrote. */
-  record ShardSection(int index, int count, List<String> agents, List<String> scenarios) {}
-
   private SavedReport(Path file, Report report) {
     this.file = file;
     this.report = report;
@@ -82,8 +79,9 @@ final class SavedReport {
     return report.repeat();
   }
 
-  Optional<ShardSection> shard() {
-    return report.section("shard", ShardSection.class);
+  /** The {@code shard} section of a report a run with {@code --shard} wrote. */
+  Optional<ReportSections.Shard> shard() {
+    return report.section(ReportSections.SHARD, ReportSections.Shard.class);
   }
 
   /** The comparison's cells, one per scenario × agent, as the report wrote them. */
