@@ -242,11 +242,6 @@ public final class Report {
     return runs.stream().filter(run -> run.verdict() == verdict).count();
   }
 
-  /** The sweep {@code run} belongs to, if any. */
-  public Optional<Sweep> sweepOf(ReportRun run) {
-    return sweeps.stream().filter(sweep -> sweep.holds(run)).findFirst();
-  }
-
   /** The report as report.json holds it. */
   public String toJson() {
     try {
