@@ -1,17 +1,16 @@
 package dev.crashtest.reports;
 
 import dev.crashtest.scenario.CrashPointSweep;
-import dev.crashtest.scenario.RunMetrics;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.Seeds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 
-/** What the junit.xml and index.html of a campaign share: try numbers, run labels, versions and the rerun command. */
+/** How a {@link Report} finds its facts: try numbers, versions, total run time and the rerun command, once. */
 final class CampaignFacts {
   private static final String SHELL_SAFE = "[A-Za-z0-9._,/-]+";
 
@@ -45,36 +44,21 @@ final class CampaignFacts {
     return numbers;
   }
 
-  /**
-   * The run's name among its agent's runs: the scenario (a sweep run's name already holds its crash point), and with
-   * more than one try the try and its seed, e.g. {@code happy-path [try 2/3, seed 7]}.
-   */
-  static String label(RunResult run, int tryNumber, int repeat) {
-    return repeat == 1 ? run.scenario()
-        : run.scenario() + " [try " + tryNumber + "/" + repeat + ", seed " + run.seed() + "]";
-  }
-
-  /** The run's wall time in seconds. */
-  static double seconds(RunResult run) {
-    return run.metrics().getOrDefault(RunMetrics.WALL_TIME_MILLIS, 0L) / 1000.0;
-  }
-
-  /** The runs' wall times added up: the time spent running, without starting and stopping environments. */
-  static long totalWallMillis(List<RunResult> runs) {
-    return runs.stream().mapToLong(run -> run.metrics().getOrDefault(RunMetrics.WALL_TIME_MILLIS, 0L)).sum();
+  /** The facts of a campaign of {@code runs}, {@code repeat} tries drawn from {@code seed}, with {@code sweeps}. */
+  static Report.Facts of(long seed, int repeat, List<ReportRun> runs, List<Report.Sweep> sweeps) {
+    return new Report.Facts(crashtestVersion(), javaVersion(), runs.stream().mapToLong(ReportRun::wallMillis).sum(),
+        rerunCommand(seed, repeat, runs, sweeps), Instant.now().truncatedTo(ChronoUnit.SECONDS));
   }
 
   /**
    * The command that runs the whole campaign again: its scenarios (a sweep's runs as {@code crash-point-sweep}), its
    * agents, seed and tries. Output goes to the default directory.
    */
-  static String rerunCommand(long seed, int repeat, List<RunResult> runs, List<CrashPointSweep.Result> sweeps) {
-    Set<RunResult> swept = Collections.newSetFromMap(new IdentityHashMap<>());
-    sweeps.forEach(sweep -> swept.addAll(sweep.runs()));
+  private static String rerunCommand(long seed, int repeat, List<ReportRun> runs, List<Report.Sweep> sweeps) {
     Set<String> scenarios = new LinkedHashSet<>();
     Set<String> agents = new LinkedHashSet<>();
-    for (RunResult run : runs) {
-      scenarios.add(swept.contains(run) ? CrashPointSweep.NAME : run.scenario());
+    for (ReportRun run : runs) {
+      scenarios.add(sweeps.stream().anyMatch(sweep -> sweep.holds(run)) ? CrashPointSweep.NAME : run.scenario());
       agents.add(run.agent());
     }
     return "./crashtest run --scenario " + quoted(String.join(",", scenarios)) + " --agent "
@@ -86,7 +70,7 @@ final class CampaignFacts {
   }
 
   /** This build's version, e.g. {@code 0.1.0-SNAPSHOT}; {@code unknown} when run from classes without resources. */
-  static String crashtestVersion() {
+  private static String crashtestVersion() {
     try (InputStream in = CampaignFacts.class.getResourceAsStream("crashtest.properties")) {
       if (in == null) {
         return "unknown";
@@ -101,7 +85,7 @@ final class CampaignFacts {
   }
 
   /** The running Java, e.g. {@code 17.0.15 (OpenJDK 64-Bit Server VM)}. */
-  static String javaVersion() {
+  private static String javaVersion() {
     return System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
   }
 }

@@ -1,5 +1,10 @@
 package dev.crashtest.reports;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.crashtest.scenario.RunMetrics;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;
@@ -21,12 +26,15 @@ import java.util.stream.LongStream;
  * comparison.agents().get(0).passK();                  // share of scenarios the agent passed all 3 times
  * }</pre>
  */
+@JsonPropertyOrder({"k", "cells", "agents"})
 public final class Comparison {
   private final int k;
   private final List<Cell> cells;
   private final List<AgentSummary> agents;
 
-  private Comparison(int k, List<Cell> cells, List<AgentSummary> agents) {
+  @JsonCreator
+  private Comparison(@JsonProperty("k") int k, @JsonProperty("cells") List<Cell> cells,
+      @JsonProperty("agents") List<AgentSummary> agents) {
     this.k = k;
     this.cells = List.copyOf(cells);
     this.agents = List.copyOf(agents);
@@ -43,8 +51,9 @@ public final class Comparison {
    * @param duplicates, redoneModelCalls, redoneCrmCalls summed over the tries
    * @param medianModelTokens, medianWallMillis median over the judged tries
    */
-  public record Cell(String scenario, String agent, int tries, int passed, RunVerdict verdict, OptionalDouble passK,
-      OptionalLong medianRecoveryMillis, long unrecovered, long duplicates, long redoneModelCalls,
+  public record Cell(String scenario, String agent, int tries, int passed, RunVerdict verdict,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonSerialize(using = ThreeDecimals.class) OptionalDouble passK,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong medianRecoveryMillis, long unrecovered, long duplicates, long redoneModelCalls,
       long redoneCrmCalls, long medianModelTokens, long medianWallMillis) {}
 
   /**
@@ -53,8 +62,10 @@ public final class Comparison {
    * @param passK the mean of its scenarios' pass^k; empty when none was judged
    * @param medianRecoveryMillis median over all its runs that restarted and recovered
    */
-  public record AgentSummary(String agent, int scenarios, OptionalDouble passK, int runs, int passed,
-      OptionalLong medianRecoveryMillis, long unrecovered, long duplicates, long redoneModelCalls,
+  public record AgentSummary(String agent, int scenarios,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) @JsonSerialize(using = ThreeDecimals.class) OptionalDouble passK,
+      int runs, int passed, @JsonInclude(JsonInclude.Include.NON_EMPTY) OptionalLong medianRecoveryMillis,
+      long unrecovered, long duplicates, long redoneModelCalls,
       long redoneCrmCalls) {}
 
   /**
@@ -86,18 +97,37 @@ public final class Comparison {
     return new Comparison(k, cells, agents);
   }
 
+  /** How many tries pass^k asks to pass. */
+  @JsonProperty
   public int k() {
     return k;
   }
 
   /** One cell per scenario × agent, grouped by scenario. */
+  @JsonProperty
   public List<Cell> cells() {
     return cells;
   }
 
   /** One summary per agent, in the order the runs came. */
+  @JsonProperty
   public List<AgentSummary> agents() {
     return agents;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Comparison that && k == that.k && cells.equals(that.cells) && agents.equals(that.agents);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(k, cells, agents);
+  }
+
+  @Override
+  public String toString() {
+    return "Comparison[k=" + k + ", cells=" + cells + ", agents=" + agents + "]";
   }
 
   private static Cell cell(List<RunResult> tries, int k) {

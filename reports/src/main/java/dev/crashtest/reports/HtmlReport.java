@@ -2,7 +2,6 @@ package dev.crashtest.reports;
 
 import static dev.crashtest.reports.HtmlEscaping.text;
 
-import dev.crashtest.check.CheckResult;
 import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;
@@ -12,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +25,12 @@ import java.util.stream.IntStream;
  * passes through {@link Redaction}.
  *
  * <pre>{@code
- * Path page = HtmlReport.write(42L, 1, results, sweeps, Path.of("crashtest-out"));   // crashtest-out/index.html
+ * Path page = HtmlReport.write(report);                                              // into report.directory()
+ * Path same = HtmlReport.write(42L, 1, results, sweeps, Path.of("crashtest-out"));   // crashtest-out/index.html
  * }</pre>
  *
- * <p>The page is drawn from the runs in memory, the same results report.json is written from, so it shows exactly
- * what the checkers judged, including runs that never wrote a history file.
+ * <p>The page is drawn from a {@link Report} built from the runs in memory, the same report report.json is written
+ * from, so it shows exactly what the checkers judged, including runs that never wrote a history file.
  */
 public final class HtmlReport {
   static final String LEGEND = "<p class=\"legend\"><span class=\"k ok\">●</span> OK <span class=\"k fail\">●</span>"
@@ -49,77 +47,90 @@ public final class HtmlReport {
   /** Writes {@code index.html} into {@code directory} for a campaign of {@code repeat} tries per scenario × agent. */
   public static Path write(long seed, int repeat, List<RunResult> runs, List<CrashPointSweep.Result> sweeps,
       Path directory) {
-    Path file = directory.resolve("index.html");
+    return write(Report.of(seed, repeat, runs, sweeps, directory));
+  }
+
+  /**
+   * Writes {@code index.html} into the report's directory.
+   *
+   * @throws IllegalArgumentException for a report read from report.json, which holds no histories to draw
+   */
+  public static Path write(Report report) {
+    if (report.results().size() != report.runs().size()) {
+      throw new IllegalArgumentException("index.html draws each run's history, and a report read from report.json"
+          + " has none in memory; build the report from the runs: Report.of(seed, repeat, runs, sweeps, directory)");
+    }
+    Path file = report.directory().resolve("index.html");
     try {
-      Files.createDirectories(directory);
-      Files.writeString(file, render(seed, repeat, runs, sweeps, directory), StandardCharsets.UTF_8);
+      Files.createDirectories(report.directory());
+      Files.writeString(file, render(report), StandardCharsets.UTF_8);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the HTML report [" + file + "]: " + e.getMessage(), e);
     }
   }
 
-  static String render(long seed, int repeat, List<RunResult> runs, List<CrashPointSweep.Result> sweeps,
-      Path directory) {
-    List<Integer> tries = CampaignFacts.tryNumbers(seed, repeat, runs);
+  static String render(Report report) {
+    List<ReportRun> runs = report.runs();
     List<Integer> order = IntStream.range(0, runs.size()).boxed()
         .sorted(Comparator.comparing(i -> ORDER.indexOf(runs.get(i).verdict()))).toList();
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>Crashtest report: ").append(text(counts(runs))).append("</title>\n<style>\n")
+        .append("<title>Crashtest report: ").append(text(counts(report))).append("</title>\n<style>\n")
         .append(stylesheet()).append("</style>\n</head>\n<body>\n");
-    summary(html, seed, repeat, runs, sweeps);
-    runsTable(html, runs, order, tries, repeat);
-    if (runs.stream().map(RunResult::agent).distinct().count() > 1 || repeat > 1) {
-      ComparisonMatrix.render(html, Comparison.of(runs, repeat));
+    summary(html, report);
+    runsTable(html, report, order);
+    if (runs.stream().map(ReportRun::agent).distinct().count() > 1 || report.repeat() > 1) {
+      ComparisonMatrix.render(html, report.comparison());
     }
     html.append("<h2>Runs</h2>\n");
     for (int i : order) {
-      html.append(RunSection.render(runs.get(i), i + 1, CampaignFacts.label(runs.get(i), tries.get(i), repeat),
-          directory));
+      html.append(RunSection.render(report.results().get(i), i + 1, runs.get(i).label(report.repeat()),
+          report.directory()));
     }
     return html.append("</body>\n</html>\n").toString();
   }
 
-  private static void summary(StringBuilder html, long seed, int repeat, List<RunResult> runs,
-      List<CrashPointSweep.Result> sweeps) {
+  private static void summary(StringBuilder html, Report report) {
+    Report.Facts facts = report.facts();
     html.append("<header>\n<h1>Crashtest report</h1>\n<p class=\"counts\">");
     for (RunVerdict verdict : ORDER) {
-      long count = runs.stream().filter(run -> run.verdict() == verdict).count();
+      long count = report.count(verdict);
       html.append("<span class=\"count ").append(verdict.name().toLowerCase(Locale.ROOT)).append(count == 0 ? " none"
           : "").append("\"><b>").append(count).append("</b> ").append(verdict).append("</span> ");
     }
+    int repeat = report.repeat();
     html.append("</p>\n<dl class=\"facts\">")
-        .append(fact("runs", runs.size() + (repeat == 1 ? "" : " (" + repeat + " tries per scenario × agent)")))
-        .append(fact("seed", String.valueOf(seed)))
+        .append(fact("runs", report.runs().size() + (repeat == 1 ? "" : " (" + repeat
+            + " tries per scenario × agent)")))
+        .append(fact("seed", String.valueOf(report.seed())))
         .append(fact("run time", String.format(Locale.ROOT, "%.1f s (the runs' wall times added up)",
-            CampaignFacts.totalWallMillis(runs) / 1000.0)))
-        .append(fact("Crashtest", CampaignFacts.crashtestVersion()))
-        .append(fact("Java", CampaignFacts.javaVersion()))
-        .append(fact("written", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()))
+            facts.runTimeMillis() / 1000.0)))
+        .append(fact("Crashtest", facts.crashtestVersion()))
+        .append(fact("Java", facts.javaVersion()))
+        .append(fact("written", facts.written().toString()))
         .append("</dl>\n<p>Rerun: <code class=\"command\">")
-        .append(text(CampaignFacts.rerunCommand(seed, repeat, runs, sweeps))).append("</code></p>\n</header>\n");
+        .append(text(facts.rerunCommand())).append("</code></p>\n</header>\n");
   }
 
   private static String fact(String name, String value) {
     return "<div><dt>" + text(name) + "</dt><dd>" + text(value) + "</dd></div>";
   }
 
-  private static void runsTable(StringBuilder html, List<RunResult> runs, List<Integer> order, List<Integer> tries,
-      int repeat) {
+  private static void runsTable(StringBuilder html, Report report, List<Integer> order) {
     html.append("<table class=\"summary\"><thead><tr><th>verdict</th><th>scenario</th><th>agent</th>"
         + "<th>violated checks</th><th class=\"num\">time</th></tr></thead><tbody>\n");
     for (int i : order) {
-      RunResult run = runs.get(i);
-      String violated = run.verdict() == RunVerdict.SKIPPED ? run.error()
-          : run.violations().isEmpty() && !run.error().isEmpty() ? "(could not run)"
-          : run.violations().stream().map(CheckResult::checker).collect(Collectors.joining(", "));
+      ReportRun run = report.runs().get(i);
+      String violated = run.verdict() == RunVerdict.SKIPPED ? run.errorText()
+          : run.violations().isEmpty() && !run.errorText().isEmpty() ? "(could not run)"
+          : run.violations().stream().map(ReportRun.Violation::checker).collect(Collectors.joining(", "));
       html.append("<tr class=\"").append(run.verdict().name().toLowerCase(Locale.ROOT)).append("\"><td>")
           .append(badge(run.verdict())).append("</td><td><a href=\"#run-").append(i + 1).append("\">")
-          .append(text(CampaignFacts.label(run, tries.get(i), repeat))).append("</a></td><td>")
+          .append(text(run.label(report.repeat()))).append("</a></td><td>")
           .append(text(run.agent())).append("</td><td>").append(violated.isEmpty() ? "-" : text(violated))
-          .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%.1f s", CampaignFacts.seconds(run)))
+          .append("</td><td class=\"num\">").append(String.format(Locale.ROOT, "%.1f s", run.wallMillis() / 1000.0))
           .append("</td></tr>\n");
     }
     html.append("</tbody></table>\n");
@@ -129,9 +140,8 @@ public final class HtmlReport {
     return "<span class=\"verdict " + verdict.name().toLowerCase(Locale.ROOT) + "\">" + verdict + "</span>";
   }
 
-  private static String counts(List<RunResult> runs) {
-    return ORDER.stream().map(verdict -> runs.stream().filter(run -> run.verdict() == verdict).count() + " " + verdict)
-        .collect(Collectors.joining(", "));
+  private static String counts(Report report) {
+    return ORDER.stream().map(verdict -> report.count(verdict) + " " + verdict).collect(Collectors.joining(", "));
   }
 
   private static String stylesheet() {

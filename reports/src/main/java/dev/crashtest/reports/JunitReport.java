@@ -1,8 +1,5 @@
 package dev.crashtest.reports;
 
-import dev.crashtest.check.CheckResult;
-import dev.crashtest.check.Verdict;
-import dev.crashtest.scenario.RunMetrics;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;
 import java.io.IOException;
@@ -11,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,22 +27,29 @@ import javax.xml.stream.XMLStreamWriter;
  * ERROR is an {@code <error>}; a SKIPPED run a {@code <skipped message="why"/>}, never a pass.
  *
  * <pre>{@code
- * Path file = JunitReport.write(42L, 1, results, Path.of("crashtest-out"));   // crashtest-out/junit.xml
+ * Path file = JunitReport.write(report);                                      // into report.directory()
+ * Path same = JunitReport.write(42L, 1, results, Path.of("crashtest-out"));   // crashtest-out/junit.xml
  * }</pre>
  *
- * <p>Each suite's {@code <properties>} hold the campaign's seed and tries; text passes through {@link Redaction}.
+ * <p>Drawn from the {@link Report} alone, so a report read back from report.json renders too. Each suite's
+ * {@code <properties>} hold the campaign's seed and tries; text passes through {@link Redaction}.
  */
 public final class JunitReport {
   private JunitReport() {}
 
   /** Writes {@code junit.xml} into {@code directory} for a campaign of {@code repeat} tries per scenario × agent. */
   public static Path write(long seed, int repeat, List<RunResult> runs, Path directory) {
-    Path file = directory.resolve("junit.xml");
+    return write(Report.of(seed, repeat, runs, List.of(), directory));
+  }
+
+  /** Writes {@code junit.xml} into the report's directory. */
+  public static Path write(Report report) {
+    Path file = report.directory().resolve("junit.xml");
     try {
-      Files.createDirectories(directory);
+      Files.createDirectories(report.directory());
       try (OutputStream out = Files.newOutputStream(file)) {
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-        new Writer(xml, seed, repeat, directory).document(runs);
+        new Writer(xml, report).document();
         xml.close();
       }
       return file;
@@ -56,22 +60,16 @@ public final class JunitReport {
     }
   }
 
-  /** The runs of one agent with their try numbers. */
-  private record Case(RunResult run, int tryNumber) {}
-
-  private record Writer(XMLStreamWriter xml, long seed, int repeat, Path directory) {
-    void document(List<RunResult> runs) throws XMLStreamException {
-      List<Integer> tries = CampaignFacts.tryNumbers(seed, repeat, runs);
-      Map<String, List<Case>> suites = new LinkedHashMap<>();
-      for (int i = 0; i < runs.size(); i++) {
-        suites.computeIfAbsent(runs.get(i).agent(), agent -> new ArrayList<>()).add(new Case(runs.get(i), tries.get(i)));
-      }
+  private record Writer(XMLStreamWriter xml, Report report) {
+    void document() throws XMLStreamException {
+      Map<String, List<ReportRun>> suites = new LinkedHashMap<>();
+      report.runs().forEach(run -> suites.computeIfAbsent(run.agent(), agent -> new ArrayList<>()).add(run));
       xml.writeStartDocument("UTF-8", "1.0");
       newline(0);
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", "crashtest");
-      counts(runs);
-      for (Map.Entry<String, List<Case>> suite : suites.entrySet()) {
+      counts(report.runs());
+      for (Map.Entry<String, List<ReportRun>> suite : suites.entrySet()) {
         suite(suite.getKey(), suite.getValue());
       }
       newline(0);
@@ -80,38 +78,39 @@ public final class JunitReport {
       xml.writeEndDocument();
     }
 
-    private void suite(String agent, List<Case> cases) throws XMLStreamException {
+    private void suite(String agent, List<ReportRun> cases) throws XMLStreamException {
       newline(1);
       xml.writeStartElement("testsuite");
       xml.writeAttribute("name", clean(agent));
-      counts(cases.stream().map(Case::run).toList());
-      xml.writeAttribute("timestamp", LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+      counts(cases);
+      xml.writeAttribute("timestamp", LocalDateTime.ofInstant(report.facts().written(), ZoneId.systemDefault())
+          .toString());
       newline(2);
       xml.writeStartElement("properties");
-      property("seed", String.valueOf(seed));
-      property("repeat", String.valueOf(repeat));
-      property("crashtest.version", CampaignFacts.crashtestVersion());
+      property("seed", String.valueOf(report.seed()));
+      property("repeat", String.valueOf(report.repeat()));
+      property("crashtest.version", report.facts().crashtestVersion());
       newline(2);
       xml.writeEndElement();
-      for (Case c : cases) {
-        testcase(c.run(), c.tryNumber());
+      for (ReportRun run : cases) {
+        testcase(run);
       }
       newline(1);
       xml.writeEndElement();
     }
 
-    private void testcase(RunResult run, int tryNumber) throws XMLStreamException {
+    private void testcase(ReportRun run) throws XMLStreamException {
       newline(2);
       xml.writeStartElement("testcase");
       xml.writeAttribute("classname", clean("crashtest." + run.agent()));
-      xml.writeAttribute("name", clean(CampaignFacts.label(run, tryNumber, repeat)));
-      xml.writeAttribute("time", seconds(run.metrics().getOrDefault(RunMetrics.WALL_TIME_MILLIS, 0L)));
+      xml.writeAttribute("name", clean(run.label(report.repeat())));
+      xml.writeAttribute("time", seconds(run.wallMillis()));
       switch (run.verdict()) {
         case PASS -> { }
         case SKIPPED -> {
           newline(3);
           xml.writeEmptyElement("skipped");
-          xml.writeAttribute("message", clean(run.error()));
+          xml.writeAttribute("message", clean(run.errorText()));
         }
         case FAIL -> problem("failure", run);
         case ERROR -> problem("error", run);
@@ -124,29 +123,28 @@ public final class JunitReport {
     }
 
     /** A failure or error: type the checkers, message their explanations, text everything a reader needs next. */
-    private void problem(String element, RunResult run) throws XMLStreamException {
-      List<CheckResult> violations = run.violations();
+    private void problem(String element, ReportRun run) throws XMLStreamException {
+      List<ReportRun.Violation> violations = run.violations();
       String type = violations.isEmpty() ? "run-error"
-          : violations.stream().map(CheckResult::checker).collect(Collectors.joining(", "));
-      String message = run.error().isEmpty() ? "" : run.error();
-      String explanations = violations.stream().map(JunitReport::explanation).collect(Collectors.joining("; "));
+          : violations.stream().map(ReportRun.Violation::checker).collect(Collectors.joining(", "));
+      String message = run.errorText();
+      String explanations = violations.stream().map(v -> explanation(run, v)).collect(Collectors.joining("; "));
       message = message.isEmpty() ? explanations : explanations.isEmpty() ? message : message + "; " + explanations;
       StringBuilder text = new StringBuilder("\n");
-      if (!run.error().isEmpty()) {
-        text.append("could not run: ").append(run.error()).append('\n');
+      if (!run.errorText().isEmpty()) {
+        text.append("could not run: ").append(run.errorText()).append('\n');
       }
-      for (CheckResult check : violations) {
-        text.append(explanation(check));
-        if (!check.evidence().isEmpty()) {
-          text.append(" (evidence: ").append(check.evidence().stream().map(index -> "op #" + index)
+      for (ReportRun.Violation violation : violations) {
+        text.append(explanation(run, violation));
+        if (!violation.evidence().isEmpty()) {
+          text.append(" (evidence: ").append(violation.evidence().stream().map(index -> "op #" + index)
               .collect(Collectors.joining(", "))).append(')');
         }
         text.append('\n');
       }
       text.append("reproduce: ").append(run.reproduce()).append('\n')
-          .append("history: ").append(JsonReport.relative(directory, run.directory().resolve("history.jsonl")))
-          .append('\n').append("agent log: ")
-          .append(JsonReport.relative(directory, run.directory().resolve("agent.log"))).append('\n');
+          .append("history: ").append(run.history()).append('\n')
+          .append("agent log: ").append(run.agentLog()).append('\n');
       newline(3);
       xml.writeStartElement(element);
       xml.writeAttribute("message", clean(message));
@@ -155,12 +153,12 @@ public final class JunitReport {
       xml.writeEndElement();
     }
 
-    private void counts(List<RunResult> runs) throws XMLStreamException {
+    private void counts(List<ReportRun> runs) throws XMLStreamException {
       xml.writeAttribute("tests", String.valueOf(runs.size()));
       xml.writeAttribute("failures", String.valueOf(count(runs, RunVerdict.FAIL)));
       xml.writeAttribute("errors", String.valueOf(count(runs, RunVerdict.ERROR)));
       xml.writeAttribute("skipped", String.valueOf(count(runs, RunVerdict.SKIPPED)));
-      xml.writeAttribute("time", seconds(CampaignFacts.totalWallMillis(runs)));
+      xml.writeAttribute("time", seconds(runs.stream().mapToLong(ReportRun::wallMillis).sum()));
     }
 
     private void property(String name, String value) throws XMLStreamException {
@@ -175,12 +173,12 @@ public final class JunitReport {
     }
   }
 
-  private static String explanation(CheckResult check) {
-    return check.checker() + (check.verdict() == Verdict.UNKNOWN ? " (could not decide)" : "") + ": "
-        + check.message();
+  private static String explanation(ReportRun run, ReportRun.Violation violation) {
+    return violation.checker() + (run.undecided(violation) ? " (could not decide)" : "") + ": "
+        + violation.message();
   }
 
-  private static long count(List<RunResult> runs, RunVerdict verdict) {
+  private static long count(List<ReportRun> runs, RunVerdict verdict) {
     return runs.stream().filter(run -> run.verdict() == verdict).count();
   }
 

@@ -49,7 +49,8 @@ final class RunSection {
         .append('"').append(opensByDefault(run) ? " open" : "").append(">\n<summary>")
         .append(HtmlReport.badge(run.verdict())).append(" <b>").append(text(label)).append("</b> × ")
         .append(text(run.agent())).append(" <span class=\"muted\">seed ").append(run.seed()).append(" · ")
-        .append(String.format(Locale.ROOT, "%.1f s", CampaignFacts.seconds(run))).append("</span></summary>\n");
+        .append(String.format(Locale.ROOT, "%.1f s", run.metrics().getOrDefault(RunMetrics.WALL_TIME_MILLIS, 0L)
+            / 1000.0)).append("</span></summary>\n");
     if (run.verdict() == RunVerdict.SKIPPED) {
       html.append("<p>Skipped: ").append(text(run.error())).append("</p>\n</details>\n");
       return html.toString();
@@ -101,7 +102,7 @@ final class RunSection {
   private void file(String name, Path directory) {
     Path file = run.directory().resolve(name);
     if (Files.isRegularFile(file)) {
-      html.append(" · <a href=\"").append(text(JsonReport.relative(directory, file))).append("\">").append(name)
+      html.append(" · <a href=\"").append(text(ReportRun.relative(directory, file))).append("\">").append(name)
           .append("</a>");
     }
   }

@@ -7,6 +7,7 @@ import dev.crashtest.reports.Comparison;
 import dev.crashtest.reports.HtmlReport;
 import dev.crashtest.reports.JsonReport;
 import dev.crashtest.reports.JunitReport;
+import dev.crashtest.reports.Report;
 import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.CrashPoints;
 import dev.crashtest.scenario.RunMetrics;
@@ -18,9 +19,7 @@ import dev.crashtest.scenario.Seeds;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The runs one command asked for: every selected scenario against every agent, {@code repeat} times, each run on
@@ -153,21 +152,18 @@ final class Campaign {
       ComparisonTable.print(Comparison.of(results, repeat), console);
     }
     Gate.Decision decision = gate.decide(results, repeat, environmentFailed);
-    Map<String, Object> sections = new LinkedHashMap<>();
+    Report model = Report.of(seed, repeat, results, sweeps, out);
     if (shard != null) {
-      sections.put("shard", shardSection(planned));
+      model = model.withSection(ReportSections.SHARD, shardSection(planned));
     }
-    sections.putAll(decision.sections());
+    model = model.withSections(decision.sections());
     if (interrupted) {
-      Map<String, Object> incomplete = new LinkedHashMap<>();
-      incomplete.put("reason", "interrupted");
-      incomplete.put("runsFinished", results.size());
-      incomplete.put("runsPlanned", planned);
-      sections.put("incomplete", incomplete);
+      model = model.withSection(ReportSections.INCOMPLETE,
+          new ReportSections.Incomplete("interrupted", results.size(), planned));
     }
-    Path report = JsonReport.write(seed, repeat, results, sweeps, out, sections);
-    Path junit = JunitReport.write(seed, repeat, results, out);
-    Path html = HtmlReport.write(seed, repeat, results, sweeps, out);
+    Path report = JsonReport.write(model);
+    Path junit = JunitReport.write(model);
+    Path html = HtmlReport.write(model);
     console.printf("%nReport: %s%n", report.toAbsolutePath());
     console.printf("JUnit:  %s%nHTML:   %s%n", junit.toAbsolutePath(), html.toAbsolutePath());
     if (interrupted) {
@@ -193,14 +189,9 @@ final class Campaign {
   }
 
   /** What {@code merge} needs to put shards back in the campaign's order and to tell whose shards they are. */
-  private Map<String, Object> shardSection(int cells) {
-    Map<String, Object> section = new LinkedHashMap<>();
-    section.put("index", shard.index());
-    section.put("count", shard.count());
-    section.put("cells", cells);
-    section.put("agents", agents.stream().map(AgentSpec::name).toList());
-    section.put("scenarios", items.stream().map(Item::name).toList());
-    return section;
+  private ReportSections.Shard shardSection(int cells) {
+    return new ReportSections.Shard(shard.index(), shard.count(), cells,
+        agents.stream().map(AgentSpec::name).toList(), items.stream().map(Item::name).toList());
   }
 
   private void runItem(Item item, AgentSpec agent, int r) {

@@ -4,6 +4,7 @@ import dev.crashtest.reports.Comparison;
 import dev.crashtest.reports.HtmlReport;
 import dev.crashtest.reports.JsonReport;
 import dev.crashtest.reports.JunitReport;
+import dev.crashtest.reports.Report;
 import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.RunResult;
 import java.io.IOException;
@@ -14,9 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -100,23 +99,21 @@ final class MergeCommand implements Callable<Integer> {
       console.println();
       ComparisonTable.print(Comparison.of(runs, repeat), console);
     }
-    Map<String, Object> sections = new LinkedHashMap<>();
-    sections.put("mergedFrom", saved.stream().map(MergeCommand::mergedFrom).toList());
-    sections.putAll(decision.sections());
-    Path report = JsonReport.write(seed, repeat, runs, sweeps, out, sections);
-    Path junit = JunitReport.write(seed, repeat, runs, out);
-    Path html = HtmlReport.write(seed, repeat, runs, sweeps, out);
+    Report model = Report.of(seed, repeat, runs, sweeps, out)
+        .withSection(ReportSections.MERGED_FROM, saved.stream().map(MergeCommand::mergedFrom).toList())
+        .withSections(decision.sections());
+    Path report = JsonReport.write(model);
+    Path junit = JunitReport.write(model);
+    Path html = HtmlReport.write(model);
     console.printf("%nReport: %s%nJUnit:  %s%nHTML:   %s%n", report.toAbsolutePath(), junit.toAbsolutePath(),
         html.toAbsolutePath());
     decision.print(console);
     return decision.exitCode();
   }
 
-  private static Map<String, Object> mergedFrom(SavedReport report) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("report", report.file().toString());
-    report.shard().ifPresent(shard -> json.put("shard", shard.index() + "/" + shard.count()));
-    return json;
+  private static ReportSections.MergedFrom mergedFrom(SavedReport report) {
+    return new ReportSections.MergedFrom(report.file().toString(),
+        report.shard().map(shard -> shard.index() + "/" + shard.count()).orElse(null));
   }
 
   /**

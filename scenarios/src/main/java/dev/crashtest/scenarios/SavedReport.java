@@ -1,10 +1,6 @@
 package dev.crashtest.scenarios;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crashtest.check.CheckResult;
-import dev.crashtest.check.Verdict;
 import dev.crashtest.history.History;
 import dev.crashtest.history.HistoryFiles;
 import dev.crashtest.history.Op;
@@ -12,11 +8,11 @@ import dev.crashtest.history.OpType;
 import dev.crashtest.history.Vocabulary;
 import dev.crashtest.reports.Comparison;
 import dev.crashtest.reports.JsonReport;
+import dev.crashtest.reports.Report;
+import dev.crashtest.reports.ReportRun;
 import dev.crashtest.scenario.CrashPoint;
 import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.RunResult;
-import dev.crashtest.scenario.RunVerdict;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,16 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code report.json} read back (its schema is in {@link JsonReport}'s documentation): what {@code --baseline}
- * compares against and what {@code merge} combines. Reading checks the schema version; the runs' histories are read
- * only when {@link #runs(Path)} asks for them, so a baseline may be a lone report.json.
+ * A {@code report.json} read back into the report model ({@link Report#read(Path)}; its schema is in
+ * {@link JsonReport}'s documentation): what {@code --baseline} compares against and what {@code merge} combines. The
+ * runs' histories are read only when {@link #runs(Path)} asks for them, so a baseline may be a lone report.json.
  *
  * <pre>{@code
  * SavedReport report = SavedReport.read(Path.of("previous/report.json"));
@@ -43,19 +37,15 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 final class SavedReport {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern AGENT_ARGUMENTS = Pattern.compile("\\./crashtest run --scenario ('[^']*'|\\S+) (.+)"
       + " --seed -?[0-9]+");
 
   private final Path file;
-  private final JsonNode root;
+  private final Report report;
 
-  /** The {@code shard} section of a report a run with {@code --shard} wrote. */
-  record ShardSection(int index, int count, List<String> agents, List<String> scenarios) {}
-
-  private SavedReport(Path file, JsonNode root) {
+  private SavedReport(Path file, Report report) {
     this.file = file;
-    this.root = root;
+    this.report = report;
   }
 
   /**
@@ -64,85 +54,46 @@ final class SavedReport {
    * @throws IllegalArgumentException one line naming the file and what is wrong with it
    */
   static SavedReport read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("[" + file + "] does not exist or is not a file");
-    }
-    JsonNode root;
-    try {
-      root = JSON.readTree(file.toFile());
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException("[" + file + "] is not JSON: " + e.getOriginalMessage().lines().findFirst()
-          .orElse(""), e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("[" + file + "] could not be read: " + e.getMessage(), e);
-    }
-    if (root == null || !root.isObject() || !root.path("schemaVersion").isInt()) {
-      throw new IllegalArgumentException("[" + file + "] is not a Crashtest report.json: it has no schemaVersion");
-    }
-    int version = root.get("schemaVersion").asInt();
-    if (version != JsonReport.SCHEMA_VERSION) {
-      throw new IllegalArgumentException("[" + file + "] has schemaVersion [" + version + "]; this crashtest reads"
-          + " schemaVersion " + JsonReport.SCHEMA_VERSION);
-    }
-    for (String field : List.of("seed", "repeat")) {
-      if (!root.path(field).canConvertToLong()) {
-        throw new IllegalArgumentException("[" + file + "] is not a complete Crashtest report.json: no " + field);
-      }
-    }
-    if (!root.path("runs").isArray() || !root.path("comparison").path("cells").isArray()) {
-      throw new IllegalArgumentException("[" + file + "] is not a complete Crashtest report.json: no runs or"
-          + " comparison cells");
-    }
-    return new SavedReport(file, root);
+    return new SavedReport(file, Report.read(file));
   }
 
   Path file() {
     return file;
   }
 
+  /** The report.json as the model holds it. */
+  Report report() {
+    return report;
+  }
+
   /** The report's directory, which its paths are relative to. */
   Path directory() {
-    Path parent = file.toAbsolutePath().getParent();
-    return parent == null ? Path.of("") : parent;
+    return report.directory();
   }
 
   long seed() {
-    return root.get("seed").asLong();
+    return report.seed();
   }
 
   int repeat() {
-    return root.get("repeat").asInt();
+    return report.repeat();
   }
 
-  Optional<ShardSection> shard() {
-    JsonNode shard = root.path("shard");
-    if (!shard.isObject()) {
-      return Optional.empty();
-    }
-    return Optional.of(new ShardSection(shard.path("index").asInt(), shard.path("count").asInt(),
-        texts(shard.path("agents")), texts(shard.path("scenarios"))));
+  /** The {@code shard} section of a report a run with {@code --shard} wrote. */
+  Optional<ReportSections.Shard> shard() {
+    return report.section(ReportSections.SHARD, ReportSections.Shard.class);
   }
 
   /** The comparison's cells, one per scenario × agent, as the report wrote them. */
   List<Comparison.Cell> cells() {
-    List<Comparison.Cell> cells = new ArrayList<>();
-    for (JsonNode cell : root.path("comparison").path("cells")) {
-      cells.add(new Comparison.Cell(cell.path("scenario").asText(), cell.path("agent").asText(),
-          cell.path("tries").asInt(), cell.path("passed").asInt(), RunVerdict.valueOf(cell.path("verdict").asText()),
-          cell.has("passK") ? OptionalDouble.of(cell.get("passK").asDouble()) : OptionalDouble.empty(),
-          cell.has("medianRecoveryMillis") ? OptionalLong.of(cell.get("medianRecoveryMillis").asLong())
-              : OptionalLong.empty(), cell.path("unrecovered").asLong(), cell.path("duplicates").asLong(),
-          cell.path("redoneModelCalls").asLong(), cell.path("redoneCrmCalls").asLong(),
-          cell.path("medianModelTokens").asLong(), cell.path("medianWallMillis").asLong()));
-    }
-    return cells;
+    return report.comparison().cells();
   }
 
   /** Each run's directory as the report names it: relative to the report's directory, or absolute. */
   List<Path> runDirectories() {
     List<Path> directories = new ArrayList<>();
-    for (JsonNode run : root.path("runs")) {
-      Path history = Path.of(run.path("history").asText("history.jsonl"));
+    for (ReportRun run : report.runs()) {
+      Path history = Path.of(run.history() == null ? "history.jsonl" : run.history());
       directories.add(history.getParent() == null ? Path.of("") : history.getParent());
     }
     return directories;
@@ -155,19 +106,19 @@ final class SavedReport {
    */
   List<RunResult> runs(Path base) {
     List<RunResult> runs = new ArrayList<>();
-    for (JsonNode run : root.path("runs")) {
-      Path historyFile = base.resolve(run.path("history").asText("history.jsonl"));
+    for (ReportRun run : report.runs()) {
+      Path historyFile = base.resolve(run.history() == null ? "history.jsonl" : run.history());
       List<Op> ops = new ArrayList<>(Files.isRegularFile(historyFile) ? HistoryFiles.read(historyFile).ops()
           : List.of());
-      if ("environment".equals(run.path("cause").asText()) && ops.stream()
+      String error = run.error() == null ? "" : run.error();
+      if (ReportRun.ENVIRONMENT.equals(run.cause()) && ops.stream()
           .noneMatch(op -> op.is(Vocabulary.HARNESS, Vocabulary.ENVIRONMENT_FAILED))) {
         ops.add(new Op(ops.size(), 0, Vocabulary.HARNESS, Vocabulary.RUNNER, Vocabulary.ENVIRONMENT_FAILED,
-            OpType.INFO, Map.of("error", run.path("error").asText())));
+            OpType.INFO, Map.of("error", error)));
       }
-      Matcher arguments = AGENT_ARGUMENTS.matcher(run.path("reproduce").asText());
-      runs.add(new RunResult(run.path("scenario").asText(), run.path("agent").asText(), run.path("seed").asLong(),
-          RunVerdict.valueOf(run.path("verdict").asText()), checks(run), run.path("error").asText(""),
-          metrics(run.path("metrics")), History.of(ops), historyFile.getParent(),
+      Matcher arguments = AGENT_ARGUMENTS.matcher(run.reproduce() == null ? "" : run.reproduce());
+      runs.add(new RunResult(run.scenario(), run.agent(), run.seed(), run.verdict(), checks(run), error,
+          run.metrics() == null ? Map.of() : run.metrics(), History.of(ops), historyFile.getParent(),
           arguments.matches() ? arguments.group(2) : null));
     }
     return runs;
@@ -177,15 +128,13 @@ final class SavedReport {
   List<CrashPointSweep.Result> sweeps(List<RunResult> runs) {
     Set<Integer> used = new HashSet<>();
     List<CrashPointSweep.Result> sweeps = new ArrayList<>();
-    for (JsonNode sweep : root.path("crashPointSweeps")) {
-      String agent = sweep.path("agent").asText();
-      Long seed = sweep.has("seed") ? sweep.get("seed").asLong() : null;
-      int clean = take(runs, used, sweep.path("clean").asText(), agent, seed);
+    for (Report.Sweep sweep : report.crashPointSweeps()) {
+      int clean = take(runs, used, sweep.clean(), sweep.agent(), sweep.seed());
       List<RunResult> crashRuns = new ArrayList<>();
-      for (String swept : texts(sweep.path("swept"))) {
-        crashRuns.add(runs.get(take(runs, used, swept, agent, runs.get(clean).seed())));
+      for (String swept : sweep.swept()) {
+        crashRuns.add(runs.get(take(runs, used, swept, sweep.agent(), runs.get(clean).seed())));
       }
-      List<CrashPoint> discovered = texts(sweep.path("discovered")).stream()
+      List<CrashPoint> discovered = sweep.discovered().stream()
           .map(label -> CrashPoint.parse(label).orElseThrow(() -> new IllegalArgumentException("[" + file
               + "] names a crash point [" + label + "] that is not service:operation#n")))
           .toList();
@@ -207,32 +156,13 @@ final class SavedReport {
         + agent + "] that is not among its runs");
   }
 
-  private static List<CheckResult> checks(JsonNode run) {
+  /** The run's checks with their evidence, which report.json keeps with each violation. */
+  private static List<CheckResult> checks(ReportRun run) {
     Map<String, List<Long>> evidence = new LinkedHashMap<>();
-    for (JsonNode violation : run.path("violations")) {
-      List<Long> ops = new ArrayList<>();
-      violation.path("evidence").forEach(index -> ops.add(index.asLong()));
-      evidence.put(violation.path("checker").asText() + "\n" + violation.path("message").asText(), ops);
+    for (ReportRun.Violation violation : run.violations()) {
+      evidence.put(violation.checker() + "\n" + violation.message(), violation.evidence());
     }
-    List<CheckResult> checks = new ArrayList<>();
-    for (JsonNode check : run.path("checks")) {
-      String checker = check.path("checker").asText();
-      String message = check.path("message").asText();
-      checks.add(new CheckResult(checker, Verdict.valueOf(check.path("verdict").asText()), message,
-          evidence.getOrDefault(checker + "\n" + message, List.of())));
-    }
-    return checks;
-  }
-
-  private static Map<String, Long> metrics(JsonNode metrics) {
-    Map<String, Long> values = new LinkedHashMap<>();
-    metrics.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asLong()));
-    return values;
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> texts = new ArrayList<>();
-    array.forEach(node -> texts.add(node.asText()));
-    return texts;
+    return run.checks().stream().map(check -> new CheckResult(check.checker(), check.verdict(), check.message(),
+        evidence.getOrDefault(check.checker() + "\n" + check.message(), List.of()))).toList();
   }
 }

@@ -57,10 +57,10 @@ final class ShardMerge {
   }
 
   private static void checkShards(List<SavedReport> reports) {
-    SavedReport.ShardSection first = reports.get(0).shard().orElseThrow();
+    ReportSections.Shard first = reports.get(0).shard().orElseThrow();
     Map<Integer, SavedReport> byIndex = new HashMap<>();
     for (SavedReport report : reports) {
-      SavedReport.ShardSection shard = report.shard().orElseThrow();
+      ReportSections.Shard shard = report.shard().orElseThrow();
       if (shard.count() != first.count() || !shard.agents().equals(first.agents())
           || !shard.scenarios().equals(first.scenarios())) {
         throw new IllegalArgumentException("[" + report.file() + "] is shard " + shard.index() + "/" + shard.count()
@@ -108,7 +108,7 @@ final class ShardMerge {
         all.add(run);
       }
     }
-    Optional<SavedReport.ShardSection> shard = reports.get(0).shard();
+    Optional<ReportSections.Shard> shard = reports.get(0).shard();
     if (shard.isEmpty()) {
       return all;
     }
@@ -119,7 +119,7 @@ final class ShardMerge {
   }
 
   /** The run's cell's place in the campaign's order: agents, then scenarios, then tries. */
-  private static long cell(RunResult run, SavedReport.ShardSection shard, long seed, int repeat) {
+  private static long cell(RunResult run, ReportSections.Shard shard, long seed, int repeat) {
     int agent = shard.agents().indexOf(run.agent());
     int item = shard.scenarios().indexOf(run.scenario());
     if (item < 0 && run.scenario().startsWith(CrashPointSweep.NAME + "[")) {

@@ -1,0 +1,125 @@
+package dev.crashtest.reports;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.crashtest.check.AuditTrail;
+import dev.crashtest.check.CheckResult;
+import dev.crashtest.check.Verdict;
+import dev.crashtest.scenario.CrashPoint;
+import dev.crashtest.scenario.CrashPointSweep;
+import dev.crashtest.scenario.RunMetrics;
+import dev.crashtest.scenario.RunResult;
+import dev.crashtest.scenario.RunVerdict;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run as every rendering of a {@link Report} shows it, and as report.json holds it: its place in the campaign
+ * (scenario, agent, seed, try), its verdict and why, its metrics and files. Built once from a {@link RunResult}, or
+ * read back from report.json; the same record either way.
+ *
+ * <pre>{@code
+ * ReportRun run = report.runs().get(0);
+ * run.label(report.repeat());   // happy-path [try 2/3, seed 8135…]
+ * run.history();                // happy-path--naive/history.jsonl, relative to the report's directory
+ * }</pre>
+ *
+ * @param tryNumber which try of its scenario × agent it is, from 1 (report.json's {@code try})
+ * @param crashPoint the crash point of a crash-point sweep's run, else {@code null}
+ * @param error why the run could not run, or was skipped; {@code null} when nothing went wrong
+ * @param cause {@code "environment"} for an ERROR the harness's side caused, else {@code null}
+ * @param history the run's history.jsonl, relative to the report's directory when it lies under it
+ */
+@JsonPropertyOrder({"scenario", "agent", "seed", "try", "crashPoint", "verdict", "violations", "checks", "error",
+    "cause", "metrics", "history", "agentLog", "reproduce", "audit"})
+public record ReportRun(String scenario, String agent, long seed, @JsonProperty("try") int tryNumber,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String crashPoint, RunVerdict verdict, List<Violation> violations,
+    List<Check> checks, @JsonInclude(JsonInclude.Include.NON_NULL) String error,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String cause, Map<String, Long> metrics, String history,
+    String agentLog, String reproduce, Audit audit) {
+
+  /** The value of {@link #cause()} for an ERROR that is not the agent's fault (exit 3). */
+  public static final String ENVIRONMENT = "environment";
+  /** The checkers whose findings a security reviewer reads next to the audit table. */
+  static final List<String> IDENTITY_CHECKS = List.of("delegated-writes", "least-privilege", "revocation-respected",
+      "secret-hygiene", "rotation-survived");
+
+  public ReportRun {
+    violations = List.copyOf(violations);
+    checks = List.copyOf(checks);
+  }
+
+  /** A check that did not pass, with the ops that prove it. */
+  @JsonPropertyOrder({"checker", "message", "evidence"})
+  public record Violation(String checker, String message, List<Long> evidence) {}
+
+  /** Every check the run was judged by, with its verdict. */
+  @JsonPropertyOrder({"checker", "verdict", "message"})
+  public record Check(String checker, Verdict verdict, String message) {}
+
+  /** Each CRM write attempt and who made it ({@link AuditTrail}), and why the identity checks did not pass. */
+  @JsonPropertyOrder({"sideEffects", "explanations"})
+  public record Audit(List<AuditRow> sideEffects, List<Violation> explanations) {}
+
+  /** One CRM write attempt: its op, time, the agent, user, scope and token id it was made with, and its verdict. */
+  @JsonPropertyOrder({"op", "timeMillis", "operation", "agent", "user", "scope", "tokenId", "verdict"})
+  public record AuditRow(long op, long timeMillis, String operation, String agent, String user, String scope,
+      String tokenId, String verdict) {}
+
+  /** The run as the report shows it, its {@code tryNumber} given, its paths relative to {@code directory}. */
+  static ReportRun of(RunResult run, int tryNumber, Path directory) {
+    return new ReportRun(run.scenario(), run.agent(), run.seed(), tryNumber,
+        CrashPointSweep.pointOf(run.scenario()).map(CrashPoint::label).orElse(null), run.verdict(),
+        run.violations().stream().map(ReportRun::violation).toList(),
+        run.checks().stream().map(check -> new Check(check.checker(), check.verdict(), check.message())).toList(),
+        run.error().isEmpty() ? null : run.error(), run.causedByEnvironment() ? ENVIRONMENT : null, run.metrics(),
+        relative(directory, run.directory().resolve("history.jsonl")),
+        relative(directory, run.directory().resolve("agent.log")), run.reproduce(), audit(run));
+  }
+
+  /**
+   * The run's name among its agent's runs: the scenario (a sweep run's name already holds its crash point), and with
+   * more than one try the try and its seed, e.g. {@code happy-path [try 2/3, seed 7]}.
+   */
+  public String label(int repeat) {
+    return repeat == 1 ? scenario : scenario + " [try " + tryNumber + "/" + repeat + ", seed " + seed + "]";
+  }
+
+  /** The run's wall time in milliseconds; 0 when it was not measured. */
+  @JsonIgnore
+  public long wallMillis() {
+    return metrics.getOrDefault(RunMetrics.WALL_TIME_MILLIS, 0L);
+  }
+
+  /** Whether the checker of {@code violation} could not decide (UNKNOWN) rather than found a failure. */
+  public boolean undecided(Violation violation) {
+    return checks.stream().anyMatch(check -> check.checker().equals(violation.checker())
+        && check.message().equals(violation.message()) && check.verdict() == Verdict.UNKNOWN);
+  }
+
+  /** {@link #error()}, or {@code ""} when there is none. */
+  String errorText() {
+    return error == null ? "" : error;
+  }
+
+  private static Audit audit(RunResult run) {
+    return new Audit(AuditTrail.of(run.history()).stream().map(entry -> new AuditRow(entry.index(),
+        entry.timeMillis(), entry.operation(), entry.agent(), entry.user(), entry.scope(), entry.tokenId(),
+        entry.verdict())).toList(),
+        run.violations().stream().filter(check -> IDENTITY_CHECKS.contains(check.checker()))
+            .map(ReportRun::violation).toList());
+  }
+
+  private static Violation violation(CheckResult check) {
+    return new Violation(check.checker(), check.message(), check.evidence());
+  }
+
+  static String relative(Path directory, Path file) {
+    Path base = directory.toAbsolutePath().normalize();
+    Path target = file.toAbsolutePath().normalize();
+    return target.startsWith(base) ? base.relativize(target).toString() : target.toString();
+  }
+}
