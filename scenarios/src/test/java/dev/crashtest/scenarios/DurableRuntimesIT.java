@@ -3,6 +3,7 @@ package dev.crashtest.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crashtest.agent.AgentSpec;
+import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.junit.CrashtestExtension;
 import dev.crashtest.junit.Seed;
 import dev.crashtest.scenario.RunResult;
