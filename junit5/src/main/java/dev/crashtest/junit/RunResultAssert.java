@@ -56,6 +56,22 @@ public final class RunResultAssert {
     return this;
   }
 
+  /**
+   * Exactly these checks ran, whatever their verdicts: the scenario judged what the test expects it to judge.
+   *
+   * <pre>{@code
+   * assertThat(result).hasChecks("task-completed", "exactly-once-effects", "no-work-redone");
+   * }</pre>
+   */
+  public RunResultAssert hasChecks(String... checkers) {
+    TreeSet<String> expected = new TreeSet<>(Arrays.asList(checkers));
+    TreeSet<String> ran = new TreeSet<>(result.checks().stream().map(CheckResult::checker).toList());
+    if (!expected.equals(ran)) {
+      throw failure("expected the checks " + expected + " to have run, but they were " + ran);
+    }
+    return this;
+  }
+
   /** Assertions on the check named {@code checker} (e.g. {@code exactly-once-effects}), which must have run. */
   public CheckAssert check(String checker) {
     CheckResult check = result.checks().stream().filter(c -> c.checker().equals(checker)).findFirst()
