@@ -50,10 +50,13 @@ public final class AgentSpec {
     this.image = image;
     this.launch = launch;
     this.arguments = arguments != null ? arguments
-        : image != null && launch == null ? "--agent-image " + image : "--agent " + name;
+        : image != null ? "--agent-image " + image : "--agent-cmd " + ShellWords.commandLine(this.command);
   }
 
-  /** An agent started by any command: a script, a binary, another language's runtime. */
+  /**
+   * An agent started by any command: a script, a binary, another language's runtime. Its runs reproduce with
+   * {@code --agent-cmd 'python3 my_agent.py'}, the command line quoted for a POSIX shell.
+   */
   public static AgentSpec command(String name, List<String> command) {
     return new AgentSpec(name, command, null, null, null);
   }
@@ -80,7 +83,8 @@ public final class AgentSpec {
 
   /**
    * An agent whose main class is on this JVM's class path, started in a JVM of its own (the same Java),
-   * tuned to start fast.
+   * tuned to start fast. Its runs reproduce with {@code --agent-cmd} and that java command line; an agent the
+   * command line knows by name says so with {@link #selectedBy(String)} ({@code --agent naive}).
    */
   public static AgentSpec javaMain(String name, String mainClass, String... args) {
     List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -115,8 +119,12 @@ public final class AgentSpec {
     }
     JavaImage built = LocalImages.javaImage("crashtest/agent-" + name.toLowerCase(Locale.ROOT),
         launch.classpath());
+    // A name the command line knows runs in a container with --backend containers; any other Java agent is
+    // reproduced by the image just built here, which --agent-image finds locally.
+    String reproducedBy = arguments.startsWith("--agent-cmd ") ? "--agent-image " + built.name()
+        : arguments + " --backend containers";
     return new AgentSpec(name, List.of(built.command(launch.mainClass(), launch.args().toArray(String[]::new))),
-        platform == null ? null : platform.inContainer(), built.name(), launch, arguments + " --backend containers");
+        platform == null ? null : platform.inContainer(), built.name(), launch, reproducedBy);
   }
 
   /**
@@ -127,7 +135,11 @@ public final class AgentSpec {
     return new AgentSpec(name, command, platform, image, launch, Objects.requireNonNull(arguments, "arguments"));
   }
 
-  /** The command-line arguments that select this agent again, e.g. {@code --agent naive --backend containers}. */
+  /**
+   * The command-line arguments that select this agent again: {@code --agent-cmd '<command line>'} for a command or
+   * Java agent, {@code --agent-image <image>} for an image, or what {@link #selectedBy(String)} set, e.g.
+   * {@code --agent naive --backend containers}.
+   */
   public String arguments() {
     return arguments;
   }

@@ -1,10 +1,10 @@
 package dev.crashtest.env;
 
-import dev.crashtest.junit.DockerTests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crashtest.env.containers.LocalImages;
+import dev.crashtest.env.containers.RequireDocker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +25,7 @@ class ProxyContainerIT {
 
   @BeforeAll
   static void docker_is_reachable_or_explicitly_optional() {
-    DockerTests.requireDocker("ProxyContainerIT");
+    RequireDocker.orSkipWhenOptional("ProxyContainerIT");
   }
 
   @Test

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crashtest.agent.AgentSpec;
 import dev.crashtest.env.Environment;
-import dev.crashtest.junit.CrashtestExtension;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,8 +21,17 @@ class ContractViolationIT {
   private static final String CONTRACT = "; the contract (docs/agent-contract.md, section 2) asks for {\"taskId\","
       + " \"status\", ...} with Content-Type: application/json";
 
-  @RegisterExtension
-  static CrashtestExtension crashtest = CrashtestExtension.builder().withSeed(11).build();
+  private Environment environment;
+
+  @BeforeEach
+  void startEnvironment() {
+    environment = Environment.embedded().withSeed(11L).start();
+  }
+
+  @AfterEach
+  void stopEnvironment() {
+    environment.close();
+  }
 
   /** The scenarios' default timeout; half of it is "at once" with room for a loaded machine to start the agent. */
   private static final long TIMEOUT_MILLIS = 60_000L;
@@ -30,7 +39,7 @@ class ContractViolationIT {
   @TempDir Path dir;
 
   @Test
-  void a_text_answer_to_post_tasks_is_an_error_at_once_naming_the_body(Environment environment) throws Exception {
+  void a_text_answer_to_post_tasks_is_an_error_at_once_naming_the_body() throws Exception {
     RunResult result = ScenarioRunner.on(environment).writingTo(dir)
         .run(Scenario.named("contract-submit"), brokenAgent("submit-text"), 11L);
 
@@ -42,7 +51,7 @@ class ContractViolationIT {
   }
 
   @Test
-  void an_html_answer_to_get_task_is_an_error_at_once_naming_the_request_and_the_body(Environment environment)
+  void an_html_answer_to_get_task_is_an_error_at_once_naming_the_request_and_the_body()
       throws Exception {
     RunResult result = ScenarioRunner.on(environment).writingTo(dir)
         .run(Scenario.named("contract-status"), brokenAgent("status-html"), 11L);

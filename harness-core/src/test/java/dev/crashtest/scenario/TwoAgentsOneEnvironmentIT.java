@@ -11,7 +11,6 @@ import dev.crashtest.env.Environment;
 import dev.crashtest.history.History;
 import dev.crashtest.history.Op;
 import dev.crashtest.internal.Ports;
-import dev.crashtest.junit.CrashtestExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,12 +31,20 @@ class TwoAgentsOneEnvironmentIT {
   private static final AgentSpec NAIVE =
       AgentSpec.javaMain("naive", "dev.crashtest.agents.ProcurementAgentMain", "--runtime", "naive");
 
-  @RegisterExtension
-  static CrashtestExtension crashtest = CrashtestExtension.builder().withSeed(31).build();
+  private Environment environment;
+
+  @BeforeEach
+  void startEnvironment() {
+    environment = Environment.embedded().withSeed(31L).start();
+  }
+
+  @AfterEach
+  void stopEnvironment() {
+    environment.close();
+  }
 
   @Test
-  void two_agents_with_their_own_identities_work_side_by_side_and_the_audit_tells_them_apart(
-      Environment environment, @TempDir Path dir) throws Exception {
+  void two_agents_with_their_own_identities_work_side_by_side_and_the_audit_tells_them_apart(@TempDir Path dir) throws Exception {
     int before = environment.history().size();
     Task first = Task.procurement(new Random(1));
     Task second = Task.procurement(new Random(2));

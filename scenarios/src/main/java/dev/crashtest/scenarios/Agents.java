@@ -54,12 +54,13 @@ public final class Agents {
   }
 
   public static AgentSpec naive() {
-    return AgentSpec.javaMain("naive", JAVA_MAIN, "--runtime", "naive");
+    return AgentSpec.javaMain("naive", JAVA_MAIN, "--runtime", "naive").selectedBy("--agent naive");
   }
 
   /** The naive Java agent calling the model with {@code stream: true} (LangChain4j's streaming model). */
   public static AgentSpec naiveStreaming() {
-    return AgentSpec.javaMain("naive-streaming", JAVA_MAIN, "--runtime", "naive", "--streaming");
+    return AgentSpec.javaMain("naive-streaming", JAVA_MAIN, "--runtime", "naive", "--streaming")
+        .selectedBy("--agent naive-streaming");
   }
 
   /**
@@ -69,7 +70,7 @@ public final class Agents {
    */
   public static AgentSpec durable(String runtime, String platformMain) {
     List<Path> classpath = RuntimeClasspath.of(runtime);
-    return AgentSpec.javaMain(runtime, classpath, JAVA_MAIN, "--runtime", runtime)
+    return AgentSpec.javaMain(runtime, classpath, JAVA_MAIN, "--runtime", runtime).selectedBy("--agent " + runtime)
         .withPlatform(PlatformSpec.javaMain(runtime + "-platform", classpath, platformMain));
   }
 
@@ -85,7 +86,8 @@ public final class Agents {
 
   /** The Python agent, copied out of the class path into a temporary file so it runs from a jar too. */
   public static AgentSpec python() {
-    return AgentSpec.command("python", List.of("python3", "-u", extractPythonAgent().toString()));
+    return AgentSpec.command("python", List.of("python3", "-u", extractPythonAgent().toString()))
+        .selectedBy("--agent python");
   }
 
   private static Path extractPythonAgent() {

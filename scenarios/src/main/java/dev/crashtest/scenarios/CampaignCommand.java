@@ -2,6 +2,7 @@ package dev.crashtest.scenarios;
 
 import dev.crashtest.agent.AgentException;
 import dev.crashtest.agent.AgentSpec;
+import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.env.Environment;
 import dev.crashtest.env.EnvironmentException;
 import dev.crashtest.env.containers.LocalImages;

@@ -1,5 +1,6 @@
 package dev.crashtest.scenarios;
 
+import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.reports.Comparison;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.Scenario;

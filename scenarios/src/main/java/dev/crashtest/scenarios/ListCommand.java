@@ -1,5 +1,6 @@
 package dev.crashtest.scenarios;
 
+import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.Fault;
 import dev.crashtest.scenario.Scenario;

@@ -1,5 +1,6 @@
 package dev.crashtest.scenarios;
 
+import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.env.EnvironmentException;
 import dev.crashtest.scenarios.zoo.Bug;
 import dev.crashtest.scenarios.zoo.BugZoo;

@@ -2,6 +2,7 @@ package dev.crashtest.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.history.Op;
 import dev.crashtest.history.OpType;
 import dev.crashtest.junit.CrashtestExtension;

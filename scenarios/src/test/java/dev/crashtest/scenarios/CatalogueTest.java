@@ -2,6 +2,7 @@ package dev.crashtest.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.check.Checker;
 import dev.crashtest.check.Checks;
 import dev.crashtest.scenario.Scenario;

@@ -1,8 +1,10 @@
 package dev.crashtest.scenarios;
 
+import static dev.crashtest.junit.Crashtest.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crashtest.agent.AgentSpec;
+import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.junit.CrashtestExtension;
 import dev.crashtest.junit.Seed;
 import dev.crashtest.scenario.RunResult;
@@ -30,14 +32,14 @@ class DurableRuntimesIT {
   void dbos_resumes_after_a_kill_and_survives_its_database_dying(ScenarioRunner runner, @Seed long seed) {
     AgentSpec dbos = Agents.named("dbos").orElseThrow();
     assertRecovered(runner.run(Catalogue.crashAfterPlaceOrder(), dbos, seed));
-    assertPassed(runner.run(Catalogue.platformRestart(), dbos, seed));
+    assertThat(runner.run(Catalogue.platformRestart(), dbos, seed)).passed();
   }
 
   @Test
   void restate_resumes_after_a_kill_and_survives_its_server_dying(ScenarioRunner runner, @Seed long seed) {
     AgentSpec restate = Agents.named("restate").orElseThrow();
     assertRecovered(runner.run(Catalogue.crashAfterPlaceOrder(), restate, seed));
-    assertPassed(runner.run(Catalogue.platformRestart(), restate, seed));
+    assertThat(runner.run(Catalogue.platformRestart(), restate, seed)).passed();
   }
 
   @Test
@@ -46,20 +48,15 @@ class DurableRuntimesIT {
 
     RunResult result = runner.run(scenario, Agents.temporal(), seed);
 
-    assertThat(result.verdict()).isEqualTo(RunVerdict.SKIPPED);
+    assertThat(result).hasVerdict(RunVerdict.SKIPPED);
     assertThat(result.error()).isEqualTo("platform [temporal-platform] loses its state when it dies;"
         + " scenario [platform-restart] kills the platform, which only a platform that keeps its state survives");
   }
 
   private static void assertRecovered(RunResult result) {
-    assertPassed(result);
+    assertThat(result).passed();
     assertThat(result.metrics()).as("%s on %s", result.scenario(), result.agent())
         .containsEntry("kills", 1L).containsEntry("restarts", 1L).containsEntry("sideEffects", 3L)
         .containsEntry("redoneCalls", 0L);
-  }
-
-  private static void assertPassed(RunResult result) {
-    assertThat(result.verdict()).as("%s on %s: checks %s, error %s", result.scenario(), result.agent(),
-        result.checks(), result.error()).isEqualTo(RunVerdict.PASS);
   }
 }

@@ -1,9 +1,9 @@
 package dev.crashtest.scenarios;
 
+import static dev.crashtest.junit.Crashtest.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crashtest.check.CheckResult;
-import dev.crashtest.check.Verdict;
+import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.history.Op;
 import dev.crashtest.junit.CrashtestExtension;
 import dev.crashtest.junit.Seed;
@@ -13,8 +13,6 @@ import dev.crashtest.scenario.ScenarioRunner;
 import dev.crashtest.scenarios.zoo.BugZoo;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +27,7 @@ class FaultCatalogueIT {
   void reference_agent_waits_out_a_model_outage_and_completes(ScenarioRunner runner, @Seed long seed) {
     RunResult result = runner.run(Catalogue.modelOutageMidPlan(), Agents.naive(), seed);
 
-    assertPassed(result);
+    assertThat(result).passed();
     Op injected = first(result, op -> op.operation().equals("fault_injected"));
     Op healed = first(result, op -> op.operation().equals("fault_healed"));
     // At least the declared 5 s; the upper bound only proves the outage was healed by its own timer, not at the end
@@ -43,7 +41,7 @@ class FaultCatalogueIT {
   void reference_agent_waits_as_told_through_a_429_storm(ScenarioRunner runner, @Seed long seed) {
     RunResult result = runner.run(Catalogue.model429Storm(), Agents.naive(), seed);
 
-    assertPassed(result);
+    assertThat(result).passed();
     assertThat(result.history().select(op -> op.service().equals("model") && op.number("status", 0) == 429))
         .as("three throttled model calls").hasSize(3);
   }
@@ -52,7 +50,7 @@ class FaultCatalogueIT {
   void reference_agent_asks_again_after_a_cut_stream(ScenarioRunner runner, @Seed long seed) {
     RunResult result = runner.run(Catalogue.modelStreamCut(), Agents.naiveStreaming(), seed);
 
-    assertPassed(result);
+    assertThat(result).passed();
     assertThat(result.history().select(op -> "stream_cut".equals(op.text("fault")))).as("cut answers").hasSize(1);
   }
 
@@ -60,7 +58,7 @@ class FaultCatalogueIT {
   void reference_agent_retries_a_dropped_order_with_the_same_key(ScenarioRunner runner, @Seed long seed) {
     RunResult result = runner.run(Catalogue.crmCommitThenDrop(), Agents.naive(), seed);
 
-    assertPassed(result);
+    assertThat(result).passed();
     List<Op> orders = result.history().select(op -> op.is("crm", "place_order"));
     assertThat(orders).as("dropped, then replayed").hasSize(2);
     assertThat(orders.get(0).flag("responseDropped")).isTrue();
@@ -73,7 +71,7 @@ class FaultCatalogueIT {
       ScenarioRunner runner, @Seed long seed) {
     RunResult result = runner.run(Catalogue.agentNetworkDisconnect(), Agents.naive(), seed);
 
-    assertPassed(result);
+    assertThat(result).passed();
     Op injected = first(result, op -> op.operation().equals("fault_injected"));
     Op healed = first(result, op -> op.operation().equals("fault_healed"));
     assertThat(injected.text("fault")).startsWith("agent disconnected from every service");
@@ -88,8 +86,8 @@ class FaultCatalogueIT {
 
   @Test
   void reference_agent_survives_crm_latency_and_a_slow_token_endpoint(ScenarioRunner runner, @Seed long seed) {
-    assertPassed(runner.run(Catalogue.crmLatencySpike(), Agents.naive(), seed));
-    assertPassed(runner.run(Catalogue.idpSlowTokenExchange(), Agents.naive(), seed));
+    assertThat(runner.run(Catalogue.crmLatencySpike(), Agents.naive(), seed)).passed();
+    assertThat(runner.run(Catalogue.idpSlowTokenExchange(), Agents.naive(), seed)).passed();
   }
 
   @Test
@@ -97,9 +95,9 @@ class FaultCatalogueIT {
       ScenarioRunner runner, @Seed long seed) {
     RunResult result = runner.run(Catalogue.modelContextOverflow(), Agents.naive(), seed);
 
-    assertPassed(result);
-    assertThat(check(result, "task-ended").message()).startsWith("the task failed cleanly: ")
-        .contains("context_length_exceeded");
+    assertThat(result).passed();
+    assertThat(result).check("task-ended").hasMessageStartingWith("the task failed cleanly: ")
+        .hasMessageContaining("context_length_exceeded");
   }
 
   @Test
@@ -108,10 +106,10 @@ class FaultCatalogueIT {
     RunResult result = runner.run(Catalogue.model429Storm(),
         BugZoo.agent(BugZoo.named("ignores-retry-after").orElseThrow(), dir), seed);
 
-    assertThat(verdicts(result)).as("checks").containsEntry("retry-after-honoured", Verdict.FAIL)
-        .containsEntry("task-completed", Verdict.PASS);
-    assertThat(check(result, "retry-after-honoured").message()).startsWith("the agent ignored Retry-After: op #")
-        .contains("after a 429 asking for 1 s");
+    assertThat(result).check("task-completed").passed();
+    assertThat(result).check("retry-after-honoured").failed()
+        .hasMessageStartingWith("the agent ignored Retry-After: op #")
+        .hasMessageContaining("after a 429 asking for 1 s");
   }
 
   @Test
@@ -120,27 +118,13 @@ class FaultCatalogueIT {
     RunResult result = runner.run(Catalogue.crmCommitThenDrop(),
         BugZoo.agent(BugZoo.named("no-idempotency-key").orElseThrow(), dir), seed);
 
-    assertThat(result.verdict()).isEqualTo(RunVerdict.FAIL);
-    assertThat(check(result, "exactly-once-effects").message())
-        .matches("effect duplicated: 2 × order for account \\[[A-Z]+-\\d{3}\\] \\(O-0001 at op #\\d+, O-0002 at op"
-            + " #\\d+\\); send the same Idempotency-Key when repeating a write");
-  }
-
-
-  private static void assertPassed(RunResult result) {
-    assertThat(result.verdict()).as("%s: checks %s, error %s", result.scenario(), result.checks(), result.error())
-        .isEqualTo(RunVerdict.PASS);
+    assertThat(result).hasVerdict(RunVerdict.FAIL);
+    assertThat(result).check("exactly-once-effects")
+        .hasMessageMatching("effect duplicated: 2 × order for account \\[[A-Z]+-\\d{3}\\] \\(O-0001 at op #\\d+,"
+            + " O-0002 at op #\\d+\\); send the same Idempotency-Key when repeating a write");
   }
 
   private static Op first(RunResult result, java.util.function.Predicate<Op> filter) {
     return result.history().select(filter).get(0);
-  }
-
-  private static CheckResult check(RunResult result, String checker) {
-    return result.checks().stream().filter(c -> c.checker().equals(checker)).findFirst().orElseThrow();
-  }
-
-  private static Map<String, Verdict> verdicts(RunResult result) {
-    return result.checks().stream().collect(Collectors.toMap(CheckResult::checker, CheckResult::verdict));
   }
 }

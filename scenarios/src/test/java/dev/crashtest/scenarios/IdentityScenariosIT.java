@@ -1,10 +1,10 @@
 package dev.crashtest.scenarios;
 
+import static dev.crashtest.junit.Crashtest.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crashtest.agent.AgentSpec;
-import dev.crashtest.check.CheckResult;
-import dev.crashtest.check.Verdict;
+import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.junit.CrashtestExtension;
 import dev.crashtest.junit.Seed;
 import dev.crashtest.scenario.RunResult;
@@ -27,8 +27,8 @@ class IdentityScenariosIT {
     RunResult result = runner.run(Catalogue.happyPath().withChecks(dev.crashtest.check.Checks.identity()),
         Agents.naive(), seed);
 
-    assertPassed(result);
-    assertThat(check(result, "secret-hygiene").message()).isEqualTo("none of the 2 credentials the harness issued"
+    assertThat(result).passed();
+    assertThat(result).check("secret-hygiene").hasMessage("none of the 2 credentials the harness issued"
         + " appeared in the agent's output [agent.log], the history [history.jsonl]");
   }
 
@@ -36,8 +36,8 @@ class IdentityScenariosIT {
   void reference_agent_survives_client_secret_rotation(ScenarioRunner runner, @Seed long seed) {
     RunResult result = runner.run(Catalogue.clientSecretRotation(), Agents.naive(), seed);
 
-    assertPassed(result);
-    assertThat(check(result, "rotation-survived").message()).startsWith("the task completed across rotate the"
+    assertThat(result).passed();
+    assertThat(result).check("rotation-survived").hasMessageStartingWith("the task completed across rotate the"
         + " agent's client secret when the agent enters [get_account] (op #");
   }
 
@@ -46,14 +46,14 @@ class IdentityScenariosIT {
       ScenarioRunner runner, @Seed long seed) {
     RunResult result = runner.run(Catalogue.idpOutageDuringRefresh(), Agents.naive(), seed);
 
-    assertPassed(result);
+    assertThat(result).passed();
     assertThat(result.history().select(op -> op.is("identity", "token_exchange") && "outage".equals(op.text("fault"))))
         .as("exchanges refused during the outage, then retried").isNotEmpty();
   }
 
   @Test
   void reference_agent_survives_signing_key_rotation(ScenarioRunner runner, @Seed long seed) {
-    assertPassed(runner.run(Catalogue.signingKeyRotation(), Agents.naive(), seed));
+    assertThat(runner.run(Catalogue.signingKeyRotation(), Agents.naive(), seed)).passed();
   }
 
   @Test
@@ -61,32 +61,32 @@ class IdentityScenariosIT {
       ScenarioRunner runner, @Seed long seed) {
     RunResult result = runner.run(Catalogue.signingKeyRotationNoGrace(), Agents.naive(), seed);
 
-    assertPassed(result);
-    assertThat(check(result, "task-ended").message()).startsWith("the task failed cleanly: ")
-        .contains("token exchange refused: HTTP 400 [invalid_grant]");
+    assertThat(result).passed();
+    assertThat(result).check("task-ended").hasMessageStartingWith("the task failed cleanly: ")
+        .hasMessageContaining("token exchange refused: HTTP 400 [invalid_grant]");
   }
 
   @Test
   void reference_agent_refreshes_a_token_that_expires_mid_task(ScenarioRunner runner, @Seed long seed) {
-    assertPassed(runner.run(Catalogue.tokenExpiryMidTask(), Agents.naive(), seed));
+    assertThat(runner.run(Catalogue.tokenExpiryMidTask(), Agents.naive(), seed)).passed();
   }
 
   @Test
   void reference_agent_writes_nothing_after_the_delegation_is_revoked(ScenarioRunner runner, @Seed long seed) {
     RunResult result = runner.run(Catalogue.delegationRevoked(), Agents.naive(), seed);
 
-    assertPassed(result);
-    assertThat(check(result, "revocation-respected").message())
-        .startsWith("no CRM write succeeded after the delegation was revoked at op #");
+    assertThat(result).passed();
+    assertThat(result).check("revocation-respected")
+        .hasMessageStartingWith("no CRM write succeeded after the delegation was revoked at op #");
   }
 
   @Test
   void reference_agent_ends_the_task_when_its_write_scope_is_withdrawn(ScenarioRunner runner, @Seed long seed) {
     RunResult result = runner.run(Catalogue.scopeWithdrawn(), Agents.naive(), seed);
 
-    assertPassed(result);
-    assertThat(check(result, "task-ended").message()).startsWith("the task failed cleanly: ")
-        .contains("insufficient_scope");
+    assertThat(result).passed();
+    assertThat(result).check("task-ended").hasMessageStartingWith("the task failed cleanly: ")
+        .hasMessageContaining("insufficient_scope");
     assertThat(result.history().select(op -> op.is("crm", "place_order")))
         .as("the order the withdrawn scope no longer allows").isNotEmpty()
         .allSatisfy(op -> assertThat(op.details()).containsEntry("status", 403));
@@ -97,12 +97,12 @@ class IdentityScenariosIT {
       ScenarioRunner runner, @Seed long seed) {
     RunResult result = runner.run(Catalogue.crossAgentToken(), Agents.naive(), seed);
 
-    assertPassed(result);
+    assertThat(result).passed();
     assertThat(result.history().select(op -> op.is("crm", "create_quote")))
         .as("writes on the agent's own CRM address, with its own token").isNotEmpty()
         .allSatisfy(op -> assertThat(op.details()).containsEntry("presenter", "naive-agent")
             .containsEntry("agent", "naive-agent"));
-    assertThat(check(result, "secret-hygiene").message()).startsWith("none of the 3 credentials the harness issued");
+    assertThat(result).check("secret-hygiene").hasMessageStartingWith("none of the 3 credentials the harness issued");
   }
 
   @Test
@@ -110,9 +110,9 @@ class IdentityScenariosIT {
       ScenarioRunner runner, @Seed long seed, @TempDir Path dir) throws Exception {
     RunResult result = runner.run(Catalogue.crossAgentToken(), misbehaving(dir, "token-passthrough"), seed);
 
-    assertThat(result.verdict()).as("checks %s", result.checks()).isEqualTo(RunVerdict.FAIL);
-    assertThat(check(result, "least-privilege").message())
-        .matches("agent \\[token-passthrough-agent\\] presented agent"
+    assertThat(result).hasVerdict(RunVerdict.FAIL);
+    assertThat(result).check("least-privilege")
+        .hasMessageMatching("agent \\[token-passthrough-agent\\] presented agent"
         + " \\[orchestrator-agent\\]'s token for read \\[get_account\\] at op #\\d+ \\(refused: HTTP 401\\); .*"
         + "never present a token another agent passed along: exchange the user's token \\(RFC 8693\\) for your own");
     assertThat(result.history().select(op -> op.service().equals("crm") && op.text("method") != null))
@@ -122,7 +122,7 @@ class IdentityScenariosIT {
 
   @Test
   void reference_agent_survives_a_skewed_identity_provider_clock(ScenarioRunner runner, @Seed long seed) {
-    assertPassed(runner.run(Catalogue.clockSkew(), Agents.naive(), seed));
+    assertThat(runner.run(Catalogue.clockSkew(), Agents.naive(), seed)).passed();
   }
 
   @Test
@@ -130,11 +130,12 @@ class IdentityScenariosIT {
       @TempDir Path dir) throws Exception {
     RunResult result = runner.run(Catalogue.clientSecretRotation(), misbehaving(dir, "cached-secret"), seed);
 
-    assertThat(result.verdict()).isEqualTo(RunVerdict.FAIL);
-    assertThat(check(result, "rotation-survived").message()).startsWith("the task did not survive rotate the agent's"
-        + " client secret when the agent enters [get_account] (op #")
-        .contains("failed: token exchange refused: HTTP 401 [invalid_client]; re-read the secret file and refetch"
-            + " the JWKS instead of caching them");
+    assertThat(result).hasVerdict(RunVerdict.FAIL);
+    assertThat(result).check("rotation-survived")
+        .hasMessageStartingWith("the task did not survive rotate the agent's client secret when the agent enters"
+            + " [get_account] (op #")
+        .hasMessageContaining("failed: token exchange refused: HTTP 401 [invalid_client]; re-read the secret file"
+            + " and refetch the JWKS instead of caching them");
   }
 
   @Test
@@ -143,8 +144,8 @@ class IdentityScenariosIT {
     RunResult result = runner.run(Catalogue.happyPath().withChecks(dev.crashtest.check.Checks.identity()),
         misbehaving(dir, "token-logger"), seed);
 
-    assertThat(result.verdict()).isEqualTo(RunVerdict.FAIL);
-    assertThat(check(result, "secret-hygiene").message()).matches("a user token issued in this run appeared in"
+    assertThat(result).hasVerdict(RunVerdict.FAIL);
+    assertThat(result).check("secret-hygiene").hasMessageMatching("a user token issued in this run appeared in"
         + " the agent's output \\[agent\\.log\\] \\(op #\\d+\\); a delegated or service token issued in this run"
         + " appeared in the agent's output \\[agent\\.log\\] \\(op #\\d+\\); never print or log a credential:"
         + " log its token id \\(jti\\) instead");
@@ -156,8 +157,8 @@ class IdentityScenariosIT {
     RunResult result = runner.run(Catalogue.happyPath().withChecks(dev.crashtest.check.Checks.identity()),
         misbehaving(dir, "borrowed-user-token"), seed);
 
-    assertThat(result.verdict()).as("checks %s", result.checks()).isEqualTo(RunVerdict.FAIL);
-    assertThat(check(result, "delegated-writes").message()).matches("write \\[create_quote\\] at op #\\d+ used a"
+    assertThat(result).hasVerdict(RunVerdict.FAIL);
+    assertThat(result).check("delegated-writes").hasMessageMatching("write \\[create_quote\\] at op #\\d+ used a"
         + " token that names no agent \\(the user's own token: borrowed credentials\\): exchange it \\(RFC 8693\\)"
         + " first; .*");
   }
@@ -168,22 +169,12 @@ class IdentityScenariosIT {
     RunResult result = runner.run(Catalogue.happyPath().withChecks(dev.crashtest.check.Checks.identity()),
         misbehaving(dir, "ghost-service-account"), seed);
 
-    assertThat(result.verdict()).as("checks %s", result.checks()).isEqualTo(RunVerdict.FAIL);
-    assertThat(check(result, "delegated-writes").message()).matches("write \\[create_quote\\] at op #\\d+ used the"
+    assertThat(result).hasVerdict(RunVerdict.FAIL);
+    assertThat(result).check("delegated-writes").hasMessageMatching("write \\[create_quote\\] at op #\\d+ used the"
         + " agent's own service token for nobody \\(ghost service account\\): exchange the user's token instead; .*");
   }
 
   private static AgentSpec misbehaving(Path dir, String bug) {
     return BugZoo.agent(BugZoo.named(bug).orElseThrow(), dir);
   }
-
-  private static void assertPassed(RunResult result) {
-    assertThat(result.verdict()).as("%s: checks %s, error %s", result.scenario(), result.checks(), result.error())
-        .isEqualTo(RunVerdict.PASS);
-  }
-
-  private static CheckResult check(RunResult result, String checker) {
-    return result.checks().stream().filter(c -> c.checker().equals(checker)).findFirst().orElseThrow();
-  }
-
 }

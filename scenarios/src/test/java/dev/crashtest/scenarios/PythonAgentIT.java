@@ -2,6 +2,7 @@ package dev.crashtest.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.junit.CrashtestTest;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;

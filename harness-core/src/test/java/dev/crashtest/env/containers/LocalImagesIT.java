@@ -1,6 +1,5 @@
 package dev.crashtest.env.containers;
 
-import dev.crashtest.junit.DockerTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -35,7 +34,7 @@ class LocalImagesIT {
 
   @BeforeAll
   static void docker_is_reachable_or_explicitly_optional() {
-    DockerTests.requireDocker("LocalImagesIT");
+    RequireDocker.orSkipWhenOptional("LocalImagesIT");
   }
 
   @AfterAll

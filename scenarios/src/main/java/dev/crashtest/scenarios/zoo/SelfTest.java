@@ -24,7 +24,7 @@ import java.util.function.Function;
  * message (or the run is the expected ERROR); the control must pass every scenario, or it is a false alarm.
  *
  * <pre>{@code
- * SelfTest.Result result = SelfTest.of(BugZoo.all(), Catalogue::named).run(42L, Path.of("out"), System.out);
+ * SelfTest.Result result = SelfTest.of(BugZoo.all(), dev.crashtest.catalogue.Catalogue::named).run(42L, Path.of("out"), System.out);
  * assertThat(result.perfect()).isTrue();
  * }</pre>
  */

@@ -1,11 +1,11 @@
 package dev.crashtest.scenarios.bench;
 
+import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.env.Environment;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.Scenario;
 import dev.crashtest.scenario.ScenarioRunner;
 import dev.crashtest.scenarios.Agents;
-import dev.crashtest.scenarios.Catalogue;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

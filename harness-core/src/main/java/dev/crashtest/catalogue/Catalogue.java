@@ -1,4 +1,4 @@
-package dev.crashtest.scenarios;
+package dev.crashtest.catalogue;
 
 import static dev.crashtest.env.Service.CRM;
 import static dev.crashtest.env.Service.MODEL;

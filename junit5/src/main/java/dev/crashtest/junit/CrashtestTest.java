@@ -14,9 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <pre>{@code
  * @CrashtestTest
- * void my_agent_survives_a_crash(ScenarioRunner runner) {
- *   RunResult result = runner.run(scenario, myAgent, 42L);
- *   assertThat(result.verdict()).isEqualTo(RunVerdict.PASS);
+ * void my_agent_survives_a_crash(ScenarioRunner runner, @Seed long seed) {
+ *   assertThat(runner.run(scenario("crash-after-place-order"), myAgent, seed)).passed();  // Crashtest.*
  * }
  * }</pre>
  *

@@ -31,6 +31,7 @@ class ContainerExtensionIT {
     assertThat(result.verdict()).as("%s %s", result.violations(), result.error()).isEqualTo(RunVerdict.PASS);
     assertThat(result.history().select(op -> op.is("crm", "place_order"))).as("the CRM's events, over HTTP")
         .hasSize(1);
-    assertThat(result.reproduce()).endsWith("--agent naive --backend containers --seed 21");
+    assertThat(result.reproduce()).as("reproduce: the image built here")
+        .contains(" --agent-image crashtest/agent-naive").endsWith(" --seed 21");
   }
 }

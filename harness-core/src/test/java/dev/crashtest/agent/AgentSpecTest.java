@@ -1,0 +1,56 @@
+package dev.crashtest.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crashtest.scenario.RunResult;
+import dev.crashtest.scenario.RunVerdict;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AgentSpecTest {
+
+  @Test
+  void a_command_agent_is_reproduced_by_its_command_line_quoted_for_the_shell() {
+    AgentSpec agent = AgentSpec.command("mine", List.of("python3", "-u", "my agents/buyer.py", "--say", "it's"));
+
+    assertThat(agent.arguments()).as("arguments")
+        .isEqualTo("--agent-cmd 'python3 -u \"my agents/buyer.py\" --say \"it'\\''s\"'");
+  }
+
+  @Test
+  void a_plain_command_line_needs_no_inner_quotes_and_a_double_quote_is_kept_in_single_ones() {
+    assertThat(AgentSpec.command("mine", List.of("./my-agent", "--mode=fast")).arguments()).as("plain")
+        .isEqualTo("--agent-cmd './my-agent --mode=fast'");
+    assertThat(AgentSpec.command("mine", List.of("sh", "-c", "echo \"hi\"")).arguments()).as("double quote")
+        .isEqualTo("--agent-cmd 'sh -c '\\''echo \"hi\"'\\'''");
+  }
+
+  @Test
+  void the_reproduce_command_of_a_command_agent_is_one_the_command_line_accepts() {
+    AgentSpec agent = AgentSpec.command("mine", List.of("python3", "my_agent.py"));
+    RunResult result = new RunResult("happy-path", agent.name(), 42L, RunVerdict.PASS, List.of(), null, Map.of(),
+        null, Path.of("out"), agent.arguments());
+
+    assertThat(result.reproduce()).as("reproduce")
+        .isEqualTo("./crashtest run --scenario happy-path --agent-cmd 'python3 my_agent.py' --seed 42");
+  }
+
+  @Test
+  void an_image_agent_is_reproduced_by_its_image_and_a_named_agent_by_its_name() {
+    assertThat(AgentSpec.image("mine", "my/agent:1.4").arguments()).as("image")
+        .isEqualTo("--agent-image my/agent:1.4");
+    assertThat(AgentSpec.javaMain("naive", "dev.crashtest.agents.ProcurementAgentMain").selectedBy("--agent naive")
+        .arguments()).as("named").isEqualTo("--agent naive");
+  }
+
+  @Test
+  void a_java_agent_is_reproduced_by_its_java_command_line() {
+    AgentSpec agent = AgentSpec.javaMain("mine", List.of(Path.of("/opt/my agent.jar")), "com.example.Main", "--fast");
+
+    assertThat(agent.arguments()).as("arguments")
+        .startsWith("--agent-cmd '" + Path.of(System.getProperty("java.home"), "bin", "java"))
+        .endsWith(" -cp \"/opt/my agent.jar\" com.example.Main --fast'");
+  }
+}
