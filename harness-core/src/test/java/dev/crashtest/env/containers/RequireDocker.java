@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The rule of crashtest-junit5's {@code DockerTests} for harness-core's own container tests, which cannot depend on
- * that module (it depends on harness-core): without Docker they fail, unless {@code CRASHTEST_CONTAINERS=optional}
+ * that module (it depends on harness-core): Docker is provisioned on first use where it can be; without it they fail, unless {@code CRASHTEST_CONTAINERS=optional}
  * says to skip them, loudly.
  *
  * <pre>{@code
@@ -17,6 +17,9 @@ public final class RequireDocker {
   private RequireDocker() {}
 
   public static void orSkipWhenOptional(String testName) {
+    if (!"optional".equals(System.getenv("CRASHTEST_CONTAINERS"))) {
+      DockerProvisioning.provisionOnFirstUse(testName);
+    }
     try {
       LocalImages.requireDocker();
     } catch (EnvironmentException e) {
