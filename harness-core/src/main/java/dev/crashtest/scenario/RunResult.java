@@ -45,7 +45,8 @@ public record RunResult(
   public RunResult {
     agentArguments = agentArguments == null || agentArguments.isBlank() ? "--agent " + agent : agentArguments;
     checks = List.copyOf(checks);
-    metrics = Map.copyOf(metrics);
+    // in the order the metrics were added: report.json must be the same bytes for the same runs
+    metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
     error = error == null ? "" : error;
   }
 
