@@ -1,6 +1,8 @@
 package dev.crashtest.history;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,13 +19,22 @@ import java.util.function.Predicate;
  * List<Op> crmOps = history.select(op -> op.service().equals("crm"));
  * }</pre>
  *
- * <p>Subscribers see each op right after it is appended, on the appending thread; that is how faults are
- * triggered at an exact point ("when the CRM committed the order").
+ * <p>Subscribers see every op in index order, and {@link #append} returns only once its op has been seen: that
+ * is how faults are triggered at an exact point ("when the CRM committed the order", before the CRM answers).
+ * One thread at a time notifies; a thread that appends while another notifies waits for it. A subscriber may
+ * append itself: its op is queued and seen right after the current notification, in order, without waiting.
+ * A subscriber must not wait for another thread's append, which waits for the subscriber.
  */
 public final class History {
   private final long startNanos;
   private final List<Op> ops = new ArrayList<>();
   private final List<Consumer<Op>> subscribers = new CopyOnWriteArrayList<>();
+  /** Appended, not yet seen by the subscribers; guarded by {@code ops}. */
+  private final Deque<Op> unseen = new ArrayDeque<>();
+  /** The thread notifying the subscribers now, or null; guarded by {@code ops}. */
+  private Thread notifier;
+  /** The index of the last op the subscribers have seen; guarded by {@code ops}. */
+  private long lastSeen = -1;
 
   private History(long startNanos) {
     this.startNanos = startNanos;
@@ -54,11 +65,56 @@ public final class History {
       long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
       op = new Op(ops.size(), elapsed, service, actor, operation, type, details);
       ops.add(op);
+      unseen.add(op);
+      if (notifier == Thread.currentThread()) {
+        return op; // appended from within a subscriber: seen once the current notification returns
+      }
     }
-    for (Consumer<Op> subscriber : subscribers) {
-      subscriber.accept(op);
-    }
+    notifyUpTo(op.index());
     return op;
+  }
+
+  /** Waits until {@code index} has been seen, notifying the subscribers itself whenever no other thread does. */
+  private void notifyUpTo(long index) {
+    synchronized (ops) {
+      boolean interrupted = false;
+      while (notifier != null && lastSeen < index) {
+        try {
+          ops.wait();
+        } catch (InterruptedException e) {
+          interrupted = true; // the op is appended: it must still be seen, in order
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      if (lastSeen >= index) {
+        return;
+      }
+      notifier = Thread.currentThread();
+    }
+    try {
+      for (Op next = nextUnseen(); next != null; next = nextUnseen()) {
+        for (Consumer<Op> subscriber : subscribers) {
+          subscriber.accept(next);
+        }
+        synchronized (ops) {
+          lastSeen = next.index();
+          ops.notifyAll();
+        }
+      }
+    } finally {
+      synchronized (ops) {
+        notifier = null;
+        ops.notifyAll();
+      }
+    }
+  }
+
+  private Op nextUnseen() {
+    synchronized (ops) {
+      return unseen.poll();
+    }
   }
 
   /** Calls {@code subscriber} with every op appended from now on, until the returned handle is closed. */
