@@ -388,12 +388,12 @@ public final class Environment implements AutoCloseable {
       return;
     }
     closed = true;
-    RuntimeException failure = null;
+    List<RuntimeException> failures = new ArrayList<>();
     for (int i = services.size() - 1; i >= 0; i--) {
       try {
         services.get(i).close();
       } catch (RuntimeException e) {
-        failure = failure == null ? e : failure;
+        failures.add(e);
       }
     }
     if (Thread.currentThread() != shutdownHook) {
@@ -404,11 +404,25 @@ public final class Environment implements AutoCloseable {
       }
     }
     if (temporaryWorkDirectory) {
-      deleteRecursively(workDirectory);
+      try {
+        deleteRecursively(workDirectory);
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
     }
-    if (failure != null) {
-      throw new EnvironmentException("the environment did not stop cleanly: " + failure.getMessage(), failure);
+    if (!failures.isEmpty()) {
+      throw notStoppedCleanly(failures);
     }
+  }
+
+  /** The first failure as the cause, every later one suppressed, so none is lost. */
+  static EnvironmentException notStoppedCleanly(List<RuntimeException> failures) {
+    RuntimeException first = failures.get(0);
+    EnvironmentException failure = new EnvironmentException("the environment did not stop cleanly: "
+        + first.getMessage() + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more, suppressed)" : ""),
+        first);
+    failures.subList(1, failures.size()).forEach(failure::addSuppressed);
+    return failure;
   }
 
   private static void deleteRecursively(Path directory) {
