@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crashtest.fakes.InjectedFault;
 import dev.crashtest.fakes.crm.CrmFault;
 import dev.crashtest.fakes.faults.CountedFault;
+import dev.crashtest.fakes.faults.FaultRules;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The fault API over HTTP, for a CRM running in its own process or container. No authentication: an operator
@@ -29,8 +28,7 @@ import java.util.stream.Collectors;
  */
 final class FaultAdmin extends OperatorEndpoint {
   static final String PATH = "/__crashtest/faults";
-  private static final String KNOWN_TYPES = "; known types: "
-      + Arrays.stream(CrmFault.Type.values()).map(CrmFault.Type::wireName).collect(Collectors.joining(", "));
+  private static final String KNOWN_TYPES = "; known types: " + FaultRules.wireNames(CrmFault.Type.values());
   private static final Map<String, List<String>> FIELDS = Map.of(
       "server_error", List.of("type", "status", "operation", "forRequests"),
       "slow", List.of("type", "delayMillis", "operation", "forRequests"),

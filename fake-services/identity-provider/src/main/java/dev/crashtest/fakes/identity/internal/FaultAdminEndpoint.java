@@ -3,10 +3,10 @@ package dev.crashtest.fakes.identity.internal;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.crashtest.fakes.InjectedFault;
 import dev.crashtest.fakes.faults.CountedFault;
+import dev.crashtest.fakes.faults.FaultRules;
 import dev.crashtest.fakes.identity.IdentityFault;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +34,7 @@ import okhttp3.Headers;
  */
 public final class FaultAdminEndpoint implements Route {
   static final String PATH = "/__crashtest/faults";
-  private static final String KNOWN_TYPES = "; known types: "
-      + Arrays.stream(IdentityFault.Type.values()).map(IdentityFault.Type::wireName).collect(Collectors.joining(", "));
+  private static final String KNOWN_TYPES = "; known types: " + FaultRules.wireNames(IdentityFault.Type.values());
   private static final Map<String, List<String>> FIELDS = Map.of(
       "outage", List.of("type", "forRequests"),
       "token_endpoint_error", List.of("type", "status", "forRequests"),
