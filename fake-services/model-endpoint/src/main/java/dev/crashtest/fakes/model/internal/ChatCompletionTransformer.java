@@ -1,11 +1,9 @@
 package dev.crashtest.fakes.model.internal;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,7 @@ import java.util.Map;
  * stubFor(post("/v1/chat/completions").willReturn(aResponse().withTransformers(ChatCompletionTransformer.NAME)));
  * }</pre>
  */
-final class ChatCompletionTransformer implements ResponseDefinitionTransformerV2 {
+final class ChatCompletionTransformer extends ScriptedTransformer {
   static final String NAME = "crashtest-chat-completions";
   static final String OPERATION = "chat_completion";
 
@@ -35,6 +33,7 @@ final class ChatCompletionTransformer implements ResponseDefinitionTransformerV2
 
   ChatCompletionTransformer(ScriptSpec script, ApiKeyCheck apiKeys, EventPublisher events,
       CompletionRenderer renderer, FaultBook faults) {
+    super(NAME);
     this.script = script;
     this.apiKeys = apiKeys;
     this.events = events;
@@ -43,30 +42,19 @@ final class ChatCompletionTransformer implements ResponseDefinitionTransformerV2
   }
 
   @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
-  public ResponseDefinition transform(ServeEvent serveEvent) {
-    ResponseDefinition stub = serveEvent.getResponseDefinition();
-    ChatAnswer answer = answer(serveEvent.getRequest());
+  ResponseDefinition answer(Request request, ResponseDefinition stub, ResponseDefinitionBuilder response) {
+    ChatAnswer answer = scripted(request);
     if (stub.getFault() != null) {
       answer.brokenByStub(stub.getFault());
     } else if (answer.answeredByScript()) {
       faults.apply(answer);
     }
     events.publish(OPERATION, answer.outcome(), answer.details());
-    return answer.toResponse(ResponseDefinitionBuilder.like(stub).but());
+    return answer.toResponse(response);
   }
 
   /** Computes the script's answer to one request; never throws for a bad request, it answers an OpenAI error. */
-  ChatAnswer answer(Request request) {
+  ChatAnswer scripted(Request request) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("toolCalls", List.of());
     try {
