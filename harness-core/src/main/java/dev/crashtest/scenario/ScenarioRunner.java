@@ -19,6 +19,7 @@ import dev.crashtest.check.CheckResult;
 import dev.crashtest.check.Checks;
 import dev.crashtest.env.Environment;
 import dev.crashtest.env.EnvironmentException;
+import dev.crashtest.fakes.admin.AdminException;
 import dev.crashtest.history.History;
 import dev.crashtest.history.HistoryFiles;
 import dev.crashtest.internal.Directories;
@@ -125,7 +126,8 @@ public final class ScenarioRunner {
       watch(run, stop);
     } catch (AgentException e) {
       error = e.getMessage();
-    } catch (EnvironmentException e) {
+    } catch (EnvironmentException | AdminException e) {
+      // a fake's admin API that refused or is gone is the environment's failure, whichever backend runs it
       error = e.getMessage();
       recordEnvironmentFailure(e);
       environmentFailed = true;
