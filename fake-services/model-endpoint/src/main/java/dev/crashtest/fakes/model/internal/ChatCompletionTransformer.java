@@ -1,5 +1,6 @@
 package dev.crashtest.fakes.model.internal;
 
+import dev.crashtest.fakes.EventVocabulary;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -23,7 +24,7 @@ import java.util.Map;
  */
 final class ChatCompletionTransformer extends ScriptedTransformer {
   static final String NAME = "crashtest-chat-completions";
-  static final String OPERATION = "chat_completion";
+  static final String OPERATION = EventVocabulary.CHAT_COMPLETION;
 
   private final ScriptSpec script;
   private final ApiKeyCheck apiKeys;
@@ -56,16 +57,16 @@ final class ChatCompletionTransformer extends ScriptedTransformer {
   /** Computes the script's answer to one request; never throws for a bad request, it answers an OpenAI error. */
   ChatAnswer scripted(Request request) {
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("toolCalls", List.of());
+    details.put(EventVocabulary.TOOL_CALLS, List.of());
     try {
       apiKeys.check(request);
       ChatRequest chat = ChatRequest.parse(request.getBodyAsString());
-      details.put("stream", chat.stream());
-      details.put("model", chat.model());
+      details.put(EventVocabulary.STREAM, chat.stream());
+      details.put(EventVocabulary.MODEL_ID, chat.model());
       Conversation conversation = Conversation.of(chat.messages());
-      details.put("turn", conversation.turn());
-      details.put("messages", conversation.messageCount());
-      conversation.lastToolName().ifPresent(tool -> details.put("lastToolResult", tool));
+      details.put(EventVocabulary.TURN, conversation.turn());
+      details.put(EventVocabulary.MESSAGES, conversation.messageCount());
+      conversation.lastToolName().ifPresent(tool -> details.put(EventVocabulary.LAST_TOOL_RESULT, tool));
       return ChatAnswer.scripted(renderer, chat, ScriptEngine.reply(script, conversation), details);
     } catch (OpenAiError e) {
       return ChatAnswer.error(e, details);
