@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -19,13 +20,18 @@ import java.util.function.Predicate;
  * List<Op> crmOps = history.select(op -> op.service().equals("crm"));
  * }</pre>
  *
- * <p>Subscribers see every op in index order, and {@link #append} returns only once its op has been seen: that
- * is how faults are triggered at an exact point ("when the CRM committed the order", before the CRM answers).
- * One thread at a time notifies; a thread that appends while another notifies waits for it. A subscriber may
- * append itself: its op is queued and seen right after the current notification, in order, without waiting.
- * A subscriber must not wait for another thread's append, which waits for the subscriber.
+ * <p>Subscribers see every op in index order, and {@link #append} returns once its op has been seen: that is
+ * how faults are triggered at an exact point ("when the CRM committed the order", before the CRM answers). One
+ * thread at a time notifies; a thread that appends while another notifies waits for it, at most {@value
+ * #MAX_WAIT_MILLIS} ms: a subscriber may itself wait for such an append (a fault applied through a service's admin
+ * API, whose event comes back over HTTP), so after that the op is left queued, still to be seen in order, and
+ * append returns. A subscriber that appends on its own thread queues its op, seen right after the current
+ * notification, without waiting.
  */
 public final class History {
+  /** How long an append waits for another thread's notification before it leaves its op queued. */
+  static final long MAX_WAIT_MILLIS = 250;
+
   private final long startNanos;
   private final List<Op> ops = new ArrayList<>();
   private final List<Consumer<Op>> subscribers = new CopyOnWriteArrayList<>();
@@ -77,10 +83,12 @@ public final class History {
   /** Waits until {@code index} has been seen, notifying the subscribers itself whenever no other thread does. */
   private void notifyUpTo(long index) {
     synchronized (ops) {
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
       boolean interrupted = false;
-      while (notifier != null && lastSeen < index) {
+      long left;
+      while (notifier != null && lastSeen < index && (left = deadline - System.nanoTime()) > 0) {
         try {
-          ops.wait();
+          TimeUnit.NANOSECONDS.timedWait(ops, left);
         } catch (InterruptedException e) {
           interrupted = true; // the op is appended: it must still be seen, in order
         }
@@ -88,8 +96,8 @@ public final class History {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
-      if (lastSeen >= index) {
-        return;
+      if (lastSeen >= index || notifier != null) {
+        return; // seen; or the notifier, busy past the wait, sees it before it stops (see nextUnseen)
       }
       notifier = Thread.currentThread();
     }
@@ -105,15 +113,23 @@ public final class History {
       }
     } finally {
       synchronized (ops) {
-        notifier = null;
-        ops.notifyAll();
+        if (notifier == Thread.currentThread()) {
+          notifier = null; // a subscriber threw: whoever appends or waits next notifies the rest
+          ops.notifyAll();
+        }
       }
     }
   }
 
+  /** The next op to notify, or null, then no longer the notifier: in one step, so no queued op is left behind. */
   private Op nextUnseen() {
     synchronized (ops) {
-      return unseen.poll();
+      Op next = unseen.poll();
+      if (next == null) {
+        notifier = null;
+        ops.notifyAll();
+      }
+      return next;
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,5 +65,25 @@ class HistoryTest {
 
     assertThat(seen).as("what both subscribers saw, in order")
         .containsExactly("0:place_order", "0:second", "1:fault_injected", "1:second", "2:add_note", "2:second");
+  }
+
+  @Test
+  void a_subscriber_that_waits_for_another_threads_append_is_not_deadlocked_and_order_holds() {
+    History history = History.startingNow();
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    history.subscribe(op -> {
+      seen.add(op.operation());
+      if (op.operation().equals("fault_injected")) {
+        // as a fault applied through a service's admin API, whose event comes back on an HTTP thread
+        CompletableFuture.runAsync(() -> history.append("identity", "harness", "rotate_client_secret",
+            OpType.OK, Map.of())).orTimeout(10, TimeUnit.SECONDS).join();
+        seen.add("admin call returned");
+      }
+    });
+
+    history.append("harness", "nemesis", "fault_injected", OpType.INFO, Map.of());
+
+    assertThat(seen).as("what the subscriber saw, in order")
+        .containsExactly("fault_injected", "admin call returned", "rotate_client_secret");
   }
 }
