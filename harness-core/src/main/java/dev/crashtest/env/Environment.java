@@ -1,6 +1,5 @@
 package dev.crashtest.env;
 
-import dev.crashtest.fakes.FakeService;
 import dev.crashtest.fakes.ServiceEvent;
 import dev.crashtest.fakes.crm.CrmAdmin;
 import dev.crashtest.fakes.crm.CrmServer;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,7 +43,7 @@ public final class Environment implements AutoCloseable {
   private final History history;
   private final Path workDirectory;
   private final boolean temporaryWorkDirectory;
-  private final List<FakeService> services = new ArrayList<>();
+  private final StartedServices services;
   private final Set<String> registeredAgents = new java.util.HashSet<>();
   private final Thread shutdownHook = new Thread(this::close, "crashtest-environment-shutdown");
   private ServiceStack stack;
@@ -53,6 +51,7 @@ public final class Environment implements AutoCloseable {
 
   private Environment(Path workDirectory, boolean temporary) {
     this.history = History.startingNow();
+    this.services = new StartedServices(history);
     this.workDirectory = workDirectory;
     this.temporaryWorkDirectory = temporary;
   }
@@ -119,9 +118,9 @@ public final class Environment implements AutoCloseable {
       }
       Environment environment = new Environment(directory, temporary);
       environment.startOrClose(servicesInContainers
-          ? () -> environment.stack = ContainerStack.start(environment::started, environment.events(), seed,
+          ? () -> environment.stack = ContainerStack.start(environment.services, environment.events(), seed,
               proxyImage, directory)
-          : () -> environment.stack = EmbeddedStack.start(environment::started, environment::record, seed,
+          : () -> environment.stack = EmbeddedStack.start(environment.services, environment::record, seed,
               proxyImage, directory));
       return environment;
     }
@@ -165,32 +164,13 @@ public final class Environment implements AutoCloseable {
     };
   }
 
-  <T extends FakeService> T started(String name, java.util.function.Supplier<T> starter) {
-    try {
-      T service = starter.get();
-      services.add(service);
-      history.append("harness", "runner", "service_started", OpType.INFO,
-          Map.of("service", name, "url", service.baseUrl().toString()));
-      return service;
-    } catch (RuntimeException e) {
-      throw new EnvironmentException("could not start the [" + name + "] service: " + e.getMessage(), e);
-    }
-  }
-
   /**
    * Throws an {@link EnvironmentException} when a service of the environment stopped serving (a service container
    * exited), naming it with its last log lines, and copies its log into {@code runDirectory}. A run it hits is the
    * harness's failure (an ERROR, exit 3), never the agent's. Embedded services live in this JVM and pass.
    */
   public void requireServicesRunning(Path runDirectory) {
-    for (FakeService service : List.copyOf(services)) {
-      if (service instanceof ServiceContainer container) {
-        Optional<String> failure = container.failure(runDirectory);
-        if (failure.isPresent()) {
-          throw new EnvironmentException(failure.get(), null);
-        }
-      }
-    }
+    services.requireRunning(runDirectory);
   }
 
   /** An event body no one can parse: in the history, so its run is ERROR rather than judged without it. */
@@ -351,14 +331,7 @@ public final class Environment implements AutoCloseable {
       return;
     }
     closed = true;
-    List<RuntimeException> failures = new ArrayList<>();
-    for (int i = services.size() - 1; i >= 0; i--) {
-      try {
-        services.get(i).close();
-      } catch (RuntimeException e) {
-        failures.add(e);
-      }
-    }
+    List<RuntimeException> failures = new ArrayList<>(services.stopAll());
     if (Thread.currentThread() != shutdownHook) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
