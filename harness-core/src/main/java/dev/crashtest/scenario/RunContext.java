@@ -24,8 +24,8 @@ import dev.crashtest.agent.AgentProcess;
 import dev.crashtest.agent.AgentSpec;
 import dev.crashtest.env.Environment;
 import dev.crashtest.env.EnvironmentException;
-import dev.crashtest.fakes.admin.AdminException;
 import dev.crashtest.fakes.InjectedFault;
+import dev.crashtest.fakes.admin.AdminException;
 import dev.crashtest.history.History;
 import dev.crashtest.history.Op;
 import dev.crashtest.history.OpType;
@@ -146,8 +146,9 @@ final class RunContext implements AutoCloseable {
 
   /**
    * Records that {@code fault} fired and could not be applied. A broken environment (a proxy or service that refused,
-   * an {@link EnvironmentException}, a fake's admin API that refused, an {@link AdminException}) is the harness's failure and is recorded as such too; anything else (a process
-   * that could not be signalled, a fault that does not fit the agent) makes the run an ERROR of its own.
+   * an {@link EnvironmentException}; a fake's admin API that refused or is gone, an {@link AdminException}) is the
+   * harness's failure and is recorded as such too; anything else (a process that could not be signalled, a fault that
+   * does not fit the agent) makes the run an ERROR of its own.
    */
   private void failed(Fault fault, Throwable e) {
     String error = e.getMessage() != null ? e.getMessage() : e.toString();
