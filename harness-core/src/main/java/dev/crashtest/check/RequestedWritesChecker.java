@@ -3,6 +3,7 @@ package dev.crashtest.check;
 import static dev.crashtest.history.Vocabulary.CHAT_COMPLETION;
 import static dev.crashtest.history.Vocabulary.COMPLETED;
 import static dev.crashtest.history.Vocabulary.CRM;
+import static dev.crashtest.history.Vocabulary.LAST_TOOL_RESULT;
 import static dev.crashtest.history.Vocabulary.MODEL;
 import static dev.crashtest.history.Vocabulary.TASK_STATE;
 import static dev.crashtest.history.Vocabulary.TOOL_CALLS;
@@ -29,7 +30,6 @@ final class RequestedWritesChecker implements Checker {
   /** The write tools and the CRM record each leaves. */
   static final Map<String, String> WRITES = Map.of("create_quote", "quote", "place_order", "order", "add_note",
       "note");
-  private static final String LAST_TOOL_RESULT = "lastToolResult";
 
   @Override
   public String name() {

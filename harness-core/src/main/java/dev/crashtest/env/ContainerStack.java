@@ -1,24 +1,25 @@
 package dev.crashtest.env;
 
 import dev.crashtest.fakes.FakeService;
+import dev.crashtest.fakes.crm.CrmAdmin;
+import dev.crashtest.fakes.crm.CrmAdminClient;
+import dev.crashtest.fakes.identity.IdentityAdmin;
+import dev.crashtest.fakes.identity.IdentityAdminClient;
 import dev.crashtest.fakes.identity.IdentityProvider;
+import dev.crashtest.fakes.model.ModelAdmin;
+import dev.crashtest.fakes.model.ModelAdminClient;
 import dev.crashtest.internal.Ports;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 
 /**
  * The simulated world as containers: an event sink on loopback, the fault proxy, then the identity provider, model
  * endpoint and CRM from the services image, each told where to send its events and where the others are, and the
- * controls that drive them over their operator APIs.
+ * fakes' admin clients that drive them over their operator APIs.
  */
-record ContainerStack(FakeService proxy, Hops hops, IdentityService identity, CrmService crm, ModelService model) {
+record ContainerStack(FakeService proxy, Hops hops, IdentityAdmin identity, CrmAdmin crm, ModelAdmin model)
+    implements ServiceStack {
   private static final String ISSUER_PATH = "/" + IdentityProvider.DEFAULT_ISSUER_ID;
-
-  /** Starts a service and keeps it for the environment to stop; see {@code Environment.started}. */
-  interface Starter {
-    <T extends FakeService> T started(String name, Supplier<T> starter);
-  }
 
   static ContainerStack start(Starter starter, EventSink.Events events, long seed, String proxyImage,
       Path workDirectory) {
@@ -46,7 +47,7 @@ record ContainerStack(FakeService proxy, Hops hops, IdentityService identity, Cr
     hops.connect(Service.IDENTITY, identityPort);
     hops.connect(Service.MODEL, modelPort);
     hops.connect(Service.CRM, crmPort);
-    return new ContainerStack(proxy, hops, RemoteServices.identity(identity.baseUrl(), issuer),
-        RemoteServices.crm(crm.baseUrl()), RemoteServices.model(model.baseUrl()));
+    return new ContainerStack(proxy, hops, IdentityAdminClient.at(identity.baseUrl(), issuer),
+        CrmAdminClient.at(crm.baseUrl()), ModelAdminClient.at(model.baseUrl()));
   }
 }

@@ -1,12 +1,12 @@
 package dev.crashtest.env;
 
-import dev.crashtest.fakes.FakeService;
 import dev.crashtest.fakes.ServiceEvent;
+import dev.crashtest.fakes.crm.CrmAdmin;
 import dev.crashtest.fakes.crm.CrmServer;
+import dev.crashtest.fakes.identity.IdentityAdmin;
 import dev.crashtest.fakes.identity.IdentityProvider;
+import dev.crashtest.fakes.model.ModelAdmin;
 import dev.crashtest.fakes.model.ModelEndpoint;
-import dev.crashtest.fakes.model.Script;
-import dev.crashtest.fakes.proxy.FaultProxyServer;
 import eu.rekawek.toxiproxy.Proxy;
 import dev.crashtest.history.History;
 import dev.crashtest.internal.Directories;
@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -45,21 +43,15 @@ public final class Environment implements AutoCloseable {
   private final History history;
   private final Path workDirectory;
   private final boolean temporaryWorkDirectory;
-  private final List<FakeService> services = new ArrayList<>();
+  private final StartedServices services;
   private final Set<String> registeredAgents = new java.util.HashSet<>();
   private final Thread shutdownHook = new Thread(this::close, "crashtest-environment-shutdown");
-  private IdentityProvider identity;
-  private CrmServer crm;
-  private ModelEndpoint model;
-  private IdentityService identityService;
-  private CrmService crmService;
-  private ModelService modelService;
-  private FakeService proxyServer;
-  private Hops hops;
+  private ServiceStack stack;
   private volatile boolean closed;
 
   private Environment(Path workDirectory, boolean temporary) {
     this.history = History.startingNow();
+    this.services = new StartedServices(history);
     this.workDirectory = workDirectory;
     this.temporaryWorkDirectory = temporary;
   }
@@ -126,8 +118,10 @@ public final class Environment implements AutoCloseable {
       }
       Environment environment = new Environment(directory, temporary);
       environment.startOrClose(servicesInContainers
-          ? () -> environment.startServicesInContainers(seed, proxyImage)
-          : () -> environment.startServices(seed, proxyImage));
+          ? () -> environment.stack = ContainerStack.start(environment.services, environment.events(), seed,
+              proxyImage, directory)
+          : () -> environment.stack = EmbeddedStack.start(environment.services, environment::record, seed,
+              proxyImage, directory));
       return environment;
     }
   }
@@ -155,39 +149,9 @@ public final class Environment implements AutoCloseable {
     }
   }
 
-  private void startServices(long seed, String proxyImage) {
-    proxyServer = proxyImage == null
-        ? started("proxy", () -> FaultProxyServer.builder().withRandom(new Random(seed)).start())
-        : started("proxy", () -> ProxyContainer.start(proxyImage, seed, workDirectory));
-    hops = Hops.open(proxyServer.baseUrl());
-    identity = started("identity", () -> IdentityProvider.builder()
-        .withPublicUrl(hops.publicUrl(Service.IDENTITY))
-        .withRandom(new Random(seed))
-        .withEventListener(this::record)
-        .start());
-    model = started("model", () -> ModelEndpoint.builder()
-        .withScript(Script.procurement())
-        .withApiKey(MODEL_API_KEY)
-        .withEventListener(this::record)
-        .start());
-    crm = started("crm", () -> CrmServer.builder()
-        .withIssuer(identity.issuer())
-        .withJwksUri(identity.jwksUri())
-        // straight to the provider, past its proxy: a network fault on the agents' hop must not reach it
-        .withIntrospectionUri(identity.baseUrl().resolve(identity.introspectionUri().getPath()))
-        .withDataDirectory(workDirectory.resolve("crm-data"))
-        .withEventListener(this::record)
-        .start());
-    identityService = EmbeddedServices.identity(identity);
-    crmService = EmbeddedServices.crm(crm);
-    modelService = model.faults()::inject;
-    hops.connect(Service.IDENTITY, identity.port());
-    hops.connect(Service.MODEL, model.port());
-    hops.connect(Service.CRM, crm.port());
-  }
-
-  private void startServicesInContainers(long seed, String proxyImage) {
-    EventSink.Events events = new EventSink.Events() {
+  /** What the services in containers send: their events, and bodies the harness cannot parse. */
+  private EventSink.Events events() {
+    return new EventSink.Events() {
       @Override
       public void accept(ServiceEvent event) {
         record(event);
@@ -198,24 +162,6 @@ public final class Environment implements AutoCloseable {
         rejected(body, why);
       }
     };
-    ContainerStack stack = ContainerStack.start(this::started, events, seed, proxyImage, workDirectory);
-    proxyServer = stack.proxy();
-    hops = stack.hops();
-    identityService = stack.identity();
-    crmService = stack.crm();
-    modelService = stack.model();
-  }
-
-  <T extends FakeService> T started(String name, java.util.function.Supplier<T> starter) {
-    try {
-      T service = starter.get();
-      services.add(service);
-      history.append("harness", "runner", "service_started", OpType.INFO,
-          Map.of("service", name, "url", service.baseUrl().toString()));
-      return service;
-    } catch (RuntimeException e) {
-      throw new EnvironmentException("could not start the [" + name + "] service: " + e.getMessage(), e);
-    }
   }
 
   /**
@@ -224,14 +170,7 @@ public final class Environment implements AutoCloseable {
    * harness's failure (an ERROR, exit 3), never the agent's. Embedded services live in this JVM and pass.
    */
   public void requireServicesRunning(Path runDirectory) {
-    for (FakeService service : List.copyOf(services)) {
-      if (service instanceof ServiceContainer container) {
-        Optional<String> failure = container.failure(runDirectory);
-        if (failure.isPresent()) {
-          throw new EnvironmentException(failure.get(), null);
-        }
-      }
-    }
+    services.requireRunning(runDirectory);
   }
 
   /** An event body no one can parse: in the history, so its run is ERROR rather than judged without it. */
@@ -256,12 +195,12 @@ public final class Environment implements AutoCloseable {
 
   /** The model endpoint's OpenAI base URL as agents reach it (through its proxy), ending in {@code /v1}. */
   public URI modelBaseUrl() {
-    return URI.create(hops.publicUrl(Service.MODEL) + "/v1");
+    return URI.create(stack.hops().publicUrl(Service.MODEL) + "/v1");
   }
 
   /** The CRM's base URL as agents reach it, through its proxy. */
   public URI crmBaseUrl() {
-    return hops.publicUrl(Service.CRM);
+    return stack.hops().publicUrl(Service.CRM);
   }
 
   /**
@@ -269,7 +208,7 @@ public final class Environment implements AutoCloseable {
    * code drives a real Toxiproxy in container mode.
    */
   public Proxy proxy(Service service) {
-    return hops.proxy(service);
+    return stack.hops().proxy(service);
   }
 
   /**
@@ -277,7 +216,7 @@ public final class Environment implements AutoCloseable {
    * fault is applied to all of them.
    */
   public List<Proxy> proxies(Service service) {
-    return hops.all(service);
+    return stack.hops().all(service);
   }
 
   /**
@@ -285,18 +224,18 @@ public final class Environment implements AutoCloseable {
    * reach it at, through its proxy.
    */
   public String routePlatform(int port) {
-    hops.connect(Service.PLATFORM, port);
-    return hops.publicUrl(Service.PLATFORM).getAuthority();
+    stack.hops().connect(Service.PLATFORM, port);
+    return stack.hops().publicUrl(Service.PLATFORM).getAuthority();
   }
 
   /** The fault proxy's API, e.g. for {@code new ToxiproxyClient(host, port)}. */
   public URI faultProxyUrl() {
-    return proxyServer.baseUrl();
+    return stack.proxy().baseUrl();
   }
 
   /** The identity provider's issuer as agents reach it, through its proxy. */
   public URI identityIssuer() {
-    return identityService.issuer();
+    return stack.identity().issuer();
   }
 
   /** The contract's environment an agent needs, less what is its own (client id, secret file, port, state). */
@@ -322,7 +261,7 @@ public final class Environment implements AutoCloseable {
 
   /** The CRM's base URL as agent {@code clientId} reaches it: its own address, through its own proxy. */
   public URI crmBaseUrl(String clientId) {
-    return hops.agentCrmUrl(clientId, crmService.workloadUrl(clientId));
+    return stack.hops().agentCrmUrl(clientId, stack.crm().workloadUrl(clientId));
   }
 
   /**
@@ -332,27 +271,30 @@ public final class Environment implements AutoCloseable {
    */
   public synchronized String registerAgent(String clientId) {
     return registeredAgents.add(clientId)
-        ? identityService.registerClient(clientId) : identityService.rotateClientSecret(clientId);
+        ? stack.identity().registerClient(clientId) : stack.identity().rotateClientSecret(clientId);
   }
 
   /** A user's own access token, as a task carries it to the agent. */
   public String issueUserToken(String user) {
-    return identityService.issueUserToken(user, USER_SCOPES);
+    return stack.identity().issueUserToken(user, USER_SCOPES);
   }
 
-  /** What the harness does to the identity provider: rotations, revocations, faults, tokens. */
-  public IdentityService identityService() {
-    return identityService;
+  /**
+   * What the harness does to the identity provider (rotations, revocations, faults, tokens), the same calls whichever
+   * backend runs it: the provider itself in this JVM, its admin API in a container.
+   */
+  public IdentityAdmin identityService() {
+    return stack.identity();
   }
 
-  /** What the harness does to the CRM: faults, agents' own addresses. */
-  public CrmService crmService() {
-    return crmService;
+  /** What the harness does to the CRM (faults, agents' own addresses), whichever backend runs it. */
+  public CrmAdmin crmService() {
+    return stack.crm();
   }
 
-  /** What the harness does to the model endpoint: faults. */
-  public ModelService modelService() {
-    return modelService;
+  /** What the harness does to the model endpoint (faults), whichever backend runs it. */
+  public ModelAdmin modelService() {
+    return stack.model();
   }
 
   /**
@@ -361,24 +303,25 @@ public final class Environment implements AutoCloseable {
    * @throws IllegalStateException when the services run in containers: use {@link #identityService()}
    */
   public IdentityProvider identityProvider() {
-    inThisJvm("identityService()");
-    return identity;
+    return stack.identityProvider();
   }
 
+  /**
+   * The CRM object of an embedded environment, e.g. for its audit.
+   *
+   * @throws IllegalStateException when the services run in containers: use {@link #crmService()}
+   */
   public CrmServer crm() {
-    inThisJvm("crmService()");
-    return crm;
+    return stack.crmServer();
   }
 
+  /**
+   * The model endpoint object of an embedded environment.
+   *
+   * @throws IllegalStateException when the services run in containers: use {@link #modelService()}
+   */
   public ModelEndpoint modelEndpoint() {
-    inThisJvm("modelService()");
-    return model;
-  }
-
-  private void inThisJvm(String instead) {
-    if (identity == null) {
-      throw new IllegalStateException("the services run in containers, not in this JVM: use " + instead);
-    }
+    return stack.modelEndpoint();
   }
 
   /** Stops every service in reverse order and deletes a temporary work directory. Harmless twice. */
@@ -388,14 +331,7 @@ public final class Environment implements AutoCloseable {
       return;
     }
     closed = true;
-    RuntimeException failure = null;
-    for (int i = services.size() - 1; i >= 0; i--) {
-      try {
-        services.get(i).close();
-      } catch (RuntimeException e) {
-        failure = failure == null ? e : failure;
-      }
-    }
+    List<RuntimeException> failures = new ArrayList<>(services.stopAll());
     if (Thread.currentThread() != shutdownHook) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -404,11 +340,25 @@ public final class Environment implements AutoCloseable {
       }
     }
     if (temporaryWorkDirectory) {
-      deleteRecursively(workDirectory);
+      try {
+        deleteRecursively(workDirectory);
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
     }
-    if (failure != null) {
-      throw new EnvironmentException("the environment did not stop cleanly: " + failure.getMessage(), failure);
+    if (!failures.isEmpty()) {
+      throw notStoppedCleanly(failures);
     }
+  }
+
+  /** The first failure as the cause, every later one suppressed, so none is lost. */
+  static EnvironmentException notStoppedCleanly(List<RuntimeException> failures) {
+    RuntimeException first = failures.get(0);
+    EnvironmentException failure = new EnvironmentException("the environment did not stop cleanly: "
+        + first.getMessage() + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more, suppressed)" : ""),
+        first);
+    failures.subList(1, failures.size()).forEach(failure::addSuppressed);
+    return failure;
   }
 
   private static void deleteRecursively(Path directory) {

@@ -1,16 +1,19 @@
 package dev.crashtest.history;
 
+import dev.crashtest.fakes.EventVocabulary;
+
 /**
  * The names services, operations and detail keys go by in a history, shared by those who write ops (the
- * fakes, the runner) and those who read them (checkers, reports).
+ * fakes, the runner) and those who read them (checkers, reports). What the fakes publish is defined once, in
+ * {@link EventVocabulary}, and re-exported here under the same names; the harness's own ops are named here.
  */
 public final class Vocabulary {
   private Vocabulary() {}
 
   // services
-  public static final String MODEL = "model";
-  public static final String CRM = "crm";
-  public static final String IDENTITY = "identity";
+  public static final String MODEL = EventVocabulary.MODEL;
+  public static final String CRM = EventVocabulary.CRM;
+  public static final String IDENTITY = EventVocabulary.IDENTITY;
   public static final String HARNESS = "harness";
 
   // actors of harness ops
@@ -48,7 +51,7 @@ public final class Vocabulary {
   /** An upstream agent handed the task over with its own delegated token ({@code from}: its client id). */
   public static final String HANDOFF_TOKEN = "handoff_token";
   /** The CRM detail naming the agent whose own address a request came in on (its workload identity). */
-  public static final String PRESENTER = "presenter";
+  public static final String PRESENTER = EventVocabulary.PRESENTER;
   public static final String TASK_STATUS = "task_status";
   public static final String APPROVE = "approve";
   /**
@@ -84,48 +87,50 @@ public final class Vocabulary {
   /** The runner scanned the run's files for the credentials it issued; details {@code credentials}, {@code files}. */
   public static final String SECRET_SCAN = "secret_scan";
   /** The user revoked the agent's delegation (any service may record it; a fault_injected op naming it counts). */
-  public static final String DELEGATION_REVOKED = "delegation_revoked";
+  public static final String DELEGATION_REVOKED = EventVocabulary.DELEGATION_REVOKED;
   /** The identity provider's record of a revocation the harness asked for (details sub, act). */
-  public static final String REVOKE_DELEGATION = "revoke_delegation";
+  public static final String REVOKE_DELEGATION = EventVocabulary.REVOKE_DELEGATION;
   /** The identity provider's record of a withdrawn scope (details sub, act, scope). */
-  public static final String WITHDRAW_SCOPE = "withdraw_scope";
+  public static final String WITHDRAW_SCOPE = EventVocabulary.WITHDRAW_SCOPE;
   /** A scope was withdrawn from the delegation; detail {@link #SCOPE} names it. */
   public static final String SCOPE_WITHDRAWN = "scope_withdrawn";
 
   // harness details
   public static final String WHERE = "where";
   public static final String KIND = "kind";
-  public static final String FAULT = "fault";
+  public static final String FAULT = EventVocabulary.FAULT;
   /** The trigger of a fault, as it describes itself ({@code right after the CRM committed [place_order]}). */
   public static final String TRIGGER = "trigger";
   /** What the run did instead of what a trigger waited for ({@code the CRM committed: create_quote, add_note}). */
   public static final String NEAREST_MISS = "nearestMiss";
   /** Whether a fault was declared optional: allowed not to fire. */
   public static final String OPTIONAL = "optional";
-  public static final String ERROR = "error";
+  public static final String ERROR = EventVocabulary.ERROR;
   /** The raw text of something the harness could not take, e.g. an event body (cut to 2,000 characters). */
   public static final String BODY = "body";
-  public static final String CLIENT_ID = "clientId";
+  public static final String CLIENT_ID = EventVocabulary.CLIENT_ID;
 
   // model operations and details
-  public static final String CHAT_COMPLETION = "chat_completion";
-  public static final String TURN = "turn";
-  public static final String TOOL_CALLS = "toolCalls";
+  public static final String CHAT_COMPLETION = EventVocabulary.CHAT_COMPLETION;
+  public static final String TURN = EventVocabulary.TURN;
+  public static final String TOOL_CALLS = EventVocabulary.TOOL_CALLS;
+  /** The tool whose result the model request ended with. */
+  public static final String LAST_TOOL_RESULT = EventVocabulary.LAST_TOOL_RESULT;
 
   // crm details
-  public static final String METHOD = "method";
-  public static final String PATH = "path";
-  public static final String STATUS = "status";
-  public static final String USER = "user";
-  public static final String SCOPE = "scope";
-  public static final String DELEGATED = "delegated";
-  public static final String ACTOR_SOURCE = "actorSource";
-  public static final String TOKEN_ID = "tokenId";
-  public static final String IDEMPOTENCY_KEY = "idempotencyKey";
-  public static final String REPLAYED = "replayed";
-  public static final String EFFECT_TYPE = "effectType";
-  public static final String EFFECT_ID = "effectId";
-  public static final String ACCOUNT_ID = "accountId";
+  public static final String METHOD = EventVocabulary.METHOD;
+  public static final String PATH = EventVocabulary.PATH;
+  public static final String STATUS = EventVocabulary.STATUS;
+  public static final String USER = EventVocabulary.USER;
+  public static final String SCOPE = EventVocabulary.SCOPE;
+  public static final String DELEGATED = EventVocabulary.DELEGATED;
+  public static final String ACTOR_SOURCE = EventVocabulary.ACTOR_SOURCE;
+  public static final String TOKEN_ID = EventVocabulary.TOKEN_ID;
+  public static final String IDEMPOTENCY_KEY = EventVocabulary.IDEMPOTENCY_KEY;
+  public static final String REPLAYED = EventVocabulary.REPLAYED;
+  public static final String EFFECT_TYPE = EventVocabulary.EFFECT_TYPE;
+  public static final String EFFECT_ID = EventVocabulary.EFFECT_ID;
+  public static final String ACCOUNT_ID = EventVocabulary.ACCOUNT_ID;
 
   // task details
   public static final String TASK_ID = "taskId";

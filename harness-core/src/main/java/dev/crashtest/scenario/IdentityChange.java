@@ -1,6 +1,6 @@
 package dev.crashtest.scenario;
 
-import dev.crashtest.env.IdentityService;
+import dev.crashtest.fakes.identity.IdentityAdmin;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -97,7 +97,7 @@ public final class IdentityChange extends Fault {
 
   @Override
   void inject(RunContext run) {
-    IdentityService idp = run.environment.identityService();
+    IdentityAdmin idp = run.environment.identityService();
     switch (kind) {
       case ROTATE_SIGNING_KEY -> idp.rotateSigningKey(amount);
       case SHORT_TOKEN_LIFETIME -> idp.setDelegatedTokenLifetime(amount);
@@ -109,7 +109,7 @@ public final class IdentityChange extends Fault {
 
   @Override
   void heal(RunContext run) {
-    IdentityService idp = run.environment.identityService();
+    IdentityAdmin idp = run.environment.identityService();
     if (kind == Kind.SHORT_TOKEN_LIFETIME) {
       idp.setDelegatedTokenLifetime(idp.defaultDelegatedTokenLifetime());
     } else if (kind == Kind.CLOCK_SKEW) {

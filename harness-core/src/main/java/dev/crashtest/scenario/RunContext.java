@@ -25,6 +25,7 @@ import dev.crashtest.agent.AgentSpec;
 import dev.crashtest.env.Environment;
 import dev.crashtest.env.EnvironmentException;
 import dev.crashtest.fakes.InjectedFault;
+import dev.crashtest.fakes.admin.AdminException;
 import dev.crashtest.history.History;
 import dev.crashtest.history.Op;
 import dev.crashtest.history.OpType;
@@ -145,15 +146,16 @@ final class RunContext implements AutoCloseable {
 
   /**
    * Records that {@code fault} fired and could not be applied. A broken environment (a proxy or service that refused,
-   * an {@link EnvironmentException}) is the harness's failure and is recorded as such too; anything else (a process
-   * that could not be signalled, a fault that does not fit the agent) makes the run an ERROR of its own.
+   * an {@link EnvironmentException}; a fake's admin API that refused or is gone, an {@link AdminException}) is the
+   * harness's failure and is recorded as such too; anything else (a process that could not be signalled, a fault that
+   * does not fit the agent) makes the run an ERROR of its own.
    */
   private void failed(Fault fault, Throwable e) {
     String error = e.getMessage() != null ? e.getMessage() : e.toString();
     Map<String, Object> details = new LinkedHashMap<>(faultDetails(fault));
     details.put(ERROR, error);
     record(NEMESIS, FAULT_FAILED, OpType.FAIL, details);
-    if (e instanceof EnvironmentException) {
+    if (e instanceof EnvironmentException || e instanceof AdminException) {
       record(RUNNER, ENVIRONMENT_FAILED, OpType.INFO, Map.of(ERROR, "fault [" + fault.describe() + "] could not be"
           + " applied: " + error));
     }

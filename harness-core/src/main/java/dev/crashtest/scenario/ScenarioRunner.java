@@ -19,6 +19,7 @@ import dev.crashtest.check.CheckResult;
 import dev.crashtest.check.Checks;
 import dev.crashtest.env.Environment;
 import dev.crashtest.env.EnvironmentException;
+import dev.crashtest.fakes.admin.AdminException;
 import dev.crashtest.history.History;
 import dev.crashtest.history.HistoryFiles;
 import dev.crashtest.internal.Directories;
@@ -79,9 +80,25 @@ public final class ScenarioRunner {
     return new ScenarioRunner(environment, outputDirectory, stop);
   }
 
-  /** Runs {@code scenario} against {@code agent}; every random choice is drawn from {@code seed}. */
+  /**
+   * Runs {@code scenario} against {@code agent}; every random choice is drawn from {@code seed}. Never throws for
+   * what happens in the run: an exception of the harness itself is an ERROR naming it, the agent stopped.
+   */
   public RunResult run(Scenario scenario, AgentSpec agent, long seed) {
     Path directory = outputDirectory.resolve(scenario.name() + "--" + agent.name());
+    int before = environment.history().size();
+    try {
+      return judged(scenario, agent, seed, directory);
+    } catch (RuntimeException e) {
+      // not the agent's doing: a bug or a broken resource of the harness; the run tells nothing about the agent
+      RuntimeException named = new IllegalStateException("the harness failed during the run: " + e
+          + "; nothing of it is the agent's fault: rerun, and report it with the history if it repeats", e);
+      recordEnvironmentFailure(named);
+      return errored(scenario, agent, seed, directory, named, environment.history().since(before));
+    }
+  }
+
+  private RunResult judged(Scenario scenario, AgentSpec agent, long seed, Path directory) {
     java.util.Optional<String> notApplicable = scenario.notApplicableTo(agent);
     if (notApplicable.isPresent()) {
       return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.SKIPPED, List.of(), notApplicable.get(),
@@ -109,7 +126,8 @@ public final class ScenarioRunner {
       watch(run, stop);
     } catch (AgentException e) {
       error = e.getMessage();
-    } catch (EnvironmentException e) {
+    } catch (EnvironmentException | AdminException e) {
+      // a fake's admin API that refused or is gone is the environment's failure, whichever backend runs it
       error = e.getMessage();
       recordEnvironmentFailure(e);
       environmentFailed = true;

@@ -1,5 +1,6 @@
 package dev.crashtest.fakes.crm;
 
+import dev.crashtest.fakes.EventVocabulary;
 import dev.crashtest.fakes.ServiceEvent.Outcome;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -75,13 +76,13 @@ public record AuditRecord(
   public static final String ACTOR_NONE = "none";
 
   /** The {@code error} (and {@code refusal} detail) of a write refused because the delegation was revoked. */
-  public static final String DELEGATION_REVOKED = "delegation_revoked";
+  public static final String DELEGATION_REVOKED = EventVocabulary.DELEGATION_REVOKED;
 
   /** The {@code error} (and {@code refusal} detail) of a request whose token was issued to another agent. */
   public static final String TOKEN_OF_ANOTHER_AGENT = "token_of_another_agent";
 
   /** The event detail that is {@code true} when the CRM dropped the connection instead of answering. */
-  public static final String RESPONSE_DROPPED = "responseDropped";
+  public static final String RESPONSE_DROPPED = EventVocabulary.RESPONSE_DROPPED;
 
   public AuditRecord {
     Objects.requireNonNull(time, "time");
@@ -121,33 +122,33 @@ public record AuditRecord(
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("seq", seq);
     map.put("time", time.toString());
-    map.put("method", method);
-    map.put("path", path);
-    map.put("operation", operation);
-    map.put("status", status);
-    map.put("outcome", outcome.name());
-    putIfPresent(map, "error", error);
+    map.put(EventVocabulary.METHOD, method);
+    map.put(EventVocabulary.PATH, path);
+    map.put(EventVocabulary.OPERATION, operation);
+    map.put(EventVocabulary.STATUS, status);
+    map.put(EventVocabulary.OUTCOME, outcome.name());
+    putIfPresent(map, EventVocabulary.ERROR, error);
     if (DELEGATION_REVOKED.equals(error) || TOKEN_OF_ANOTHER_AGENT.equals(error)) {
-      map.put("refusal", error);
+      map.put(EventVocabulary.REFUSAL, error);
     }
-    putIfPresent(map, "agent", agent);
-    map.put("actorSource", actorSource);
-    putIfPresent(map, "user", user);
-    putIfPresent(map, "scope", scope);
-    putIfPresent(map, "tokenId", tokenId);
-    map.put("delegated", delegated);
-    putIfPresent(map, "idempotencyKey", idempotencyKey);
-    map.put("replayed", replayed);
+    putIfPresent(map, EventVocabulary.AGENT, agent);
+    map.put(EventVocabulary.ACTOR_SOURCE, actorSource);
+    putIfPresent(map, EventVocabulary.USER, user);
+    putIfPresent(map, EventVocabulary.SCOPE, scope);
+    putIfPresent(map, EventVocabulary.TOKEN_ID, tokenId);
+    map.put(EventVocabulary.DELEGATED, delegated);
+    putIfPresent(map, EventVocabulary.IDEMPOTENCY_KEY, idempotencyKey);
+    map.put(EventVocabulary.REPLAYED, replayed);
     if (effect != null) {
-      map.put("effectType", effect.type());
-      map.put("effectId", effect.id());
-      map.put("accountId", effect.accountId());
+      map.put(EventVocabulary.EFFECT_TYPE, effect.type());
+      map.put(EventVocabulary.EFFECT_ID, effect.id());
+      map.put(EventVocabulary.ACCOUNT_ID, effect.accountId());
     }
     if (fault != null) {
-      map.put("fault", fault);
+      map.put(EventVocabulary.FAULT, fault);
     }
-    putIfPresent(map, "presenter", presenter);
-    putIfPresent(map, "reason", reason);
+    putIfPresent(map, EventVocabulary.PRESENTER, presenter);
+    putIfPresent(map, EventVocabulary.REASON, reason);
     if (CrmFault.Type.COMMIT_THEN_DROP.wireName().equals(fault)) {
       map.put(RESPONSE_DROPPED, true);
     }

@@ -1,5 +1,6 @@
 package dev.crashtest.fakes.crm;
 
+import dev.crashtest.fakes.faults.FaultRules;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,26 +40,22 @@ public final class CrmFault {
       "get_account", "create_quote", "get_quote", "place_order", "get_order", "add_note", "list_notes");
 
   /** The statuses {@link #serverError(int)} accepts. */
-  public static final List<Integer> SERVER_ERROR_STATUSES = List.of(500, 502, 503, 504);
+  public static final List<Integer> SERVER_ERROR_STATUSES = FaultRules.SERVER_ERROR_STATUSES;
 
   /** The closed set of fault types, by the name events, audit records and the admin API use. */
   public enum Type {
-    SERVER_ERROR("server_error"),
-    SLOW("slow"),
-    CONFLICT("conflict"),
-    COMMIT_THEN_DROP("commit_then_drop");
-
-    private final String wireName;
-
-    Type(String wireName) {
-      this.wireName = wireName;
-    }
+    SERVER_ERROR,
+    SLOW,
+    CONFLICT,
+    COMMIT_THEN_DROP;
 
     /** The snake_case name, e.g. {@code commit_then_drop}. */
     public String wireName() {
-      return wireName;
+      return FaultRules.wireName(this);
     }
   }
+
+  private static final String SERVICE = "crm";
 
   private final Type type;
   private final int status;
@@ -76,18 +73,12 @@ public final class CrmFault {
 
   /** Refuses matching requests with {@code status} before any effect. {@code status}: 500, 502, 503 or 504. */
   public static CrmFault serverError(int status) {
-    if (!SERVER_ERROR_STATUSES.contains(status)) {
-      throw new IllegalArgumentException("crm: fault [status] " + status + " is not one of 500, 502, 503, 504");
-    }
-    return new CrmFault(Type.SERVER_ERROR, status, Duration.ZERO, null, 0);
+    return new CrmFault(Type.SERVER_ERROR, FaultRules.serverErrorStatus(SERVICE, status), Duration.ZERO, null, 0);
   }
 
   /** Serves matching requests as usual (the effect is committed at once) and answers {@code delay} later. */
   public static CrmFault slow(Duration delay) {
-    if (delay == null || delay.isNegative() || delay.isZero()) {
-      throw new IllegalArgumentException("crm: fault [delay] " + delay + " must be positive, e.g. PT2S");
-    }
-    return new CrmFault(Type.SLOW, 0, delay, null, 0);
+    return new CrmFault(Type.SLOW, 0, FaultRules.positiveDelay(SERVICE, delay), null, 0);
   }
 
   /** Refuses matching requests with 409 {@code conflict} before any effect. */
@@ -119,10 +110,7 @@ public final class CrmFault {
 
   /** The same fault, for the next {@code n} matching requests only; then it heals itself. Default: until healed. */
   public CrmFault forRequests(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("crm: fault [forRequests] " + n + " must be at least 1");
-    }
-    return new CrmFault(type, status, delay, operation, n);
+    return new CrmFault(type, status, delay, operation, FaultRules.requestLimit(SERVICE, n));
   }
 
   public Type type() {
@@ -158,9 +146,7 @@ public final class CrmFault {
       case COMMIT_THEN_DROP -> "commit then drop the response";
     };
     String where = operation == null ? " on every operation" : " on " + operation;
-    String howLong = requestLimit == 0 ? ", until healed"
-        : ", next " + requestLimit + (requestLimit == 1 ? " request" : " requests");
-    return what + where + howLong;
+    return what + where + FaultRules.lasting(requestLimit);
   }
 
   /**
@@ -184,11 +170,7 @@ public final class CrmFault {
       wire.put("status", status);
     }
     if (type == Type.SLOW) {
-      if (delay.toNanos() % 1_000_000 != 0) {
-        throw new IllegalArgumentException("crm: fault [delay] " + delay + " has a fraction of a millisecond, which"
-            + " the fault API cannot carry; use whole milliseconds, e.g. Duration.ofMillis(" + delay.toMillis() + ")");
-      }
-      wire.put("delayMillis", delay.toMillis());
+      wire.put("delayMillis", FaultRules.wireMillis(SERVICE, delay));
     }
     if (operation != null) {
       wire.put("operation", operation);

@@ -1,6 +1,7 @@
 package dev.crashtest.fakes.crm;
 
 import dev.crashtest.fakes.FakeService;
+import dev.crashtest.fakes.InjectedFault;
 import dev.crashtest.fakes.ServiceEventListener;
 import dev.crashtest.fakes.crm.internal.CrmRuntime;
 import java.io.IOException;
@@ -53,7 +54,7 @@ import java.util.stream.Stream;
  * fault took carry {@code fault} ({@code server_error}, {@code slow}, {@code conflict}, {@code commit_then_drop});
  * a dropped answer's event adds {@code responseDropped: true} and keeps the outcome of the committed operation.
  */
-public final class CrmServer implements FakeService {
+public final class CrmServer implements FakeService, CrmAdmin {
   private final CrmRuntime runtime;
   private final Path temporaryDirectory;
   private boolean closed;
@@ -86,6 +87,7 @@ public final class CrmServer implements FakeService {
    * answers 201 {@code {"agent":"procurement-agent","url":"http://127.0.0.1:PORT"}}. Each agent's address is a new
    * port on the CRM's bind address, opened on first request.
    */
+  @Override
   public URI workloadUrl(String agent) {
     return runtime.workloadUrl(agent);
   }
@@ -96,6 +98,12 @@ public final class CrmServer implements FakeService {
    */
   public CrmFaults faults() {
     return runtime.faults();
+  }
+
+  /** {@code faults().inject(fault)}: the same as over HTTP at {@code /__crashtest/faults}. */
+  @Override
+  public InjectedFault inject(CrmFault fault) {
+    return faults().inject(fault);
   }
 
   /** Every request the CRM served since its data directory was created, oldest first. */

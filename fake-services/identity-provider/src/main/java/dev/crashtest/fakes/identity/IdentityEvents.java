@@ -1,5 +1,7 @@
 package dev.crashtest.fakes.identity;
 
+import dev.crashtest.fakes.EventVocabulary;
+
 /**
  * The names in the {@link dev.crashtest.fakes.ServiceEvent}s an {@link IdentityProvider} publishes: its service
  * name, its operations and the keys of their details. No event ever holds a token or a secret.
@@ -34,7 +36,7 @@ package dev.crashtest.fakes.identity;
  */
 public final class IdentityEvents {
   /** The {@code service} of every event. */
-  public static final String SERVICE = "identity";
+  public static final String SERVICE = EventVocabulary.IDENTITY;
 
   /** The actor of operations the harness made through the Java API. */
   public static final String HARNESS = "harness";
@@ -47,22 +49,22 @@ public final class IdentityEvents {
   public static final String REGISTER_CLIENT = "register_client";
   public static final String ROTATE_CLIENT_SECRET = "rotate_client_secret";
   public static final String ROTATE_SIGNING_KEY = "rotate_signing_key";
-  public static final String REVOKE_DELEGATION = "revoke_delegation";
-  public static final String WITHDRAW_SCOPE = "withdraw_scope";
+  public static final String REVOKE_DELEGATION = EventVocabulary.REVOKE_DELEGATION;
+  public static final String WITHDRAW_SCOPE = EventVocabulary.WITHDRAW_SCOPE;
   public static final String SET_TOKEN_LIFETIME = "set_token_lifetime";
   public static final String SET_CLOCK_OFFSET = "set_clock_offset";
   /** An RFC 7662 introspection request at {@code <issuer>/introspect}. */
   public static final String INTROSPECT = "introspect";
   /** Why introspection found a token inactive, and why a token exchange was refused after revocation. */
-  public static final String DELEGATION_REVOKED = "delegation_revoked";
+  public static final String DELEGATION_REVOKED = EventVocabulary.DELEGATION_REVOKED;
 
   public static final String GRANT_TYPE = "grantType";
-  public static final String CLIENT_ID = "clientId";
+  public static final String CLIENT_ID = EventVocabulary.CLIENT_ID;
   public static final String SUB = "sub";
   /** The {@code act.sub} of a delegated token: the agent's client id. */
   public static final String ACT = "act";
   /** Space-separated, as in the token. */
-  public static final String SCOPE = "scope";
+  public static final String SCOPE = EventVocabulary.SCOPE;
   public static final String AUD = "aud";
   public static final String JTI = "jti";
   public static final String KID = "kid";
@@ -77,10 +79,10 @@ public final class IdentityEvents {
   /** ISO-8601 instant of the token's {@code exp}. */
   public static final String EXPIRES_AT = "expiresAt";
   /** The OAuth error code of a refused request, e.g. {@code invalid_grant}. */
-  public static final String ERROR = "error";
+  public static final String ERROR = EventVocabulary.ERROR;
   public static final String ERROR_DESCRIPTION = "errorDescription";
   /** The {@link IdentityFault.Type#wireName()} of the injected fault that took the request, e.g. {@code outage}. */
-  public static final String FAULT = "fault";
+  public static final String FAULT = EventVocabulary.FAULT;
 
   public static final String CLIENT_CREDENTIALS_GRANT = "client_credentials";
   public static final String TOKEN_EXCHANGE_GRANT = "urn:ietf:params:oauth:grant-type:token-exchange";

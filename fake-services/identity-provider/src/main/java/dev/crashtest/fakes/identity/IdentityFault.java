@@ -1,5 +1,6 @@
 package dev.crashtest.fakes.identity;
 
+import dev.crashtest.fakes.faults.FaultRules;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,25 +34,21 @@ import java.util.OptionalInt;
 public final class IdentityFault {
 
   /** The statuses {@link #tokenEndpointError(int)} accepts. */
-  public static final List<Integer> ERROR_STATUSES = List.of(500, 502, 503, 504);
+  public static final List<Integer> ERROR_STATUSES = FaultRules.SERVER_ERROR_STATUSES;
 
   /** The closed set of fault types, by the name events and the admin API use. */
   public enum Type {
-    OUTAGE("outage"),
-    TOKEN_ENDPOINT_ERROR("token_endpoint_error"),
-    SLOW_TOKEN_ENDPOINT("slow_token_endpoint");
-
-    private final String wireName;
-
-    Type(String wireName) {
-      this.wireName = wireName;
-    }
+    OUTAGE,
+    TOKEN_ENDPOINT_ERROR,
+    SLOW_TOKEN_ENDPOINT;
 
     /** The snake_case name, e.g. {@code token_endpoint_error}. */
     public String wireName() {
-      return wireName;
+      return FaultRules.wireName(this);
     }
   }
+
+  private static final String SERVICE = "identity";
 
   private final Type type;
   private final int status;
@@ -75,26 +72,18 @@ public final class IdentityFault {
    * the client; other endpoints are unaffected.
    */
   public static IdentityFault tokenEndpointError(int status) {
-    if (!ERROR_STATUSES.contains(status)) {
-      throw new IllegalArgumentException("identity: fault [status] " + status + " is not one of 500, 502, 503, 504");
-    }
-    return new IdentityFault(Type.TOKEN_ENDPOINT_ERROR, status, Duration.ZERO, 0);
+    return new IdentityFault(Type.TOKEN_ENDPOINT_ERROR, FaultRules.serverErrorStatus(SERVICE, status), Duration.ZERO,
+        0);
   }
 
   /** The token endpoint serves requests as usual, {@code delay} late; other endpoints are unaffected. */
   public static IdentityFault slowTokenEndpoint(Duration delay) {
-    if (delay == null || delay.isNegative() || delay.isZero()) {
-      throw new IllegalArgumentException("identity: fault [delay] " + delay + " must be positive, e.g. PT2S");
-    }
-    return new IdentityFault(Type.SLOW_TOKEN_ENDPOINT, 0, delay, 0);
+    return new IdentityFault(Type.SLOW_TOKEN_ENDPOINT, 0, FaultRules.positiveDelay(SERVICE, delay), 0);
   }
 
   /** The same fault, for the next {@code n} requests it affects only; then it heals itself. Default: until healed. */
   public IdentityFault forRequests(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("identity: fault [forRequests] " + n + " must be at least 1");
-    }
-    return new IdentityFault(type, status, delay, n);
+    return new IdentityFault(type, status, delay, FaultRules.requestLimit(SERVICE, n));
   }
 
   public Type type() {
@@ -128,8 +117,7 @@ public final class IdentityFault {
       case TOKEN_ENDPOINT_ERROR -> "token endpoint answers " + status + " " + oauthError();
       case SLOW_TOKEN_ENDPOINT -> "token endpoint answers " + delay.toMillis() + " ms late";
     };
-    return what + (requestLimit == 0 ? ", until healed"
-        : ", next " + requestLimit + (requestLimit == 1 ? " request" : " requests"));
+    return what + FaultRules.lasting(requestLimit);
   }
 
   /**
@@ -153,12 +141,7 @@ public final class IdentityFault {
       wire.put("status", status);
     }
     if (type == Type.SLOW_TOKEN_ENDPOINT) {
-      if (delay.toNanos() % 1_000_000 != 0) {
-        throw new IllegalArgumentException("identity: fault [delay] " + delay + " has a fraction of a millisecond,"
-            + " which the fault API cannot carry; use whole milliseconds, e.g. Duration.ofMillis("
-            + delay.toMillis() + ")");
-      }
-      wire.put("delayMillis", delay.toMillis());
+      wire.put("delayMillis", FaultRules.wireMillis(SERVICE, delay));
     }
     if (requestLimit != 0) {
       wire.put("forRequests", requestLimit);

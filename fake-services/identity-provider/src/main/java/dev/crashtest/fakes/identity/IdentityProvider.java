@@ -1,6 +1,7 @@
 package dev.crashtest.fakes.identity;
 
 import dev.crashtest.fakes.FakeService;
+import dev.crashtest.fakes.InjectedFault;
 import dev.crashtest.fakes.ServiceEvent.Outcome;
 import dev.crashtest.fakes.identity.internal.ClientRegistry;
 import dev.crashtest.fakes.identity.internal.Delegations;
@@ -95,7 +96,7 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
  * delegated-token-lifetime}, {@code POST revocations}, {@code POST withdrawals}, {@code GET|PUT clock-offset};
  * bodies and answers in {@code docs/faults.md}, "Driving the fakes over HTTP".
  */
-public final class IdentityProvider implements FakeService {
+public final class IdentityProvider implements FakeService, IdentityAdmin {
   /** The issuer id used unless {@link IdentityProviderBuilder#withIssuerId(String)} says otherwise. */
   public static final String DEFAULT_ISSUER_ID = "crashtest";
 
@@ -185,6 +186,12 @@ public final class IdentityProvider implements FakeService {
     return faults;
   }
 
+  /** {@code faults().inject(fault)}: the same as over HTTP at {@code /__crashtest/faults}. */
+  @Override
+  public InjectedFault inject(IdentityFault fault) {
+    return faults.inject(fault);
+  }
+
   /** {@code http://127.0.0.1:PORT}, without a trailing slash: the direct socket, even with a public URL. */
   @Override
   public URI baseUrl() {
@@ -195,6 +202,7 @@ public final class IdentityProvider implements FakeService {
    * {@code http://127.0.0.1:PORT/crashtest}, or {@code <publicUrl>/crashtest} with {@link
    * IdentityProviderBuilder#withPublicUrl}: the {@code iss} of every token and the agents' HARNESS_IDP_ISSUER.
    */
+  @Override
   public URI issuer() {
     return issuer.url();
   }
@@ -219,26 +227,30 @@ public final class IdentityProvider implements FakeService {
     return URI.create(issuer.value() + "/token");
   }
 
+  /** {@code <baseUrl>/crashtest/token}: the token endpoint on the provider's own socket, past any proxy. */
+  @Override
+  public URI directTokenEndpoint() {
+    return baseUrl.resolve(tokenEndpoint().getPath());
+  }
+
   /**
    * Registers a client with a new random secret (from the builder's random source) and returns the secret.
    *
    * @throws IllegalStateException if the client is already registered
    */
+  @Override
   public String registerClient(String clientId) {
     return recordRegistration(clientId, clients.register(clientId));
   }
 
   /** Registers a client with a secret of your choice; returns it. */
+  @Override
   public String registerClient(String clientId, String secret) {
     return recordRegistration(clientId, clients.register(clientId, secret));
   }
 
-  /** Gives the client a new secret, returned; the old one stops working at once. */
-  public String rotateClientSecret(String clientId) {
-    return rotateClientSecret(clientId, Duration.ZERO);
-  }
-
   /** Gives the client a new secret, returned; the old one keeps working for {@code grace}. */
+  @Override
   public String rotateClientSecret(String clientId, Duration grace) {
     String secret = clients.rotate(clientId, grace);
     publishHarnessEvent(
@@ -248,6 +260,7 @@ public final class IdentityProvider implements FakeService {
   }
 
   /** A user's own access token with the default lifetime (1 hour unless the builder says otherwise). */
+  @Override
   public String issueUserToken(String user, Set<String> scopes) {
     return issueUserToken(user, scopes, userTokenLifetime);
   }
@@ -257,6 +270,7 @@ public final class IdentityProvider implements FakeService {
    * space-separated), {@code aud} = [{@value #DEFAULT_AUDIENCE}, {@value #CRM_AUDIENCE}], a fresh {@code jti}, {@code exp} = now + lifetime.
    * The agent receives it as the task's {@code userToken} and exchanges it.
    */
+  @Override
   public String issueUserToken(String user, Set<String> scopes, Duration lifetime) {
     if (user == null || user.isBlank()) {
       throw new IllegalArgumentException("identity: user must not be blank, e.g. issueUserToken(\"alice\", ...)");
@@ -266,15 +280,11 @@ public final class IdentityProvider implements FakeService {
     return token.serialize();
   }
 
-  /** A new signing key signs from now on; the old key is no longer published. Returns the new key id. */
-  public String rotateSigningKey() {
-    return rotateSigningKey(Duration.ZERO);
-  }
-
   /**
    * A new signing key signs from now on; the old key stays in the JWKS (and valid on subject tokens) for {@code
    * grace}, then disappears. Returns the new key id.
    */
+  @Override
   public String rotateSigningKey(Duration grace) {
     String previous = keys.currentKeyId();
     String current = keys.rotate(grace);
@@ -290,6 +300,7 @@ public final class IdentityProvider implements FakeService {
    * Delegated tokens minted from now on live {@code lifetime} (tokens already issued keep theirs): short lifetimes
    * mid-run make agents refresh.
    */
+  @Override
   public void setDelegatedTokenLifetime(Duration lifetime) {
     delegations.setLifetime(lifetime);
     publishHarnessEvent(
@@ -297,11 +308,13 @@ public final class IdentityProvider implements FakeService {
   }
 
   /** The lifetime of delegated tokens minted now. */
+  @Override
   public Duration delegatedTokenLifetime() {
     return delegations.lifetime();
   }
 
   /** The delegated token lifetime the provider started with ({@link IdentityProviderBuilder#withTokenLifetime}). */
+  @Override
   public Duration defaultDelegatedTokenLifetime() {
     return defaultDelegatedLifetime;
   }
@@ -310,6 +323,7 @@ public final class IdentityProvider implements FakeService {
    * The user takes back the delegation to the agent: later token exchanges for the pair are refused with {@code 400
    * invalid_grant} "delegation revoked…", and introspection answers {@code active: false} for its tokens.
    */
+  @Override
   public void revokeDelegation(String user, String agentClientId) {
     delegations.revoke(user, agentClientId);
     Map<String, Object> details = new LinkedHashMap<>();
@@ -319,6 +333,7 @@ public final class IdentityProvider implements FakeService {
   }
 
   /** Later token exchanges by the agent for the user no longer grant {@code scope}; introspection drops it too. */
+  @Override
   public void withdrawScope(String user, String agentClientId, String scope) {
     delegations.withdraw(user, agentClientId, scope);
     Map<String, Object> details = new LinkedHashMap<>();
@@ -332,17 +347,20 @@ public final class IdentityProvider implements FakeService {
    * The provider's clock runs {@code offset} ahead (negative: behind) of the real one: {@code iat}, {@code nbf} and
    * {@code exp} of new tokens shift by it, and so does its own check of subject tokens. {@code Duration.ZERO} heals.
    */
+  @Override
   public void setClockOffset(Duration offset) {
     clock.setOffset(offset);
     publishHarnessEvent(IdentityEvents.SET_CLOCK_OFFSET, Map.of(IdentityEvents.OFFSET_MILLIS, offset.toMillis()));
   }
 
   /** How far the provider's clock runs ahead of the real one. */
+  @Override
   public Duration clockOffset() {
     return clock.offset();
   }
 
   /** The id ({@code kid}) of the key that signs new tokens. */
+  @Override
   public String signingKeyId() {
     return keys.currentKeyId();
   }

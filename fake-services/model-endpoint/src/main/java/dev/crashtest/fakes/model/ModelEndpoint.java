@@ -1,6 +1,7 @@
 package dev.crashtest.fakes.model;
 
 import dev.crashtest.fakes.FakeService;
+import dev.crashtest.fakes.InjectedFault;
 import dev.crashtest.fakes.ServiceEventListener;
 import dev.crashtest.fakes.model.internal.FaultBook;
 import dev.crashtest.fakes.model.internal.ModelServer;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * }
  * }</pre>
  */
-public final class ModelEndpoint implements FakeService {
+public final class ModelEndpoint implements FakeService, ModelAdmin {
   private final ModelServer server;
   private final URI baseUrl;
   private final Script script;
@@ -73,6 +74,12 @@ public final class ModelEndpoint implements FakeService {
    */
   public ModelFaults faults() {
     return faults;
+  }
+
+  /** {@code faults().inject(fault)}: the same as over HTTP at {@code /__crashtest/faults}. */
+  @Override
+  public InjectedFault inject(ModelFault fault) {
+    return faults.inject(fault);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.crashtest.fakes.crm.internal;
 
+import dev.crashtest.fakes.EventVocabulary;
 import dev.crashtest.fakes.crm.AuditRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,24 +13,24 @@ final class AuditView {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("seq", record.seq());
     view.put("time", record.time().toString());
-    view.put("method", record.method());
-    view.put("path", record.path());
-    view.put("operation", record.operation());
-    view.put("status", record.status());
-    view.put("outcome", record.outcome().name());
-    view.put("error", record.error());
-    view.put("agent", record.agent());
-    view.put("actorSource", record.actorSource());
-    view.put("user", record.user());
-    view.put("scope", record.scope());
-    view.put("tokenId", record.tokenId());
-    view.put("delegated", record.delegated());
-    view.put("idempotencyKey", record.idempotencyKey());
-    view.put("replayed", record.replayed());
+    view.put(EventVocabulary.METHOD, record.method());
+    view.put(EventVocabulary.PATH, record.path());
+    view.put(EventVocabulary.OPERATION, record.operation());
+    view.put(EventVocabulary.STATUS, record.status());
+    view.put(EventVocabulary.OUTCOME, record.outcome().name());
+    view.put(EventVocabulary.ERROR, record.error());
+    view.put(EventVocabulary.AGENT, record.agent());
+    view.put(EventVocabulary.ACTOR_SOURCE, record.actorSource());
+    view.put(EventVocabulary.USER, record.user());
+    view.put(EventVocabulary.SCOPE, record.scope());
+    view.put(EventVocabulary.TOKEN_ID, record.tokenId());
+    view.put(EventVocabulary.DELEGATED, record.delegated());
+    view.put(EventVocabulary.IDEMPOTENCY_KEY, record.idempotencyKey());
+    view.put(EventVocabulary.REPLAYED, record.replayed());
     view.put("effect", record.effect() == null ? null : effect(record.effect()));
-    view.put("fault", record.fault());
-    view.put("presenter", record.presenter());
-    view.put("reason", record.reason());
+    view.put(EventVocabulary.FAULT, record.fault());
+    view.put(EventVocabulary.PRESENTER, record.presenter());
+    view.put(EventVocabulary.REASON, record.reason());
     return view;
   }
 
@@ -37,7 +38,7 @@ final class AuditView {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("type", effect.type());
     view.put("id", effect.id());
-    view.put("accountId", effect.accountId());
+    view.put(EventVocabulary.ACCOUNT_ID, effect.accountId());
     return view;
   }
 }

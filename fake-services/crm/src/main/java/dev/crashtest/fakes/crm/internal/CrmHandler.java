@@ -2,6 +2,7 @@ package dev.crashtest.fakes.crm.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.crashtest.fakes.EventVocabulary;
 import dev.crashtest.fakes.ServiceEvent;
 import dev.crashtest.fakes.ServiceEvent.Outcome;
 import dev.crashtest.fakes.ServiceEventListener;
@@ -203,7 +204,7 @@ final class CrmHandler implements HttpHandler {
 
   private void publish(AuditRecord record) {
     ServiceEvent event = new ServiceEvent(
-        record.time(), "crm", record.agent(), record.operation(), record.outcome(), record.toDetails());
+        record.time(), EventVocabulary.CRM, record.agent(), record.operation(), record.outcome(), record.toDetails());
     try {
       listener.onEvent(event);
     } catch (RuntimeException | AssertionError e) {

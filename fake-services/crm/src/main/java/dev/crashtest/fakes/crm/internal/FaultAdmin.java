@@ -1,16 +1,15 @@
 package dev.crashtest.fakes.crm.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crashtest.fakes.InjectedFault;
 import dev.crashtest.fakes.crm.CrmFault;
 import dev.crashtest.fakes.faults.CountedFault;
+import dev.crashtest.fakes.faults.FaultRules;
+import dev.crashtest.fakes.faults.FaultWire;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The fault API over HTTP, for a CRM running in its own process or container. No authentication: an operator
@@ -29,8 +28,7 @@ import java.util.stream.Collectors;
  */
 final class FaultAdmin extends OperatorEndpoint {
   static final String PATH = "/__crashtest/faults";
-  private static final String KNOWN_TYPES = "; known types: "
-      + Arrays.stream(CrmFault.Type.values()).map(CrmFault.Type::wireName).collect(Collectors.joining(", "));
+  private static final String KNOWN_TYPES = "; known types: " + FaultRules.wireNames(CrmFault.Type.values());
   private static final Map<String, List<String>> FIELDS = Map.of(
       "server_error", List.of("type", "status", "operation", "forRequests"),
       "slow", List.of("type", "delayMillis", "operation", "forRequests"),
@@ -88,53 +86,20 @@ final class FaultAdmin extends OperatorEndpoint {
 
   /** The fault the JSON describes; one field per factory parameter. Throws with a one-line message. */
   static CrmFault parse(ObjectNode json) {
-    JsonNode typeNode = json.get("type");
-    if (typeNode == null || typeNode.isNull()) {
-      throw new IllegalArgumentException("crm: missing field [type]");
-    }
-    String type = typeNode.asText();
-    List<String> fields = FIELDS.get(type);
-    if (!typeNode.isTextual() || fields == null) {
-      throw new IllegalArgumentException("crm: unknown fault type [" + typeNode.asText() + "]");
-    }
-    json.fieldNames().forEachRemaining(field -> {
-      if (!fields.contains(field)) {
-        throw new IllegalArgumentException("crm: field [" + field + "] does not apply to fault type [" + type
-            + "], which takes " + fields);
-      }
-    });
-    CrmFault fault = switch (type) {
-      case "server_error" -> CrmFault.serverError((int) number(json, "status", true, 0, 999));
-      case "slow" -> CrmFault.slow(Duration.ofMillis(number(json, "delayMillis", true, 1, Long.MAX_VALUE)));
+    FaultWire wire = FaultWire.read("crm", json, FIELDS);
+    CrmFault fault = switch (wire.type()) {
+      case "server_error" -> CrmFault.serverError((int) wire.number("status", 0, 999));
+      case "slow" -> CrmFault.slow(Duration.ofMillis(wire.number("delayMillis", 1, Long.MAX_VALUE)));
       case "conflict" -> CrmFault.conflict();
       default -> CrmFault.commitThenDropResponse();
     };
-    JsonNode operation = json.get("operation");
-    if (operation != null && !operation.isNull()) {
-      if (!operation.isTextual()) {
-        throw new IllegalArgumentException("crm: field [operation] must be a string, got " + operation);
-      }
-      fault = fault.on(operation.asText());
+    if (wire.has("operation")) {
+      fault = fault.on(wire.text("operation"));
     }
-    if (json.hasNonNull("forRequests")) {
-      fault = fault.forRequests((int) number(json, "forRequests", false, 1, Integer.MAX_VALUE));
+    if (wire.has("forRequests")) {
+      fault = fault.forRequests((int) wire.number("forRequests", 1, Integer.MAX_VALUE));
     }
     return fault;
-  }
-
-  private static long number(ObjectNode json, String field, boolean required, long min, long max) {
-    JsonNode value = json.get(field);
-    if (value == null || value.isNull()) {
-      if (required) {
-        throw new IllegalArgumentException("crm: missing field [" + field + "]");
-      }
-      return min;
-    }
-    if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
-      throw new IllegalArgumentException("crm: field [" + field + "] must be a whole number from " + min + " to "
-          + max + ", got " + value);
-    }
-    return value.asLong();
   }
 
   private static Map<String, Object> view(CountedFault<CrmFault> fault) {

@@ -1,12 +1,15 @@
 package dev.crashtest.fakes.identity.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.crashtest.fakes.InjectedFault;
 import dev.crashtest.fakes.faults.CountedFault;
+import dev.crashtest.fakes.faults.FaultRules;
+import dev.crashtest.fakes.faults.FaultWire;
 import dev.crashtest.fakes.identity.IdentityFault;
-import java.text.ParseException;
+import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +37,8 @@ import okhttp3.Headers;
  */
 public final class FaultAdminEndpoint implements Route {
   static final String PATH = "/__crashtest/faults";
-  private static final String KNOWN_TYPES = "; known types: "
-      + Arrays.stream(IdentityFault.Type.values()).map(IdentityFault.Type::wireName).collect(Collectors.joining(", "));
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String KNOWN_TYPES = "; known types: " + FaultRules.wireNames(IdentityFault.Type.values());
   private static final Map<String, List<String>> FIELDS = Map.of(
       "outage", List.of("type", "forRequests"),
       "token_endpoint_error", List.of("type", "status", "forRequests"),
@@ -95,52 +98,26 @@ public final class FaultAdminEndpoint implements Route {
 
   /** The fault the JSON describes; one field per factory parameter. Throws with a one-line message. */
   static IdentityFault parse(String body) {
-    Map<String, Object> json;
+    JsonNode json;
     try {
-      json = JSONObjectUtils.parse(body == null ? "" : body);
-    } catch (ParseException e) {
+      json = JSON.readTree(body == null ? "" : body);
+    } catch (IOException e) {
+      json = null;
+    }
+    if (json == null || !json.isObject()) {
       throw new IllegalArgumentException("identity: body must be a JSON object, e.g. {\"type\":\"outage\"}");
     }
-    Object type = json.get("type");
-    if (type == null) {
-      throw new IllegalArgumentException("identity: missing field [type]");
-    }
-    List<String> fields = FIELDS.get(String.valueOf(type));
-    if (!(type instanceof String) || fields == null) {
-      throw new IllegalArgumentException("identity: unknown fault type [" + type + "]");
-    }
-    for (String field : json.keySet()) {
-      if (!fields.contains(field)) {
-        throw new IllegalArgumentException("identity: field [" + field + "] does not apply to fault type [" + type
-            + "], which takes " + fields);
-      }
-    }
-    IdentityFault fault = switch ((String) type) {
-      case "token_endpoint_error" -> IdentityFault.tokenEndpointError((int) number(json, "status", 0, 999));
+    FaultWire wire = FaultWire.read("identity", json, FIELDS);
+    IdentityFault fault = switch (wire.type()) {
+      case "token_endpoint_error" -> IdentityFault.tokenEndpointError((int) wire.number("status", 0, 999));
       case "slow_token_endpoint" ->
-          IdentityFault.slowTokenEndpoint(Duration.ofMillis(number(json, "delayMillis", 1, Long.MAX_VALUE)));
+          IdentityFault.slowTokenEndpoint(Duration.ofMillis(wire.number("delayMillis", 1, Long.MAX_VALUE)));
       default -> IdentityFault.outage();
     };
-    if (json.get("forRequests") != null) {
-      fault = fault.forRequests((int) number(json, "forRequests", 1, Integer.MAX_VALUE));
+    if (wire.has("forRequests")) {
+      fault = fault.forRequests((int) wire.number("forRequests", 1, Integer.MAX_VALUE));
     }
     return fault;
-  }
-
-  private static long number(Map<String, Object> json, String field, long min, long max) {
-    Object value = json.get(field);
-    if (value == null) {
-      throw new IllegalArgumentException("identity: missing field [" + field + "]");
-    }
-    boolean whole = value instanceof Long || value instanceof Integer
-        || value instanceof Double d && d == Math.rint(d) && !d.isInfinite();
-    long number = value instanceof Number n ? n.longValue() : 0;
-    if (!whole || number < min || number > max) {
-      String shown = value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
-      throw new IllegalArgumentException("identity: field [" + field + "] must be a whole number from " + min
-          + " to " + max + ", got " + shown);
-    }
-    return number;
   }
 
   private OAuth2HttpResponse list() {

@@ -1,7 +1,7 @@
 package dev.crashtest.fakes.identity.internal;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import dev.crashtest.fakes.identity.IdentityProvider;
+import dev.crashtest.fakes.identity.IdentityAdmin;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +15,7 @@ import no.nav.security.mock.oauth2.http.Route;
 import okhttp3.Headers;
 
 /**
- * The {@link IdentityProvider}'s public methods over HTTP, for a provider running in its own process or container.
+ * The {@link IdentityAdmin} calls over HTTP, for a provider running in its own process or container.
  * Each route calls the Java method, so it publishes the same event. No authentication: an operator endpoint, like
  * {@code /__crashtest/faults}, and like it never affected by faults.
  *
@@ -42,9 +42,9 @@ public final class IdentityAdminEndpoint implements Route {
       + " GET|POST signing-key, GET|PUT delegated-token-lifetime, POST revocations, POST withdrawals,"
       + " GET|PUT clock-offset";
 
-  private final IdentityProvider idp;
+  private final IdentityAdmin idp;
 
-  public IdentityAdminEndpoint(IdentityProvider idp) {
+  public IdentityAdminEndpoint(IdentityAdmin idp) {
     this.idp = Objects.requireNonNull(idp, "idp");
   }
 

@@ -1,5 +1,6 @@
 package dev.crashtest.fakes.model.internal;
 
+import dev.crashtest.fakes.EventVocabulary;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -49,9 +50,9 @@ final class ChatAnswer {
   static ChatAnswer scripted(CompletionRenderer renderer, ChatRequest chat, ScriptedReply reply,
       Map<String, Object> details) {
     ChatAnswer answer = new ChatAnswer(renderer, chat, details);
-    reply.rule().ifPresent(rule -> details.put("rule", rule));
+    reply.rule().ifPresent(rule -> details.put(EventVocabulary.RULE, rule));
     answer.replaceReply(reply);
-    details.put("status", 200);
+    details.put(EventVocabulary.STATUS, 200);
     return answer;
   }
 
@@ -95,9 +96,9 @@ final class ChatAnswer {
   void replaceReply(ScriptedReply newReply) {
     reply = newReply;
     usage = Usage.estimate(chat, newReply);
-    details.put("toolCalls", newReply.toolNames());
-    details.put("promptTokens", usage.promptTokens());
-    details.put("completionTokens", usage.completionTokens());
+    details.put(EventVocabulary.TOOL_CALLS, newReply.toolNames());
+    details.put(EventVocabulary.PROMPT_TOKENS, usage.promptTokens());
+    details.put(EventVocabulary.COMPLETION_TOKENS, usage.completionTokens());
     contentType = chat.stream() ? SSE : JSON;
     body = utf8(chat.stream() ? renderer.sse(chat, newReply, usage) : renderer.json(chat, newReply, usage));
   }
@@ -134,9 +135,9 @@ final class ChatAnswer {
   private void failed(int newStatus, String message) {
     outcome = Outcome.FAIL;
     status = newStatus;
-    details.put("status", newStatus);
-    details.put("error", message);
-    details.put("toolCalls", List.of());
+    details.put(EventVocabulary.STATUS, newStatus);
+    details.put(EventVocabulary.ERROR, message);
+    details.put(EventVocabulary.TOOL_CALLS, List.of());
     details.remove("completionTokens");
     details.remove("rule");
   }
@@ -175,7 +176,7 @@ final class ChatAnswer {
     if (fault != Fault.MALFORMED_RESPONSE_CHUNK) {
       details.remove("status");
     }
-    details.put("fault", fault.name().toLowerCase(Locale.ROOT));
+    details.put(EventVocabulary.FAULT, fault.name().toLowerCase(Locale.ROOT));
   }
 
   ResponseDefinition toResponse(ResponseDefinitionBuilder response) {

@@ -1,11 +1,10 @@
 package dev.crashtest.fakes.model.internal;
 
+import dev.crashtest.fakes.EventVocabulary;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,9 @@ import java.util.Map;
  * stubFor(post("/v1/chat/completions").willReturn(aResponse().withTransformers(ChatCompletionTransformer.NAME)));
  * }</pre>
  */
-final class ChatCompletionTransformer implements ResponseDefinitionTransformerV2 {
+final class ChatCompletionTransformer extends ScriptedTransformer {
   static final String NAME = "crashtest-chat-completions";
-  static final String OPERATION = "chat_completion";
+  static final String OPERATION = EventVocabulary.CHAT_COMPLETION;
 
   private final ScriptSpec script;
   private final ApiKeyCheck apiKeys;
@@ -35,6 +34,7 @@ final class ChatCompletionTransformer implements ResponseDefinitionTransformerV2
 
   ChatCompletionTransformer(ScriptSpec script, ApiKeyCheck apiKeys, EventPublisher events,
       CompletionRenderer renderer, FaultBook faults) {
+    super(NAME);
     this.script = script;
     this.apiKeys = apiKeys;
     this.events = events;
@@ -43,41 +43,30 @@ final class ChatCompletionTransformer implements ResponseDefinitionTransformerV2
   }
 
   @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
-  public ResponseDefinition transform(ServeEvent serveEvent) {
-    ResponseDefinition stub = serveEvent.getResponseDefinition();
-    ChatAnswer answer = answer(serveEvent.getRequest());
+  ResponseDefinition answer(Request request, ResponseDefinition stub, ResponseDefinitionBuilder response) {
+    ChatAnswer answer = scripted(request);
     if (stub.getFault() != null) {
       answer.brokenByStub(stub.getFault());
     } else if (answer.answeredByScript()) {
       faults.apply(answer);
     }
     events.publish(OPERATION, answer.outcome(), answer.details());
-    return answer.toResponse(ResponseDefinitionBuilder.like(stub).but());
+    return answer.toResponse(response);
   }
 
   /** Computes the script's answer to one request; never throws for a bad request, it answers an OpenAI error. */
-  ChatAnswer answer(Request request) {
+  ChatAnswer scripted(Request request) {
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("toolCalls", List.of());
+    details.put(EventVocabulary.TOOL_CALLS, List.of());
     try {
       apiKeys.check(request);
       ChatRequest chat = ChatRequest.parse(request.getBodyAsString());
-      details.put("stream", chat.stream());
-      details.put("model", chat.model());
+      details.put(EventVocabulary.STREAM, chat.stream());
+      details.put(EventVocabulary.MODEL_ID, chat.model());
       Conversation conversation = Conversation.of(chat.messages());
-      details.put("turn", conversation.turn());
-      details.put("messages", conversation.messageCount());
-      conversation.lastToolName().ifPresent(tool -> details.put("lastToolResult", tool));
+      details.put(EventVocabulary.TURN, conversation.turn());
+      details.put(EventVocabulary.MESSAGES, conversation.messageCount());
+      conversation.lastToolName().ifPresent(tool -> details.put(EventVocabulary.LAST_TOOL_RESULT, tool));
       return ChatAnswer.scripted(renderer, chat, ScriptEngine.reply(script, conversation), details);
     } catch (OpenAiError e) {
       return ChatAnswer.error(e, details);

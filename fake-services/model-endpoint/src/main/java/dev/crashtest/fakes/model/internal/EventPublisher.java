@@ -1,5 +1,6 @@
 package dev.crashtest.fakes.model.internal;
 
+import dev.crashtest.fakes.EventVocabulary;
 import dev.crashtest.fakes.ServiceEvent;
 import dev.crashtest.fakes.ServiceEvent.Outcome;
 import dev.crashtest.fakes.ServiceEventListener;
@@ -12,7 +13,7 @@ import java.util.Map;
  * listener that throws is reported on standard error and does not break the answer.
  */
 final class EventPublisher {
-  static final String SERVICE = "model";
+  static final String SERVICE = EventVocabulary.MODEL;
   static final String ACTOR = "agent";
 
   private final List<ServiceEventListener> listeners;

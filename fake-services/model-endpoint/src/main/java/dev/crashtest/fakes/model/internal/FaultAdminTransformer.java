@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.crashtest.fakes.InjectedFault;
 import java.util.Optional;
 
@@ -22,32 +20,21 @@ import java.util.Optional;
  * curl -X POST localhost:41001/__crashtest/faults -d '{"type": "rate_limited", "retryAfterSeconds": 2, "forRequests": 3}'
  * }</pre>
  */
-final class FaultAdminTransformer implements ResponseDefinitionTransformerV2 {
+final class FaultAdminTransformer extends ScriptedTransformer {
   static final String NAME = "crashtest-fault-admin";
   static final String PATH = "/__crashtest/faults";
 
   private final FaultBook faults;
 
   FaultAdminTransformer(FaultBook faults) {
+    super(NAME);
     this.faults = faults;
   }
 
   @Override
-  public String getName() {
-    return NAME;
-  }
-
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
-  public ResponseDefinition transform(ServeEvent serveEvent) {
-    Request request = serveEvent.getRequest();
-    String path = request.getUrl().split("\\?", 2)[0];
+  ResponseDefinition answer(Request request, ResponseDefinition stub, ResponseDefinitionBuilder response) {
+    String path = path(request);
     String method = request.getMethod().getName();
-    ResponseDefinitionBuilder response = ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()).but();
     if (path.equals(PATH) || path.equals(PATH + "/")) {
       return switch (method) {
         case "POST" -> inject(request.getBodyAsString(), response);
@@ -108,9 +95,7 @@ final class FaultAdminTransformer implements ResponseDefinitionTransformerV2 {
     return json(response, status, body);
   }
 
-  private static ResponseDefinition json(ResponseDefinitionBuilder response, int status,
-      JsonNode body) {
-    return response.withStatus(status).withHeader("Content-Type", "application/json").withBody(Json.write(body))
-        .build();
+  private static ResponseDefinition json(ResponseDefinitionBuilder response, int status, JsonNode body) {
+    return json(response, status, Json.write(body));
   }
 }

@@ -1,14 +1,9 @@
 package dev.crashtest.fakes.model.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A string with placeholders filled from the conversation:
@@ -32,9 +27,6 @@ import java.util.Set;
  * }</pre>
  */
 final class Template {
-  private static final Set<String> ROOTS = Set.of("goal", "result", "last", "turn");
-  private static final Set<String> CONVERSIONS = Set.of("int", "number", "string");
-
   private final String source;
   private final List<Object> parts;
 
@@ -45,32 +37,58 @@ final class Template {
 
   /** Parses a template; throws {@link IllegalArgumentException} with a short message if it is malformed. */
   static Template parse(String source) {
-    List<Object> parts = new ArrayList<>();
-    StringBuilder literal = new StringBuilder();
+    Parts parts = new Parts();
     int i = 0;
     while (i < source.length()) {
       if (source.startsWith("$${", i)) {
-        literal.append("${");
+        parts.literal("${");
         i += 3;
       } else if (source.startsWith("${", i)) {
-        int end = source.indexOf('}', i);
-        if (end < 0) {
-          throw new IllegalArgumentException("placeholder [" + source.substring(i) + "] has no closing }");
-        }
-        if (literal.length() > 0) {
-          parts.add(literal.toString());
-          literal.setLength(0);
-        }
-        parts.add(Placeholder.parse(source.substring(i + 2, end)));
+        int end = closingBrace(source, i);
+        parts.placeholder(Placeholder.parse(source.substring(i + 2, end)));
         i = end + 1;
       } else {
-        literal.append(source.charAt(i++));
+        parts.literal(String.valueOf(source.charAt(i++)));
       }
     }
-    if (literal.length() > 0 || parts.isEmpty()) {
-      parts.add(literal.toString());
+    return new Template(source, parts.done());
+  }
+
+  private static int closingBrace(String source, int start) {
+    int end = source.indexOf('}', start);
+    if (end < 0) {
+      throw new IllegalArgumentException("placeholder [" + source.substring(start) + "] has no closing }");
     }
-    return new Template(source, parts);
+    return end;
+  }
+
+  /** A template's parts as they are read: runs of literal text between placeholders. */
+  private static final class Parts {
+    private final List<Object> parts = new ArrayList<>();
+    private final StringBuilder literal = new StringBuilder();
+
+    void literal(String text) {
+      literal.append(text);
+    }
+
+    void placeholder(Placeholder placeholder) {
+      flushLiteral();
+      parts.add(placeholder);
+    }
+
+    List<Object> done() {
+      if (literal.length() > 0 || parts.isEmpty()) {
+        parts.add(literal.toString());
+      }
+      return parts;
+    }
+
+    private void flushLiteral() {
+      if (literal.length() > 0) {
+        parts.add(literal.toString());
+        literal.setLength(0);
+      }
+    }
   }
 
   /** The filled text; throws {@link TemplateException} if a placeholder cannot be filled. */
@@ -97,77 +115,5 @@ final class Template {
 
   static String asText(JsonNode node) {
     return node.isValueNode() ? node.asText() : Json.write(node);
-  }
-
-  /** One {@code ${root.path:conversion}}. */
-  private record Placeholder(String expression, String root, List<String> path, String conversion) {
-
-    static Placeholder parse(String expression) {
-      String body = expression;
-      String conversion = null;
-      int colon = expression.lastIndexOf(':');
-      if (colon >= 0) {
-        conversion = expression.substring(colon + 1);
-        body = expression.substring(0, colon);
-        if (!CONVERSIONS.contains(conversion)) {
-          throw new IllegalArgumentException("placeholder [${" + expression + "}] has unknown conversion [:"
-              + conversion + "]; known: :int, :number, :string");
-        }
-      }
-      List<String> segments = Arrays.asList(body.split("\\.", -1));
-      String root = segments.get(0);
-      List<String> path = segments.subList(1, segments.size());
-      if (!ROOTS.contains(root) || path.contains("")) {
-        throw new IllegalArgumentException("placeholder [${" + expression
-            + "}] must start with goal, result, last or turn, e.g. ${goal.account} or ${result.create_quote.quoteId}");
-      }
-      checkShape(expression, root, path);
-      return new Placeholder(expression, root, List.copyOf(path), conversion);
-    }
-
-    private static void checkShape(String expression, String root, List<String> path) {
-      boolean ok = switch (root) {
-        case "goal" -> path.size() <= 1;
-        case "result" -> !path.isEmpty();
-        case "last" -> !path.isEmpty()
-            && (path.get(0).equals("result") || (path.get(0).equals("tool") && path.size() == 1));
-        default -> path.isEmpty();
-      };
-      if (!ok) {
-        throw new IllegalArgumentException("placeholder [${" + expression + "}] is not one of ${goal}, ${goal.NAME},"
-            + " ${result.TOOL[.field...]}, ${last.tool}, ${last.result[.field...]}, ${turn}");
-      }
-    }
-
-    JsonNode resolve(TemplateContext context) {
-      JsonNode value = switch (root) {
-        case "goal" -> TextNode.valueOf(path.isEmpty() ? context.goal() : context.goalGroup(path.get(0), this));
-        case "result" -> context.result(path.get(0), path.subList(1, path.size()), this);
-        case "last" -> path.get(0).equals("tool")
-            ? TextNode.valueOf(context.lastToolName(this))
-            : context.result(context.lastToolName(this), path.subList(1, path.size()), this);
-        default -> IntNode.valueOf(context.turn());
-      };
-      return conversion == null ? value : convert(value);
-    }
-
-    private JsonNode convert(JsonNode value) {
-      String text = asText(value).trim();
-      try {
-        return switch (conversion) {
-          case "int" -> LongNode.valueOf(new BigDecimal(text).longValueExact());
-          case "number" -> Json.MAPPER.getNodeFactory().numberNode(new BigDecimal(text));
-          default -> TextNode.valueOf(text);
-        };
-      } catch (ArithmeticException | NumberFormatException e) {
-        throw new TemplateException(this + " is [" + text + "], not " + (conversion.equals("int") ? "an integer"
-            : "a number"));
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "${" + expression + "}";
-    }
   }
 }

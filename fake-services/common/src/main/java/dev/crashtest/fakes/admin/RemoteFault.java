@@ -1,27 +1,19 @@
-package dev.crashtest.env;
+package dev.crashtest.fakes.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crashtest.fakes.InjectedFault;
-import java.util.Map;
 
-/** A fault a fake in a container applies, injected and healed through its {@code /__crashtest/faults} API. */
+/** A fault a fake in another process applies, healed and counted through its {@code /__crashtest/faults} API. */
 final class RemoteFault implements InjectedFault {
-  static final String PATH = "/__crashtest/faults";
-
   private final AdminClient admin;
   private final String id;
   private final String description;
   private volatile boolean healed;
 
-  private RemoteFault(AdminClient admin, String id, String description) {
+  RemoteFault(AdminClient admin, String id, String description) {
     this.admin = admin;
     this.id = id;
     this.description = description;
-  }
-
-  static RemoteFault inject(AdminClient admin, Map<String, Object> wire) {
-    JsonNode answer = admin.post(PATH, wire);
-    return new RemoteFault(admin, answer.path("id").asText(), answer.path("description").asText());
   }
 
   @Override
@@ -46,7 +38,7 @@ final class RemoteFault implements InjectedFault {
   }
 
   private JsonNode entry() {
-    for (JsonNode fault : admin.get(PATH)) {
+    for (JsonNode fault : admin.get(AdminClient.FAULTS_PATH)) {
       if (id.equals(fault.path("id").asText())) {
         return fault;
       }
@@ -61,8 +53,8 @@ final class RemoteFault implements InjectedFault {
     }
     healed = true;
     try {
-      admin.delete(PATH + "/" + id);
-    } catch (EnvironmentException alreadyGone) {
+      admin.delete(AdminClient.FAULTS_PATH + "/" + id);
+    } catch (AdminException alreadyGone) {
       // used up (forRequests) or healed already: nothing left to stop
     }
   }

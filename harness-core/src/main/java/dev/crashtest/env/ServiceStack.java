@@ -1,0 +1,51 @@
+package dev.crashtest.env;
+
+import dev.crashtest.fakes.FakeService;
+import dev.crashtest.fakes.crm.CrmAdmin;
+import dev.crashtest.fakes.crm.CrmServer;
+import dev.crashtest.fakes.identity.IdentityAdmin;
+import dev.crashtest.fakes.identity.IdentityProvider;
+import dev.crashtest.fakes.model.ModelAdmin;
+import dev.crashtest.fakes.model.ModelEndpoint;
+import java.util.function.Supplier;
+
+/**
+ * The running services of an environment as one backend started them: the fault proxy and its hops, and each fake
+ * behind its own admin interface, which the harness drives the same way whichever backend it is ({@link
+ * EmbeddedStack} in this JVM, {@link ContainerStack} in containers).
+ */
+interface ServiceStack {
+  FakeService proxy();
+
+  Hops hops();
+
+  IdentityAdmin identity();
+
+  CrmAdmin crm();
+
+  ModelAdmin model();
+
+  /** The identity provider object itself, which only a stack in this JVM has. */
+  default IdentityProvider identityProvider() {
+    throw notInThisJvm("identityService()");
+  }
+
+  /** The CRM object itself, which only a stack in this JVM has. */
+  default CrmServer crmServer() {
+    throw notInThisJvm("crmService()");
+  }
+
+  /** The model endpoint object itself, which only a stack in this JVM has. */
+  default ModelEndpoint modelEndpoint() {
+    throw notInThisJvm("modelService()");
+  }
+
+  private static IllegalStateException notInThisJvm(String instead) {
+    return new IllegalStateException("the services run in containers, not in this JVM: use " + instead);
+  }
+
+  /** Starts a service and keeps it for the environment to stop; see {@code Environment.started}. */
+  interface Starter {
+    <T extends FakeService> T started(String name, Supplier<T> starter);
+  }
+}
