@@ -4,24 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crashtest.agent.AgentSpec;
 import dev.crashtest.env.Environment;
-import dev.crashtest.junit.CrashtestExtension;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An exception of the harness in the middle of a run is a run ERROR naming it, never an exception of run(). */
 class HarnessFailureIT {
 
-  @RegisterExtension
-  static CrashtestExtension crashtest = CrashtestExtension.builder().withSeed(11).build();
-
   @TempDir Path dir;
 
   @Test
-  void a_harness_exception_mid_run_is_an_error_with_its_cause_blamed_on_the_harness(Environment environment)
-      throws Exception {
+  void a_harness_exception_mid_run_is_an_error_with_its_cause_blamed_on_the_harness() throws Exception {
+    try (Environment environment = Environment.embedded().withSeed(11).start()) {
+      assertHarnessFailureIsAnError(environment);
+    }
+  }
+
+  private void assertHarnessFailureIsAnError(Environment environment) throws Exception {
     Path script = Path.of(HarnessFailureIT.class.getResource("/agents/broken_control_agent.py").toURI());
     AgentSpec agent = AgentSpec.command("broken-status", List.of("python3", "-u", script.toString(), "status-html"));
 

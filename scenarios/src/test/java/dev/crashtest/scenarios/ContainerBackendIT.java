@@ -66,7 +66,8 @@ class ContainerBackendIT {
     assertThat(runs).as("runs").hasSize(10);
     for (JsonNode one : runs) {
       String what = one.get("scenario").asText() + " × " + one.get("agent").asText();
-      assertThat(one.get("verdict").asText()).as("%s: %s", what, one.get("violations")).isEqualTo("PASS");
+      assertThat(one.get("verdict").asText()).as("%s: %s %s", what, one.get("violations"), one.get("error"))
+          .isEqualTo("PASS");
     }
     assertThat(Files.readString(out.resolve("crm-commit-then-drop--naive/history.jsonl")))
         .as("events of the CRM in its container, in the history").contains("\"service\":\"crm\"")
