@@ -23,8 +23,8 @@ final class SelfTestTable {
         result.controls().size(), result.seed());
     for (SelfTest.Row row : result.catches()) {
       if (!row.ok() && row.run() != null) {
-        out.printf("  missed: %s × %s; history: %s%n", row.bug(), row.scenario(),
-            row.run().directory().resolve("history.jsonl"));
+        out.printf("  missed: %s × %s; history: %s; rerun: ./crashtest self-test --bug %s --seed %d%n", row.bug(),
+            row.scenario(), row.run().directory().resolve("history.jsonl"), row.bug(), result.seed());
       }
     }
     for (SelfTest.Row row : result.controls()) {
