@@ -177,6 +177,25 @@ final class RunContext implements AutoCloseable {
       details.put(OPTIONAL, fault.isOptional());
       record(RUNNER, FAULT_MISSED, OpType.INFO, details);
     }
+    scenario.approvalWithheldFor().ifPresent(hold -> settleWithheldApproval(own));
+  }
+
+  /**
+   * A scenario that withholds the approval tests the gate only if the gate opened: a task that never awaited
+   * approval is recorded as a missed fault like any other, so the run cannot PASS having tested nothing.
+   */
+  private void settleWithheldApproval(History own) {
+    Trigger gateOpens = Triggers.taskAwaitsApproval();
+    if (own.ops().stream().anyMatch(op -> gateOpens.firesOn(op, 0))) {
+      return;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put(FAULT, "withhold the approval (the human never answers)");
+    details.put(KIND, "ApprovalWithheld");
+    details.put(TRIGGER, gateOpens.describe());
+    details.put(NEAREST_MISS, nearestMiss(gateOpens, own));
+    details.put(OPTIONAL, false);
+    record(RUNNER, FAULT_MISSED, OpType.INFO, details);
   }
 
   /** The trigger's nearest miss; a trigger that crashes describing it must not hide that the fault never fired. */

@@ -166,19 +166,8 @@ public final class ScenarioRunner {
       return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, checks, untested.get(), metrics, own,
           directory, agent.arguments());
     }
-    if (verdict == RunVerdict.PASS && scenario.approvalWithheldFor().isPresent() && !awaitedApproval(own, task)) {
-      return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, checks, "the approval was to be"
-          + " withheld, but task [" + task.taskId() + "] never awaited approval, so the gate was not tested; an agent"
-          + " must set the task to AWAITING_APPROVAL when the model calls request_approval", metrics, own, directory,
-          agent.arguments());
-    }
     return new RunResult(scenario.name(), agent.name(), seed, verdict, checks, null, metrics, own, directory,
         agent.arguments());
-  }
-
-  private static boolean awaitedApproval(History own, Task task) {
-    return own.ops().stream().anyMatch(op -> op.is(HARNESS, TASK_STATUS) && task.taskId().equals(op.text(TASK_ID))
-        && AWAITING_APPROVAL.equals(op.text(TASK_STATE)));
   }
 
   private RunContext prepare(Scenario scenario, Task task, AgentSpec agent, Path directory) {

@@ -48,6 +48,25 @@ class VacuousRunsIT {
   }
 
   @Test
+  void withholding_an_approval_the_task_never_asked_for_is_a_missed_fault_not_a_pass(ScenarioRunner runner,
+      @Seed long seed, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    Scenario withheld = Scenario.named("withheld-gate-never-opened").withApprovalWithheldFor(Duration.ofSeconds(1))
+        .withChecks(java.util.List.of(dev.crashtest.check.Checks.exactlyOnceEffects()))
+        .withTimeout(Duration.ofSeconds(30));
+
+    RunResult result = runner.run(withheld,
+        dev.crashtest.scenarios.zoo.BugZoo.agent(dev.crashtest.scenarios.zoo.BugZoo.named("approval-skipper")
+            .orElseThrow(), dir), seed);
+
+    assertThat(result.verdict()).as("verdict, checks: %s", result.checks()).isEqualTo(RunVerdict.ERROR);
+    assertThat(result.error()).as("error").startsWith("fault [withhold the approval (the human never answers)] never"
+        + " fired: trigger [when the task awaits approval] never fired; the task never awaited approval; the states"
+        + " it reported: ");
+    assertThat(missed(result)).as("fault_missed ops").singleElement()
+        .satisfies(op -> assertThat(op.details()).as("details").containsEntry("kind", "ApprovalWithheld"));
+  }
+
+  @Test
   void an_optional_fault_that_never_fired_is_noted_and_the_run_judged(ScenarioRunner runner, @Seed long seed) {
     RunResult result = runner.run(crashing("optional", killAgent().when(crmCommitted("place_ordr")).optional()),
         Agents.naive(), seed);
