@@ -1,8 +1,6 @@
 package dev.crashtest.junit;
 
-import dev.crashtest.env.EnvironmentException;
 import dev.crashtest.env.containers.DockerProvisioning;
-import dev.crashtest.env.containers.LocalImages;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class DockerTests {
   /** The environment variable that lets container tests skip when Docker is missing. */
-  public static final String OPTIONAL_ENV = "CRASHTEST_CONTAINERS";
+  public static final String OPTIONAL_ENV = DockerProvisioning.OPTIONAL_ENV;
 
   private DockerTests() {}
 
@@ -32,19 +30,6 @@ public final class DockerTests {
    * aborts the test (skipped) when {@value #OPTIONAL_ENV}{@code =optional}.
    */
   public static void requireDocker(String testName) {
-    boolean optional = "optional".equals(System.getenv(OPTIONAL_ENV));
-    if (!optional) {
-      DockerProvisioning.provisionOnFirstUse(testName);
-    }
-    try {
-      LocalImages.requireDocker();
-    } catch (EnvironmentException e) {
-      if (!optional) {
-        throw e;
-      }
-      String message = "SKIPPING " + testName + " because " + OPTIONAL_ENV + "=optional: " + e.getMessage();
-      System.err.println("!!! " + message);
-      Assumptions.abort(message);
-    }
+    DockerProvisioning.requireOrSkip(testName).ifPresent(Assumptions::abort);
   }
 }

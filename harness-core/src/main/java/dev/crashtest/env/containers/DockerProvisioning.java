@@ -30,7 +30,33 @@ public final class DockerProvisioning {
   // Once per JVM: whether the machine was provisioned is a fact about the machine, not about one test.
   private static boolean provisioningTried;
 
+  /** The environment variable that lets container tests skip when Docker is missing. */
+  public static final String OPTIONAL_ENV = "CRASHTEST_CONTAINERS";
+
   private DockerProvisioning() {}
+
+  /**
+   * The rule of every container test: returns empty when Docker can be used (provisioned first when it can be);
+   * throws the one-line reason when it cannot; or, when {@value #OPTIONAL_ENV}{@code =optional}, returns the line
+   * to skip the test with (also printed loudly on standard error), having installed nothing.
+   */
+  public static Optional<String> requireOrSkip(String testName) {
+    boolean optional = "optional".equals(System.getenv(OPTIONAL_ENV));
+    if (!optional) {
+      provisionOnFirstUse(testName);
+    }
+    try {
+      LocalImages.requireDocker();
+      return Optional.empty();
+    } catch (EnvironmentException e) {
+      if (!optional) {
+        throw e;
+      }
+      String message = "SKIPPING " + testName + " because " + OPTIONAL_ENV + "=optional: " + e.getMessage();
+      System.err.println("!!! " + message);
+      return Optional.of(message);
+    }
+  }
 
   /**
    * Runs the repository's {@code ci/docker.sh} and {@code ci/build-base-image.sh} when the engine does not answer

@@ -1,6 +1,5 @@
 package dev.crashtest.env.containers;
 
-import dev.crashtest.env.EnvironmentException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -17,18 +16,7 @@ public final class RequireDocker {
   private RequireDocker() {}
 
   public static void orSkipWhenOptional(String testName) {
-    if (!"optional".equals(System.getenv("CRASHTEST_CONTAINERS"))) {
-      DockerProvisioning.provisionOnFirstUse(testName);
-    }
-    try {
-      LocalImages.requireDocker();
-    } catch (EnvironmentException e) {
-      if (!"optional".equals(System.getenv("CRASHTEST_CONTAINERS"))) {
-        throw e;
-      }
-      String message = "SKIPPING " + testName + " because CRASHTEST_CONTAINERS=optional: " + e.getMessage();
-      System.err.println("!!! " + message);
-      Assumptions.abort(message);
-    }
+    DockerProvisioning.requireOrSkip(testName).ifPresent(Assumptions::abort);
   }
+
 }
