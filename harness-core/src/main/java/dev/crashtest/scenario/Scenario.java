@@ -34,6 +34,7 @@ public final class Scenario {
   private boolean experimental;
   private String handoffFrom;
   private Duration approvalWithheldFor;
+  private java.util.Map<String, RunVerdict> expectations = java.util.Map.of();
 
   private Scenario(String name) {
     this.name = name;
@@ -53,6 +54,7 @@ public final class Scenario {
     copy.experimental = experimental;
     copy.handoffFrom = handoffFrom;
     copy.approvalWithheldFor = approvalWithheldFor;
+    copy.expectations = expectations;
     change.accept(copy);
     return copy;
   }
@@ -177,6 +179,34 @@ public final class Scenario {
    */
   public Scenario experimental() {
     return copy(s -> s.experimental = true);
+  }
+
+  /**
+   * Pins a known outcome for one agent: a suite may keep a scenario that {@code agent} is known to fail without the
+   * failure failing the gate. The gate fails instead when the outcome changes (an expected FAIL that now passes says
+   * the agent was fixed: drop the expectation).
+   *
+   * <pre>{@code
+   * Scenario.named("crash-after-place-order").withExpectation("naive", RunVerdict.FAIL);
+   * }</pre>
+   */
+  public Scenario withExpectation(String agent, RunVerdict verdict) {
+    if (agent == null || agent.isBlank()) {
+      throw new IllegalArgumentException("withExpectation needs an agent name, e.g. withExpectation(\"naive\", FAIL)");
+    }
+    if (verdict == null || verdict == RunVerdict.SKIPPED) {
+      throw new IllegalArgumentException("withExpectation needs PASS, FAIL or ERROR for [" + agent + "], got ["
+          + verdict + "]");
+    }
+    java.util.Map<String, RunVerdict> more = new java.util.LinkedHashMap<>(expectations);
+    more.put(agent, verdict);
+    java.util.Map<String, RunVerdict> copied = java.util.Collections.unmodifiableMap(more);
+    return copy(s -> s.expectations = copied);
+  }
+
+  /** The verdict each agent is expected to get, by agent name, in the order they were added. */
+  public java.util.Map<String, RunVerdict> expectations() {
+    return expectations;
   }
 
   /** Whether this scenario is {@link #experimental()}. */
