@@ -51,18 +51,29 @@ final class CampaignFacts {
   }
 
   /**
-   * The command that runs the whole campaign again: its scenarios (a sweep's runs as {@code crash-point-sweep}), its
-   * agents, seed and tries. Output goes to the default directory.
+   * The command that runs the whole campaign again: its scenarios (a sweep's runs as {@code crash-point-sweep}, a
+   * scenario read from a file as {@code --scenario-file} with its path), its agents, seed and tries. Output goes to
+   * the default directory.
    */
   private static String rerunCommand(long seed, int repeat, List<ReportRun> runs, List<Report.Sweep> sweeps) {
     Set<String> scenarios = new LinkedHashSet<>();
+    Set<String> files = new LinkedHashSet<>();
     Set<String> agents = new LinkedHashSet<>();
     for (ReportRun run : runs) {
-      scenarios.add(sweeps.stream().anyMatch(sweep -> sweep.holds(run)) ? CrashPointSweep.NAME : run.scenario());
+      if (run.scenarioFile() != null) {
+        files.add(run.scenarioFile().path());
+      } else {
+        scenarios.add(sweeps.stream().anyMatch(sweep -> sweep.holds(run)) ? CrashPointSweep.NAME : run.scenario());
+      }
       agents.add(run.agent());
     }
-    return "./crashtest run --scenario " + quoted(String.join(",", scenarios)) + " --agent "
-        + quoted(String.join(",", agents)) + " --seed " + seed + (repeat == 1 ? "" : " --repeat " + repeat);
+    StringBuilder command = new StringBuilder("./crashtest run");
+    if (!scenarios.isEmpty() || files.isEmpty()) {
+      command.append(" --scenario ").append(quoted(String.join(",", scenarios)));
+    }
+    files.forEach(file -> command.append(" --scenario-file ").append(ReportRun.shellQuoted(file)));
+    return command.append(" --agent ").append(quoted(String.join(",", agents))).append(" --seed ").append(seed)
+        .append(repeat == 1 ? "" : " --repeat " + repeat).toString();
   }
 
   private static String quoted(String argument) {

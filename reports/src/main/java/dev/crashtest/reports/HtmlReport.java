@@ -86,7 +86,7 @@ public final class HtmlReport {
     }
     html.append("<h2>Runs</h2>\n");
     for (int i : order) {
-      html.append(RunSection.render(report.results().get(i), i + 1, runs.get(i).label(report.repeat()),
+      html.append(RunSection.render(report.results().get(i), runs.get(i), i + 1, runs.get(i).label(report.repeat()),
           report.directory()));
     }
     return html.append("</body>\n</html>\n").toString();

@@ -117,9 +117,25 @@ public final class Report {
    */
   public static Report of(long seed, int repeat, List<RunResult> runs, List<CrashPointSweep.Result> sweeps,
       Path directory) {
+    return of(seed, repeat, runs, sweeps, directory, Map.of());
+  }
+
+  /**
+   * The same, the runs of scenarios read from files tied to their file: {@code scenarioFiles} maps a scenario's name
+   * to its file, and each of its runs records the file's path and digest and reproduces with
+   * {@code --scenario-file}.
+   *
+   * <pre>{@code
+   * Report.of(42L, 1, results, List.of(), out, Map.of("idp-down", new ReportRun.SourceFile("incidents/idp-down.yaml",
+   *     "9f2c…")));
+   * }</pre>
+   */
+  public static Report of(long seed, int repeat, List<RunResult> runs, List<CrashPointSweep.Result> sweeps,
+      Path directory, Map<String, ReportRun.SourceFile> scenarioFiles) {
     List<Integer> tries = CampaignFacts.tryNumbers(seed, repeat, runs);
     List<ReportRun> entries = IntStream.range(0, runs.size())
-        .mapToObj(i -> ReportRun.of(runs.get(i), tries.get(i), directory)).toList();
+        .mapToObj(i -> ReportRun.of(runs.get(i), scenarioFiles.get(runs.get(i).scenario()), tries.get(i), directory))
+        .toList();
     return new Report(seed, repeat, entries, Comparison.of(runs, repeat), sweeps.stream().map(Sweep::of).toList(),
         Map.of(), directory, runs);
   }

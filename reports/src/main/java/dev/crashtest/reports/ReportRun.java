@@ -27,15 +27,18 @@ import java.util.Map;
  * run.history();                // happy-path--naive/history.jsonl, relative to the report's directory
  * }</pre>
  *
+ * @param scenarioFile the file a scenario read from {@code --scenario-file} came from, with the digest of its content
+ *     (report.json's {@code scenarioFile: {path, sha256}}); {@code null} for a built-in scenario
  * @param tryNumber which try of its scenario × agent it is, from 1 (report.json's {@code try})
  * @param crashPoint the crash point of a crash-point sweep's run, else {@code null}
  * @param error why the run could not run, or was skipped; {@code null} when nothing went wrong
  * @param cause {@code "environment"} for an ERROR the harness's side caused, else {@code null}
  * @param history the run's history.jsonl, relative to the report's directory when it lies under it
  */
-@JsonPropertyOrder({"scenario", "agent", "seed", "try", "crashPoint", "verdict", "violations", "checks", "error",
+@JsonPropertyOrder({"scenario", "scenarioFile", "agent", "seed", "try", "crashPoint", "verdict", "violations", "checks", "error",
     "cause", "metrics", "history", "agentLog", "reproduce", "audit"})
-public record ReportRun(String scenario, String agent, long seed, @JsonProperty("try") int tryNumber,
+public record ReportRun(String scenario, @JsonInclude(JsonInclude.Include.NON_NULL) SourceFile scenarioFile,
+    String agent, long seed, @JsonProperty("try") int tryNumber,
     @JsonInclude(JsonInclude.Include.NON_NULL) String crashPoint, RunVerdict verdict, List<Violation> violations,
     List<Check> checks, @JsonInclude(JsonInclude.Include.NON_NULL) String error,
     @JsonInclude(JsonInclude.Include.NON_NULL) String cause, Map<String, Long> metrics, String history,
@@ -51,6 +54,13 @@ public record ReportRun(String scenario, String agent, long seed, @JsonProperty(
     violations = List.copyOf(violations);
     checks = List.copyOf(checks);
   }
+
+  /**
+   * The scenario file a run's scenario was read from: its path as the user gave it to {@code --scenario-file}, and
+   * the SHA-256 of its bytes in lower-case hex, which ties the report to the exact scenario that ran.
+   */
+  @JsonPropertyOrder({"path", "sha256"})
+  public record SourceFile(String path, String sha256) {}
 
   /** A check that did not pass, with the ops that prove it. */
   @JsonPropertyOrder({"checker", "message", "evidence"})
@@ -69,15 +79,33 @@ public record ReportRun(String scenario, String agent, long seed, @JsonProperty(
   public record AuditRow(long op, long timeMillis, String operation, String agent, String user, String scope,
       String tokenId, String verdict) {}
 
-  /** The run as the report shows it, its {@code tryNumber} given, its paths relative to {@code directory}. */
-  static ReportRun of(RunResult run, int tryNumber, Path directory) {
-    return new ReportRun(run.scenario(), run.agent(), run.seed(), tryNumber,
+  /**
+   * The run as the report shows it, its {@code tryNumber} given, its paths relative to {@code directory}; {@code file}
+   * is the scenario file it was read from, or {@code null}.
+   */
+  static ReportRun of(RunResult run, SourceFile file, int tryNumber, Path directory) {
+    return new ReportRun(run.scenario(), file, run.agent(), run.seed(), tryNumber,
         CrashPointSweep.pointOf(run.scenario()).map(CrashPoint::label).orElse(null), run.verdict(),
         run.violations().stream().map(ReportRun::violation).toList(),
         run.checks().stream().map(check -> new Check(check.checker(), check.verdict(), check.message())).toList(),
         run.error().isEmpty() ? null : run.error(), run.causedByEnvironment() ? ENVIRONMENT : null, run.metrics(),
         relative(directory, run.directory().resolve("history.jsonl")),
-        relative(directory, run.directory().resolve("agent.log")), run.reproduce(), audit(run));
+        relative(directory, run.directory().resolve("agent.log")), reproduce(run, file), audit(run));
+  }
+
+  /**
+   * The command that runs exactly {@code run} again: {@link RunResult#reproduce()} for a built-in scenario, and for
+   * one read from {@code file}, {@code ./crashtest run --scenario-file <file as given> --agent ... --seed ...}.
+   */
+  public static String reproduce(RunResult run, SourceFile file) {
+    return file == null ? run.reproduce()
+        : "./crashtest run --scenario-file " + shellQuoted(file.path()) + " " + run.agentArguments() + " --seed "
+            + run.seed();
+  }
+
+  /** {@code argument} as one shell word: as it is when that is safe, else in single quotes. */
+  static String shellQuoted(String argument) {
+    return argument.matches("[A-Za-z0-9._,/:=+@-]+") ? argument : "'" + argument.replace("'", "'\\''") + "'";
   }
 
   /**

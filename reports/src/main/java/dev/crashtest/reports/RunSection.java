@@ -19,24 +19,29 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One run in index.html: verdict, the violated checks with links to the ops that prove them, the reproduce command,
- * the timeline, the audit table and every op. Open for a run that failed or errored, collapsed otherwise.
+ * One run in index.html: verdict, the scenario file it came from (when it did), the violated checks with links to
+ * the ops that prove them, the reproduce command, the timeline, the audit table and every op. Open for a run that failed or errored, collapsed otherwise.
  */
 final class RunSection {
   private final RunResult run;
+  private final ReportRun entry;
   private final String id;
   private final Set<Long> evidence = new HashSet<>();
   private final StringBuilder html = new StringBuilder();
 
-  private RunSection(RunResult run, int number) {
+  private RunSection(RunResult run, ReportRun entry, int number) {
     this.run = run;
+    this.entry = entry;
     this.id = "run-" + number;
     run.violations().forEach(check -> evidence.addAll(check.evidence()));
   }
 
-  /** The section of the {@code number}th run (from 1), whose label is {@code label}; file links relative to {@code directory}. */
-  static String render(RunResult run, int number, String label, Path directory) {
-    return new RunSection(run, number).draw(label, directory);
+  /**
+   * The section of the {@code number}th run (from 1), as the report holds it in {@code entry}, whose label is
+   * {@code label}; file links relative to {@code directory}.
+   */
+  static String render(RunResult run, ReportRun entry, int number, String label, Path directory) {
+    return new RunSection(run, entry, number).draw(label, directory);
   }
 
   static boolean opensByDefault(RunResult run) {
@@ -51,6 +56,11 @@ final class RunSection {
         .append(text(run.agent())).append(" <span class=\"muted\">seed ").append(run.seed()).append(" · ")
         .append(String.format(Locale.ROOT, "%.1f s", run.metrics().getOrDefault(RunMetrics.WALL_TIME_MILLIS, 0L)
             / 1000.0)).append("</span></summary>\n");
+    if (entry.scenarioFile() != null) {
+      html.append("<p class=\"muted\">Scenario file: <code class=\"scenario-file\">")
+          .append(text(entry.scenarioFile().path())).append("</code> · sha256 ")
+          .append(text(entry.scenarioFile().sha256())).append("</p>\n");
+    }
     if (run.verdict() == RunVerdict.SKIPPED) {
       html.append("<p>Skipped: ").append(text(run.error())).append("</p>\n</details>\n");
       return html.toString();
@@ -59,7 +69,7 @@ final class RunSection {
       html.append("<p class=\"error\"><b>Could not run:</b> ").append(text(run.error())).append("</p>\n");
     }
     violations();
-    html.append("<p>Reproduce: <code>").append(text(run.reproduce())).append("</code>");
+    html.append("<p>Reproduce: <code>").append(text(entry.reproduce())).append("</code>");
     file("history.jsonl", directory);
     file("agent.log", directory);
     html.append("</p>\n<p class=\"muted\">").append(text(metrics())).append("</p>\n");

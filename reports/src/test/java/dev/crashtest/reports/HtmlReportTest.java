@@ -68,6 +68,24 @@ class HtmlReportTest {
   }
 
   @Test
+  void a_run_of_a_scenario_file_shows_the_file_and_its_digest_and_reproduces_with_scenario_file() throws IOException {
+    RunResult run = ReportRuns.of("my incident", "naive", ReportRuns.crashBeforeCreateQuote(out, "naive", 7L)
+        .history().ops(), out, 7L);
+    ReportRun.SourceFile file = new ReportRun.SourceFile("incidents/my incident.yaml", "ab12");
+
+    Document page = Jsoup.parse(HtmlReport.write(Report.of(7L, 1, List.of(run,
+        ReportRuns.happyPath(out, "naive", 7L)), List.of(), out, Map.of("my incident", file))).toFile());
+
+    assertThat(page.selectFirst("#run-1 p.muted").text()).as("scenario file")
+        .isEqualTo("Scenario file: incidents/my incident.yaml · sha256 ab12");
+    assertThat(page.select("#run-1 code").eachText()).as("reproduce").contains(
+        "./crashtest run --scenario-file 'incidents/my incident.yaml' --agent naive --seed 7");
+    assertThat(page.selectFirst("header code.command").text()).as("rerun").isEqualTo(
+        "./crashtest run --scenario happy-path --scenario-file 'incidents/my incident.yaml' --agent naive --seed 7");
+    assertThat(page.select("#run-2 code.scenario-file")).as("a built-in scenario names no file").isEmpty();
+  }
+
+  @Test
   void the_timeline_of_a_crash_run_shades_the_fault_window_and_marks_the_kill_and_the_restart() throws IOException {
     Document page = write(7L, 1, ReportRuns.crashBeforeCreateQuote(out, "naive", 7L));
 

@@ -26,7 +26,9 @@ import java.util.stream.IntStream;
 
 /**
  * The report.json writer as it was before the report model (commit b008920), kept verbatim as the golden reference:
- * {@link ReportJsonGoldenTest} proves the model's JSON rendering byte-identical to it for the same runs.
+ * {@link ReportJsonGoldenTest} proves the model's JSON rendering byte-identical to it for the same runs. One field
+ * was added since, as schema version 1 allows: a run of a scenario read from a file has {@code scenarioFile: {path,
+ * sha256}} after its {@code scenario}, and reproduces with {@code --scenario-file}.
  */
 final class JsonReportV1 {
   static final int SCHEMA_VERSION = 1;
@@ -54,12 +56,19 @@ final class JsonReportV1 {
    */
   static Path write(long seed, int repeat, List<RunResult> runs, List<CrashPointSweep.Result> sweeps,
       Path directory, Map<String, ?> sections) {
+    return write(seed, repeat, runs, sweeps, directory, sections, Map.of());
+  }
+
+  /** The same, the runs of scenarios read from files tied to their file by the scenario's name. */
+  static Path write(long seed, int repeat, List<RunResult> runs, List<CrashPointSweep.Result> sweeps,
+      Path directory, Map<String, ?> sections, Map<String, ReportRun.SourceFile> files) {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("schemaVersion", SCHEMA_VERSION);
     report.put("seed", seed);
     report.put("repeat", repeat);
     List<Integer> tries = tryNumbers(seed, repeat, runs);
-    report.put("runs", IntStream.range(0, runs.size()).mapToObj(i -> run(runs.get(i), directory, tries.get(i)))
+    report.put("runs", IntStream.range(0, runs.size()).mapToObj(i -> run(runs.get(i), files.get(runs.get(i).scenario()), directory,
+        tries.get(i)))
         .toList());
     report.put("comparison", comparison(Comparison.of(runs, repeat)));
     report.put("crashPointSweeps", sweeps.stream().map(JsonReportV1::sweep).toList());
@@ -80,9 +89,15 @@ final class JsonReportV1 {
     }
   }
 
-  private static Map<String, Object> run(RunResult run, Path directory, int tryNumber) {
+  private static Map<String, Object> run(RunResult run, ReportRun.SourceFile file, Path directory, int tryNumber) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("scenario", run.scenario());
+    if (file != null) {
+      Map<String, Object> scenarioFile = new LinkedHashMap<>();
+      scenarioFile.put("path", file.path());
+      scenarioFile.put("sha256", file.sha256());
+      json.put("scenarioFile", scenarioFile);
+    }
     json.put("agent", run.agent());
     json.put("seed", run.seed());
     json.put("try", tryNumber);
@@ -99,7 +114,8 @@ final class JsonReportV1 {
     json.put("metrics", run.metrics());
     json.put("history", relative(directory, run.directory().resolve("history.jsonl")));
     json.put("agentLog", relative(directory, run.directory().resolve("agent.log")));
-    json.put("reproduce", run.reproduce());
+    json.put("reproduce", file == null ? run.reproduce() : "./crashtest run --scenario-file " + file.path() + " "
+        + run.agentArguments() + " --seed " + run.seed());
     json.put("audit", audit(run));
     return json;
   }

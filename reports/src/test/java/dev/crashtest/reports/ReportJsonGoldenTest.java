@@ -37,17 +37,29 @@ class ReportJsonGoldenTest {
     Campaign campaign = campaign(out);
 
     String before = Files.readString(JsonReportV1.write(campaign.seed, campaign.repeat, campaign.runs,
-        campaign.sweeps, out, campaign.sections));
-    String now = Files.readString(JsonReport.write(campaign.seed, campaign.repeat, campaign.runs, campaign.sweeps,
-        out, campaign.sections));
+        campaign.sweeps, out, campaign.sections, campaign.files));
+    String now = Files.readString(JsonReport.write(Report.of(campaign.seed, campaign.repeat, campaign.runs,
+        campaign.sweeps, out, campaign.files).withSections(campaign.sections)));
 
     assertThat(now).as("report.json for the same runs")
-        .contains("\"history\" : \"runs/happy-path--naive/history.jsonl\"").contains("\"passK\" : ").contains("\"cause\" : \"environment\"").isEqualTo(before);
+        .contains("\"history\" : \"runs/happy-path--naive/history.jsonl\"").contains("\"passK\" : ")
+        .contains("\"cause\" : \"environment\"")
+        .contains("\"scenario\" : \"idp-down-during-approval\",\n    \"scenarioFile\" : {\n"
+            + "      \"path\" : \"incidents/idp-down-during-approval.yaml\",\n      \"sha256\" : \"" + SHA256 + "\"\n"
+            + "    },\n    \"agent\" : \"naive\"")
+        .contains("\"reproduce\" : \"./crashtest run --scenario-file incidents/idp-down-during-approval.yaml"
+            + " --agent naive --seed 7\"")
+        .isEqualTo(before);
   }
 
-  /** A campaign with something in every field: tries, sweeps, audit rows, errors, an environment cause, sections. */
+  static final String SHA256 = "9f2c5e0d6b1a4c3e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e";
+
+  /**
+   * A campaign with something in every field: tries, sweeps, audit rows, errors, an environment cause, a scenario
+   * read from a file, sections.
+   */
   record Campaign(long seed, int repeat, List<RunResult> runs, List<CrashPointSweep.Result> sweeps,
-      Map<String, Object> sections) {}
+      Map<String, Object> sections, Map<String, ReportRun.SourceFile> files) {}
 
   static Campaign campaign(Path out) {
     long seed = 7L;
@@ -66,7 +78,8 @@ class ReportJsonGoldenTest {
         ReportRuns.happyPath(out.resolve("runs"), "python", seed),
         ReportRuns.skipped(out.resolve("runs"), "python"),
         ReportRuns.errored(Path.of("/elsewhere"), "python", "agent [python] never answered /health"),
-        environment, clean, crashed);
+        environment, clean, crashed, ReportRuns.of("idp-down-during-approval", "naive", List.of(), out.resolve("runs"),
+            seed));
     Map<String, Object> shard = new LinkedHashMap<>();
     shard.put("index", 1);
     shard.put("count", 2);
@@ -80,6 +93,7 @@ class ReportJsonGoldenTest {
     sections.put("shard", shard);
     sections.put("baseline", baseline);
     sections.put("incomplete", Map.of("reason", "interrupted"));
-    return new Campaign(seed, 2, runs, List.of(sweep), sections);
+    return new Campaign(seed, 2, runs, List.of(sweep), sections, Map.of("idp-down-during-approval",
+        new ReportRun.SourceFile("incidents/idp-down-during-approval.yaml", SHA256)));
   }
 }

@@ -18,8 +18,8 @@ class ReportRoundTripTest {
   @Test
   void a_report_read_back_from_report_json_writes_the_same_report_json() throws IOException {
     ReportJsonGoldenTest.Campaign campaign = ReportJsonGoldenTest.campaign(out);
-    Report written = Report.of(campaign.seed(), campaign.repeat(), campaign.runs(), campaign.sweeps(), out)
-        .withSections(campaign.sections());
+    Report written = Report.of(campaign.seed(), campaign.repeat(), campaign.runs(), campaign.sweeps(), out,
+        campaign.files()).withSections(campaign.sections());
     Path file = JsonReport.write(written);
 
     Report read = Report.read(file);
@@ -36,7 +36,8 @@ class ReportRoundTripTest {
   @Test
   void a_report_read_back_renders_the_same_junit_xml_without_its_histories() throws IOException {
     ReportJsonGoldenTest.Campaign campaign = ReportJsonGoldenTest.campaign(out);
-    Report written = Report.of(campaign.seed(), campaign.repeat(), campaign.runs(), campaign.sweeps(), out);
+    Report written = Report.of(campaign.seed(), campaign.repeat(), campaign.runs(), campaign.sweeps(), out,
+        campaign.files());
     String junit = Files.readString(JunitReport.write(written)).replaceAll("timestamp=\"[^\"]*\"", "");
 
     Report read = Report.read(JsonReport.write(written));

@@ -87,9 +87,14 @@ final class ReportRuns {
 
   /** A run of {@code scenario} against {@code agent} made only of {@code ops}, judged by the standard checks. */
   static RunResult of(String scenario, String agent, List<Op> ops, Path out) {
+    return of(scenario, agent, ops, out, 42L);
+  }
+
+  /** The same, drawn from {@code seed}. */
+  static RunResult of(String scenario, String agent, List<Op> ops, Path out, long seed) {
     ReportRuns history = new ReportRuns();
     history.ops.addAll(ops);
-    return history.judged(scenario, agent, 42L, out);
+    return history.judged(scenario, agent, seed, out);
   }
 
   private ReportRuns op(long time, String service, String actor, String operation, OpType type,
