@@ -8,6 +8,7 @@ import dev.crashtest.reports.HtmlReport;
 import dev.crashtest.reports.JsonReport;
 import dev.crashtest.reports.JunitReport;
 import dev.crashtest.reports.Report;
+import dev.crashtest.reports.ReportRun;
 import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.CrashPoints;
 import dev.crashtest.scenario.RunMetrics;
@@ -16,10 +17,13 @@ import dev.crashtest.scenario.RunVerdict;
 import dev.crashtest.scenario.Scenario;
 import dev.crashtest.scenario.ScenarioRunner;
 import dev.crashtest.scenario.Seeds;
+import dev.crashtest.scenariofile.ScenarioFile;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The runs one command asked for: every selected scenario against every agent, {@code repeat} times, each run on
@@ -49,16 +53,21 @@ final class Campaign {
   private int planned;
 
   /**
-   * What to run: a catalogue scenario, the whole crash-point sweep ({@code sweepRun} = {@code crash-point-sweep}),
-   * or one run of it by name ({@code crash-point-sweep[clean]}, {@code crash-point-sweep[crm:place_order#1]}).
+   * What to run: a catalogue scenario, a scenario read from a file ({@code file} is then where it came from), the
+   * whole crash-point sweep ({@code sweepRun} = {@code crash-point-sweep}), or one run of it by name
+   * ({@code crash-point-sweep[clean]}, {@code crash-point-sweep[crm:place_order#1]}).
    */
-  record Item(Scenario scenario, String sweepRun) {
+  record Item(Scenario scenario, String sweepRun, ScenarioFile file) {
     static Item of(Scenario scenario) {
-      return new Item(scenario, null);
+      return new Item(scenario, null, null);
+    }
+
+    static Item of(ScenarioFile file) {
+      return new Item(file.scenario(), null, file);
     }
 
     static Item sweepRun(String name) {
-      return new Item(null, name);
+      return new Item(null, name, null);
     }
 
     /** The name {@code --scenario} gives it. */
@@ -142,7 +151,9 @@ final class Campaign {
       runItem(cell.item(), cell.agent(), cell.tryIndex());
     }
     boolean interrupted = interruption.requested();
-    VerdictTable.print(results, console);
+    Map<String, ReportRun.SourceFile> sources = ScenarioSelection.sources(items.stream().map(Item::file)
+        .filter(Objects::nonNull).toList());
+    VerdictTable.print(results, sources, console);
     if (!sweeps.isEmpty()) {
       console.println();
       SweepTable.print(sweeps, console);
@@ -152,7 +163,7 @@ final class Campaign {
       ComparisonTable.print(Comparison.of(results, repeat), console);
     }
     Gate.Decision decision = gate.decide(results, repeat, environmentFailed);
-    Report model = Report.of(seed, repeat, results, sweeps, out);
+    Report model = Report.of(seed, repeat, results, sweeps, out, sources);
     if (shard != null) {
       model = model.withSection(ReportSections.SHARD, shardSection(planned));
     }

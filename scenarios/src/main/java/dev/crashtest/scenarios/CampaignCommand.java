@@ -2,11 +2,10 @@ package dev.crashtest.scenarios;
 
 import dev.crashtest.agent.AgentException;
 import dev.crashtest.agent.AgentSpec;
-import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.env.Environment;
 import dev.crashtest.env.EnvironmentException;
 import dev.crashtest.env.containers.LocalImages;
-import dev.crashtest.scenario.CrashPointSweep;
+import dev.crashtest.scenariofile.ScenarioFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -26,6 +25,12 @@ abstract class CampaignCommand implements Callable<Integer> {
           + " runs the task cleanly, then once per call the agent made, killed right there;"
           + " 'crash-point-sweep[crm:place_order#1]' runs one such point.")
   List<String> scenarios;
+
+  @Option(names = "--scenario-file", paramLabel = "PATH",
+      description = "Also run the scenario of this YAML file; a directory means every *.yaml in it, sorted by name."
+          + " Repeatable. Given without --scenario, only the files' scenarios run. A problem in a file is one line"
+          + " file:line:column: field: what is wrong, and exit 2.")
+  List<Path> scenarioFiles = new ArrayList<>();
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed for every random choice (default: a new one, printed).")
   Long seed;
@@ -87,7 +92,16 @@ abstract class CampaignCommand implements Callable<Integer> {
     }
     Gate gate = gateOptions.gate(spec.commandLine(), repeat);
     Shard slice = shard == null ? null : shard();
-    List<Campaign.Item> items = resolveScenarios();
+    ScenarioSelection selection;
+    try {
+      selection = ScenarioSelection.of(scenarios == null ? List.of() : scenarios, scenarioFiles);
+    } catch (ScenarioFileException e) {
+      return ScenarioSelection.rejected(e, spec.commandLine());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    List<Campaign.Item> items = selection.items();
+    gate = gate.knowing(selection.fileScenarios());
     Backend where = Backend.parse(backend, spec.commandLine());
     List<AgentSpec> asked;
     try {
@@ -166,28 +180,5 @@ abstract class CampaignCommand implements Callable<Integer> {
       }
     }
     return specs;
-  }
-
-  private List<Campaign.Item> resolveScenarios() {
-    if (scenarios == null || scenarios.isEmpty()) {
-      return Catalogue.all().stream().map(Campaign.Item::of).toList();
-    }
-    List<Campaign.Item> selected = new ArrayList<>();
-    for (String raw : scenarios) {
-      String name = raw.trim();
-      if (name.equals(CrashPointSweep.NAME) || name.equals(CrashPointSweep.CLEAN_RUN)) {
-        selected.add(Campaign.Item.sweepRun(name));
-      } else if (name.startsWith(CrashPointSweep.NAME + "[")) {
-        CrashPointSweep.pointOf(name).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-            "crash point [" + name + "] does not name a call as service:operation#n; for example:"
-                + " crash-point-sweep[crm:place_order#1]"));
-        selected.add(Campaign.Item.sweepRun(name));
-      } else {
-        selected.add(Campaign.Item.of(Catalogue.named(name).orElseThrow(() -> new CommandLine.ParameterException(
-            spec.commandLine(), "unknown scenario [" + name + "]; known scenarios: "
-                + String.join(", ", Catalogue.names()) + ", " + CrashPointSweep.NAME))));
-      }
-    }
-    return selected;
   }
 }

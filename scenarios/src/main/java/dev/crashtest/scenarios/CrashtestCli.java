@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
  * ./crashtest merge --out crashtest-out s1/report.json s2/report.json
  * ./crashtest run --fail-on pass-k:0.9 --repeat 3 --baseline last-release/report.json
  * ./crashtest list                                  # scenarios and agents
+ * ./crashtest run --scenario-file incidents/ --agent naive   # the scenarios of every *.yaml in incidents/
+ * ./crashtest show crash-after-place-order          # a scenario as YAML, the start of a file of one's own
  * ./crashtest clean                                 # every container and image of ours off the Docker engine
  * </pre>
  *
@@ -29,8 +31,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "crashtest 0.1.0",
     description = "Proves whether an agent stack survives crashes, outages and credential trouble.",
-    subcommands = {RunCommand.class, CompareCommand.class, MergeCommand.class, ListCommand.class, CleanCommand.class,
-        SelfTestCommand.class})
+    subcommands = {RunCommand.class, CompareCommand.class, MergeCommand.class, ListCommand.class, ShowCommand.class,
+        CleanCommand.class, SelfTestCommand.class})
 public final class CrashtestCli implements Runnable {
   static final int EXIT_PASS = 0;
   static final int EXIT_FAIL = 1;
@@ -72,6 +74,6 @@ public final class CrashtestCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "missing command: use 'run', 'compare', 'merge' or 'list'");
+        "missing command: use 'run', 'compare', 'merge', 'list' or 'show'");
   }
 }

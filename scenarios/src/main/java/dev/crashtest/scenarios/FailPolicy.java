@@ -3,11 +3,14 @@ package dev.crashtest.scenarios;
 import dev.crashtest.reports.PassK;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;
+import dev.crashtest.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +31,13 @@ import java.util.regex.Pattern;
  * {@code --fail-on experimental,skipped}. ERRORs the environment caused never count here: they end in exit 3.
  * {@code pass-k:0.9} and {@code pass-k>=0.9} are the same rule; the colon form needs no quotes in a shell, where an
  * unquoted {@code >=0.9} is a redirection into a file named {@code =0.9}.
+ *
+ * <p>A scenario may pin the verdict an agent is known to get ({@code expect: {naive: FAIL}} in its file,
+ * {@link dev.crashtest.scenario.Scenario#expectations()}): that scenario × agent is judged by its pin instead of the
+ * verdict rule, strictly, as pytest judges a strict xfail. Every try got the pinned verdict: reported only
+ * ("expected FAIL (pinned in the scenario)"). A try got another: it fails the run, and says what to do ("expected
+ * FAIL, got PASS; the agent was fixed? drop `expect: {naive: FAIL}`"). {@code none} reports a broken pin without
+ * failing the run; {@code experimental} applies as to any verdict. Cells without a pin are judged as before.
  *
  * <pre>{@code
  * FailPolicy policy = FailPolicy.parse(List.of("pass-k:0.9", "experimental"));
@@ -150,10 +160,37 @@ final class FailPolicy {
   }
 
   /**
-   * What each scenario × agent of {@code runs} means for the exit code, in the order the runs came: gating
-   * findings fail the run, the others are reported only. Runs the environment broke are left out.
+   * The verdict a scenario pins for an agent ({@link dev.crashtest.scenario.Scenario#expectations()}), by the
+   * scenario's name and the agent's.
    */
+  @FunctionalInterface
+  interface Expectations {
+    Optional<RunVerdict> of(String scenario, String agent);
+
+    /** No scenario pins anything. */
+    static Expectations none() {
+      return (scenario, agent) -> Optional.empty();
+    }
+
+    /** The pins of the scenarios {@code lookup} finds by name. */
+    static Expectations of(Function<String, Optional<Scenario>> lookup) {
+      return (scenario, agent) -> lookup.apply(scenario)
+          .flatMap(found -> Optional.ofNullable(found.expectations().get(agent)));
+    }
+  }
+
+  /** {@link #judge(List, int, Predicate, Expectations)} where no scenario pins a verdict. */
   List<Finding> judge(List<RunResult> runs, int repeat, Predicate<String> experimentalScenario) {
+    return judge(runs, repeat, experimentalScenario, Expectations.none());
+  }
+
+  /**
+   * What each scenario × agent of {@code runs} means for the exit code, in the order the runs came: gating
+   * findings fail the run, the others are reported only. Runs the environment broke are left out. A scenario × agent
+   * that {@code expected} pins a verdict for is judged by its pin.
+   */
+  List<Finding> judge(List<RunResult> runs, int repeat, Predicate<String> experimentalScenario,
+      Expectations expected) {
     Map<List<String>, List<RunResult>> cells = new LinkedHashMap<>();
     for (RunResult run : runs) {
       if (!run.causedByEnvironment()) {
@@ -171,12 +208,40 @@ final class FailPolicy {
         }
         return;
       }
+      Optional<RunVerdict> pinned = expected.of(cell.get(0), cell.get(1));
+      if (pinned.isPresent()) {
+        findings.add(pinFinding(cell.get(0), cell.get(1), pinned.get(), judged, counts, why));
+        return;
+      }
       String problem = verdictProblem(judged, repeat);
       if (problem != null) {
         findings.add(new Finding(cell.get(0), cell.get(1), problem + why, counts));
       }
     });
     return findings;
+  }
+
+  /**
+   * A cell judged by its pinned verdict: met, reported only; broken (any try got another verdict), gating unless
+   * {@code --fail-on none} or the scenario is experimental and not counted.
+   */
+  private Finding pinFinding(String scenario, String agent, RunVerdict pinned, List<RunResult> judged,
+      boolean counts, String why) {
+    List<RunResult> off = judged.stream().filter(run -> run.verdict() != pinned).toList();
+    if (off.isEmpty()) {
+      return new Finding(scenario, agent, "expected " + pinned + " (pinned in the scenario)" + why, false);
+    }
+    Map<RunVerdict, Long> got = new java.util.EnumMap<>(RunVerdict.class);
+    off.forEach(run -> got.merge(run.verdict(), 1L, Long::sum));
+    String outcome = judged.size() == 1 ? off.get(0).verdict() + violations(off.get(0))
+        : got.entrySet().stream().map(entry -> entry.getKey() + " in " + entry.getValue())
+            .collect(java.util.stream.Collectors.joining(" and ")) + " of " + judged.size() + " tries";
+    String pin = "`expect: {" + agent + ": " + pinned + "}`";
+    String next = got.containsKey(RunVerdict.PASS) ? "the agent was fixed? drop " + pin
+        : "the outcome pinned in the scenario changed: fix the agent, or change " + pin;
+    boolean none = verdictRule.equals("none");
+    return new Finding(scenario, agent, "expected " + pinned + ", got " + outcome + "; " + next + why
+        + (none && counts ? " (--fail-on none: reported, not gating)" : ""), counts && !none);
   }
 
   /** What is wrong with a cell's judged tries under the verdict rule, or null when nothing is. */

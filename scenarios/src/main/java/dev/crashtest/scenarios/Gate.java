@@ -28,16 +28,38 @@ final class Gate {
   private final FailPolicy policy;
   private final Optional<Baseline> baseline;
   private final Predicate<String> experimental;
+  private final FailPolicy.Expectations expected;
 
+  /** A gate that knows the built-in scenarios: which are experimental, which verdicts they pin. */
   Gate(FailPolicy policy, Optional<Baseline> baseline) {
-    this(policy, baseline, name -> Catalogue.named(name).map(Scenario::isExperimental).orElse(false));
+    this(policy, baseline, name -> Catalogue.named(name).map(Scenario::isExperimental).orElse(false),
+        FailPolicy.Expectations.of(Catalogue::named));
   }
 
-  /** A gate that asks {@code experimental} whether a scenario (by name) is experimental. */
+  /** A gate that asks {@code experimental} whether a scenario (by name) is experimental; no scenario pins a verdict. */
   Gate(FailPolicy policy, Optional<Baseline> baseline, Predicate<String> experimental) {
+    this(policy, baseline, experimental, FailPolicy.Expectations.none());
+  }
+
+  private Gate(FailPolicy policy, Optional<Baseline> baseline, Predicate<String> experimental,
+      FailPolicy.Expectations expected) {
     this.policy = policy;
     this.baseline = baseline;
     this.experimental = experimental;
+    this.expected = expected;
+  }
+
+  /**
+   * The same gate knowing {@code scenarios} too (those read from files): whether each is experimental and the
+   * verdicts it pins ({@code expect: {naive: FAIL}}) come from them, ahead of what the gate knew.
+   */
+  Gate knowing(List<Scenario> scenarios) {
+    Map<String, Scenario> byName = new LinkedHashMap<>();
+    scenarios.forEach(scenario -> byName.put(scenario.name(), scenario));
+    FailPolicy.Expectations known = FailPolicy.Expectations.of(name -> Optional.ofNullable(byName.get(name)));
+    return new Gate(policy, baseline, name -> byName.containsKey(name) ? byName.get(name).isExperimental()
+        : experimental.test(name), (scenario, agent) -> byName.containsKey(scenario) ? known.of(scenario, agent)
+        : expected.of(scenario, agent));
   }
 
   /** The default: {@code --fail-on fail}, no baseline. */
@@ -51,7 +73,7 @@ final class Gate {
    * @param environmentFailed whether an environment could not start at all (a run is then missing, not an ERROR)
    */
   Decision decide(List<RunResult> runs, int repeat, boolean environmentFailed) {
-    List<FailPolicy.Finding> findings = policy.judge(runs, repeat, experimental);
+    List<FailPolicy.Finding> findings = policy.judge(runs, repeat, experimental, expected);
     List<RunResult> judged = runs.stream().filter(run -> !run.causedByEnvironment()).toList();
     Optional<Baseline.Diff> diff = baseline.map(base -> base.diff(Comparison.of(judged, repeat)));
     List<String> broken = runs.stream().filter(RunResult::causedByEnvironment)

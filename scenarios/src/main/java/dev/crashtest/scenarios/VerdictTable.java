@@ -2,11 +2,13 @@ package dev.crashtest.scenarios;
 
 import dev.crashtest.check.AuditTrail;
 import dev.crashtest.check.CheckResult;
+import dev.crashtest.reports.ReportRun;
 import dev.crashtest.scenario.RunMetrics;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The verdict table, then what each failed run violated and the command that reproduces it. */
@@ -14,6 +16,11 @@ final class VerdictTable {
   private VerdictTable() {}
 
   static void print(List<RunResult> results, PrintStream out) {
+    print(results, Map.of(), out);
+  }
+
+  /** The same, the runs of scenarios read from files ({@code files}, by scenario name) reproduced from their file. */
+  static void print(List<RunResult> results, Map<String, ReportRun.SourceFile> files, PrintStream out) {
     int scenarioWidth = Math.max(38, results.stream().mapToInt(r -> r.scenario().length()).max().orElse(0));
     int agentWidth = Math.max(8, results.stream().mapToInt(r -> r.agent().length()).max().orElse(0));
     String format = "%-" + scenarioWidth + "s %-" + agentWidth + "s %-8s %-44s %8s%n";
@@ -38,7 +45,7 @@ final class VerdictTable {
       }
       printAudit(result, out);
       out.printf("  history: %s%n", result.directory().resolve("history.jsonl"));
-      out.printf("  reproduce: %s%n", result.reproduce());
+      out.printf("  reproduce: %s%n", ReportRun.reproduce(result, files.get(result.scenario())));
     }
   }
 
