@@ -5,6 +5,7 @@ import dev.crashtest.reports.HtmlReport;
 import dev.crashtest.reports.JsonReport;
 import dev.crashtest.reports.JunitReport;
 import dev.crashtest.reports.Report;
+import dev.crashtest.reports.ReportRun;
 import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.RunResult;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -94,12 +97,14 @@ final class MergeCommand implements Callable<Integer> {
       List<SavedReport> saved, Gate.Decision decision) {
     PrintStream console = System.out;
     console.printf("Merged %d report(s) of seed %d: %d run(s)%n%n", saved.size(), seed, runs.size());
-    VerdictTable.print(runs, console);
+    Map<String, ReportRun.SourceFile> scenarioFiles = new LinkedHashMap<>();
+    saved.forEach(report -> report.scenarioFiles().forEach(scenarioFiles::putIfAbsent));
+    VerdictTable.print(runs, scenarioFiles, console);
     if (repeat > 1 || runs.stream().map(RunResult::agent).distinct().count() > 1) {
       console.println();
       ComparisonTable.print(Comparison.of(runs, repeat), console);
     }
-    Report model = Report.of(seed, repeat, runs, sweeps, out)
+    Report model = Report.of(seed, repeat, runs, sweeps, out, scenarioFiles)
         .withSection(ReportSections.MERGED_FROM, saved.stream().map(MergeCommand::mergedFrom).toList())
         .withSections(decision.sections());
     Path report = JsonReport.write(model);

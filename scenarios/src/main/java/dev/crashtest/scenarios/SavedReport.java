@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 final class SavedReport {
-  private static final Pattern AGENT_ARGUMENTS = Pattern.compile("\\./crashtest run --scenario ('[^']*'|\\S+) (.+)"
-      + " --seed -?[0-9]+");
+  private static final Pattern AGENT_ARGUMENTS = Pattern.compile("\\./crashtest run --scenario(?:-file)?"
+      + " ('(?:[^']|'\\\\'')*'|\\S+) (.+) --seed -?[0-9]+");
 
   private final Path file;
   private final Report report;
@@ -122,6 +122,14 @@ final class SavedReport {
           arguments.matches() ? arguments.group(2) : null));
     }
     return runs;
+  }
+
+  /** The file each scenario read from one came from, by scenario name, as its runs recorded it. */
+  Map<String, ReportRun.SourceFile> scenarioFiles() {
+    Map<String, ReportRun.SourceFile> files = new LinkedHashMap<>();
+    report.runs().stream().filter(run -> run.scenarioFile() != null)
+        .forEach(run -> files.putIfAbsent(run.scenario(), run.scenarioFile()));
+    return files;
   }
 
   /** The report's crash-point sweeps, their runs taken from {@code runs} (as {@link #runs(Path)} returned them). */

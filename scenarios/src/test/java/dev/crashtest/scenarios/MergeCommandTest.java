@@ -11,6 +11,8 @@ import dev.crashtest.history.History;
 import dev.crashtest.history.HistoryFiles;
 import dev.crashtest.history.OpType;
 import dev.crashtest.reports.JsonReport;
+import dev.crashtest.reports.Report;
+import dev.crashtest.reports.ReportRun;
 import dev.crashtest.scenario.RunMetrics;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;
@@ -55,6 +57,27 @@ class MergeCommandTest {
     assertThat(dir.resolve("merged/index.html")).as("index.html").isRegularFile();
     assertThat(merge.out()).as("console").contains("Merged 2 report(s) of seed 42: 4 run(s)",
         "fails the run: crash-before-create-quote × naive: FAIL in 2 of 2 tries");
+  }
+
+  @Test
+  void a_merged_report_keeps_each_file_scenarios_file_and_its_reproduce_command() throws IOException {
+    Path out = dir.resolve("files");
+    Path directory = out.resolve("my incident--my-agent");
+    RunResult crashed = run(directory, "crash-from-a-file", 0);
+    RunResult byCommand = new RunResult(crashed.scenario(), "my-agent", crashed.seed(), crashed.verdict(),
+        crashed.checks(), null, crashed.metrics(), crashed.history(), directory, "--agent-cmd 'python3 my_agent.py'");
+    Path report = JsonReport.write(Report.of(42L, 1, List.of(byCommand), List.of(), out, Map.of("crash-from-a-file",
+        new ReportRun.SourceFile("incidents/it's mine.yaml", "ab12"))));
+
+    Console merge = Console.capture(() -> CrashtestCli.execute("merge", "--out", dir.resolve("merged").toString(),
+        report.toString()));
+
+    JsonNode run = JSON.readTree(dir.resolve("merged/report.json").toFile()).get("runs").get(0);
+    assertThat(merge.code()).as("exit code; output:%n%s%s", merge.out(), merge.err()).isEqualTo(1);
+    assertThat(run.get("scenarioFile").toString()).as("scenarioFile")
+        .isEqualTo("{\"path\":\"incidents/it's mine.yaml\",\"sha256\":\"ab12\"}");
+    assertThat(run.get("reproduce").asText()).as("reproduce").isEqualTo("./crashtest run --scenario-file"
+        + " 'incidents/it'\\''s mine.yaml' --agent-cmd 'python3 my_agent.py' --seed " + crashed.seed());
   }
 
   @Test
