@@ -103,8 +103,8 @@ record ScenarioSelection(List<Campaign.Item> items, List<ScenarioFile> files) {
       }
     }
     return Campaign.Item.of(Catalogue.named(name).orElseThrow(() -> new IllegalArgumentException(
-        unknown(name, Catalogue.names()) + ", " + CrashPointSweep.NAME + DidYouMean.hint(name, Catalogue.names())
-            + "; a scenario of your own goes in a file: --scenario-file PATH")));
+        unknown(name, Catalogue.names()) + ", " + CrashPointSweep.NAME
+            + DidYouMean.hint(name, Catalogue.names()))));
   }
 
   /**
