@@ -35,8 +35,8 @@ import java.util.Map;
  * @param cause {@code "environment"} for an ERROR the harness's side caused, else {@code null}
  * @param history the run's history.jsonl, relative to the report's directory when it lies under it
  */
-@JsonPropertyOrder({"scenario", "scenarioFile", "agent", "seed", "try", "crashPoint", "verdict", "violations", "checks", "error",
-    "cause", "metrics", "history", "agentLog", "reproduce", "audit"})
+@JsonPropertyOrder({"scenario", "scenarioFile", "agent", "seed", "try", "crashPoint", "verdict", "violations",
+    "checks", "error", "cause", "metrics", "history", "agentLog", "reproduce", "audit"})
 public record ReportRun(String scenario, @JsonInclude(JsonInclude.Include.NON_NULL) SourceFile scenarioFile,
     String agent, long seed, @JsonProperty("try") int tryNumber,
     @JsonInclude(JsonInclude.Include.NON_NULL) String crashPoint, RunVerdict verdict, List<Violation> violations,

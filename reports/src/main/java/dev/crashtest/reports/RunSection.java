@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * One run in index.html: verdict, the scenario file it came from (when it did), the violated checks with links to
- * the ops that prove them, the reproduce command, the timeline, the audit table and every op. Open for a run that failed or errored, collapsed otherwise.
+ * the ops that prove them, the reproduce command, the timeline, the audit table and every op. Open for a run that
+ * failed or errored, collapsed otherwise.
  */
 final class RunSection {
   private final RunResult run;

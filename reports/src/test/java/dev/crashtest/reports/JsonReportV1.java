@@ -67,8 +67,8 @@ final class JsonReportV1 {
     report.put("seed", seed);
     report.put("repeat", repeat);
     List<Integer> tries = tryNumbers(seed, repeat, runs);
-    report.put("runs", IntStream.range(0, runs.size()).mapToObj(i -> run(runs.get(i), files.get(runs.get(i).scenario()), directory,
-        tries.get(i)))
+    report.put("runs", IntStream.range(0, runs.size())
+        .mapToObj(i -> run(runs.get(i), files.get(runs.get(i).scenario()), directory, tries.get(i)))
         .toList());
     report.put("comparison", comparison(Comparison.of(runs, repeat)));
     report.put("crashPointSweeps", sweeps.stream().map(JsonReportV1::sweep).toList());
