@@ -31,6 +31,11 @@ final class BoundedRetriesChecker implements Checker {
   }
 
   @Override
+  public java.util.OptionalInt argument() {
+    return java.util.OptionalInt.of(max);
+  }
+
+  @Override
   public CheckResult check(History history) {
     Map<String, List<Op>> failuresInARow = new HashMap<>();
     List<Op> worst = List.of();

@@ -15,6 +15,14 @@ public interface Checker {
   /** A short, stable name, e.g. {@code task-completed}; reports and {@code --fail-on} policies use it. */
   String name();
 
+  /**
+   * The check's argument, for a check that takes one ({@code bounded-retries}: the most retries allowed); two
+   * checkers with the same name and argument judge alike.
+   */
+  default java.util.OptionalInt argument() {
+    return java.util.OptionalInt.empty();
+  }
+
   /** Judges the history. May throw; {@link Checks#run} turns that into UNKNOWN. */
   CheckResult check(History history);
 }

@@ -47,6 +47,8 @@ public final class Vocabulary {
   public static final String PLATFORM_STARTED = "platform_started";
   public static final String PLATFORM_KILLED = "platform_killed";
   public static final String PLATFORM_RESTARTED = "platform_restarted";
+  public static final String PLATFORM_PAUSED = "platform_paused";
+  public static final String PLATFORM_RESUMED = "platform_resumed";
   public static final String SUBMIT_TASK = "submit_task";
   /** An upstream agent handed the task over with its own delegated token ({@code from}: its client id). */
   public static final String HANDOFF_TOKEN = "handoff_token";

@@ -36,6 +36,41 @@ public abstract sealed class Fault permits ProcessCrash, ProcessPause, NetworkFa
     return optional;
   }
 
+  /**
+   * How long after it fired the fault heals (a crashed process restarts, a paused one wakes, an outage ends), or
+   * empty when it heals on a trigger, at the end of the run, by itself, or never.
+   */
+  public java.util.Optional<java.time.Duration> healAfter() {
+    long millis = healAfterMillis();
+    return millis < 0 ? java.util.Optional.empty() : java.util.Optional.of(java.time.Duration.ofMillis(millis));
+  }
+
+  /** The trigger that heals the fault ({@code until(...)}), if it heals on one. */
+  public java.util.Optional<Trigger> healedWhen() {
+    return java.util.Optional.empty();
+  }
+
+  /** What makes this fault differ from another of its kind, beyond trigger, heal and optional; for equality. */
+  abstract java.util.List<Object> parameters();
+
+  /** Two faults are equal when they are of the same kind, with the same parameters, trigger, heal and optional. */
+  @Override
+  public final boolean equals(Object other) {
+    return other != null && other.getClass() == getClass() && trigger.equals(((Fault) other).trigger)
+        && optional == ((Fault) other).optional && healedWhen().equals(((Fault) other).healedWhen())
+        && healAfterMillis() == ((Fault) other).healAfterMillis() && parameters().equals(((Fault) other).parameters());
+  }
+
+  @Override
+  public final int hashCode() {
+    return java.util.Objects.hash(getClass(), trigger, optional, healedWhen(), healAfterMillis(), parameters());
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+
   /** How the fault reads in a scenario description. */
   public abstract String describe();
 

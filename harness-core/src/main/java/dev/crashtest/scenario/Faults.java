@@ -53,7 +53,26 @@ public final class Faults {
    * its platform may have handed its work to another worker.
    */
   public static ProcessPause pauseAgent() {
-    return new ProcessPause(Triggers.atTime(Duration.ZERO), Duration.ofSeconds(5), false, false);
+    return new ProcessPause(ProcessCrash.Target.AGENT, Triggers.atTime(Duration.ZERO), Duration.ofSeconds(5), false,
+        false, null);
+  }
+
+  /**
+   * {@code SIGSTOP} the durable-execution platform server, {@code SIGCONT} it after {@code lasting(...)} (default
+   * 5 s): a platform that hangs rather than dies, its connections open and silent.
+   */
+  public static ProcessPause pausePlatform() {
+    return new ProcessPause(ProcessCrash.Target.PLATFORM, Triggers.atTime(Duration.ZERO), Duration.ofSeconds(5),
+        false, false, null);
+  }
+
+  /**
+   * {@code SIGTERM} the durable-execution platform server: it may shut down cleanly; by default when the task is
+   * submitted, restarted on its state after 1 s.
+   */
+  public static ProcessCrash terminatePlatform() {
+    return new ProcessCrash(ProcessCrash.Target.PLATFORM, ProcessCrash.Signal.TERM, Triggers.atTime(Duration.ZERO),
+        Duration.ofSeconds(1), false);
   }
 
   /** The agent's client secret changes: new secret in its file, the old one refused from now on. */

@@ -32,10 +32,12 @@ public final class IdentityChange extends Fault {
   private final Duration amount;
   private final String scope;
   private final Duration lasting;
+  private final Trigger until;
 
   private IdentityChange(Kind kind, Duration amount, String scope, Trigger trigger, Duration lasting,
-      boolean optional) {
+      boolean optional, Trigger until) {
     super(trigger, optional);
+    this.until = until;
     this.kind = kind;
     this.amount = amount;
     this.scope = scope;
@@ -43,12 +45,13 @@ public final class IdentityChange extends Fault {
   }
 
   static IdentityChange of(Kind kind, Duration amount, String scope) {
-    return new IdentityChange(kind, amount, scope, Triggers.atTime(Duration.ZERO), null, false);
+    return new IdentityChange(kind, amount, scope, Triggers.atTime(Duration.ZERO), null, false, null);
   }
 
   /** The same change, fired by {@code trigger}. */
   public IdentityChange when(Trigger trigger) {
-    return new IdentityChange(kind, amount, scope, Objects.requireNonNull(trigger, "trigger"), lasting, isOptional());
+    return new IdentityChange(kind, amount, scope, Objects.requireNonNull(trigger, "trigger"), lasting, isOptional(),
+        until);
   }
 
   /**
@@ -61,7 +64,7 @@ public final class IdentityChange extends Fault {
    * }</pre>
    */
   public IdentityChange optional() {
-    return new IdentityChange(kind, amount, scope, trigger(), lasting, true);
+    return new IdentityChange(kind, amount, scope, trigger(), lasting, true, until);
   }
 
   /** The same change, undone {@code duration} after it started; only a short lifetime and a clock skew heal. */
@@ -73,7 +76,36 @@ public final class IdentityChange extends Fault {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("lasting needs a positive duration, got [" + duration + "]");
     }
-    return new IdentityChange(kind, amount, scope, trigger(), duration, isOptional());
+    return new IdentityChange(kind, amount, scope, trigger(), duration, isOptional(), null);
+  }
+
+  /** The same change, undone when {@code trigger} fires; only a short lifetime and a clock skew heal. */
+  public IdentityChange until(Trigger trigger) {
+    if (!heals()) {
+      throw new IllegalArgumentException("[" + describe() + "] cannot be undone, so it cannot last until ["
+          + trigger.describe() + "]; only shortTokenLifetime(...) and clockSkew(...) heal");
+    }
+    return new IdentityChange(kind, amount, scope, trigger(), null, isOptional(), Objects.requireNonNull(trigger));
+  }
+
+  @Override
+  public java.util.Optional<Trigger> healedWhen() {
+    return java.util.Optional.ofNullable(until);
+  }
+
+  @Override
+  java.util.List<Object> parameters() {
+    return java.util.Arrays.asList(kind, amount, scope);
+  }
+
+  /** The grace (key rotation), the lifetime (short tokens) or the offset (clock skew); zero otherwise. */
+  public Duration amount() {
+    return amount;
+  }
+
+  /** The withdrawn scope, for {@link Kind#WITHDRAW_SCOPE}. */
+  public java.util.Optional<String> scope() {
+    return java.util.Optional.ofNullable(scope);
   }
 
   public Kind kind() {
@@ -91,7 +123,8 @@ public final class IdentityChange extends Fault {
       case CLOCK_SKEW -> "identity: the provider's clock runs " + Math.abs(amount.toMillis()) + " ms "
           + (amount.isNegative() ? "behind" : "ahead");
     };
-    String how = lasting == null ? "" : " for " + lasting.toMillis() + " ms";
+    String how = until != null ? " until " + until.describe().replaceFirst("^when ", "")
+        : lasting == null ? "" : " for " + lasting.toMillis() + " ms";
     return what + " " + trigger().describe() + how;
   }
 

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 public final class NetworkFault extends Fault {
 
   /** What the proxy does. */
-  enum Kind {
+  public enum Kind {
     OUTAGE, LATENCY, BANDWIDTH, TIMEOUT, RESET_PEER, SLICER, LIMIT_DATA, SLOW_CLOSE
   }
 
@@ -36,10 +36,17 @@ public final class NetworkFault extends Fault {
   private final long extra;
   private final ToxicDirection direction;
   private final Duration lasting;
+  private final Trigger until;
 
   private NetworkFault(List<Service> services, Kind kind, long value, long extra, ToxicDirection direction,
       Trigger trigger, Duration lasting, boolean optional) {
+    this(services, kind, value, extra, direction, trigger, lasting, optional, null);
+  }
+
+  private NetworkFault(List<Service> services, Kind kind, long value, long extra, ToxicDirection direction,
+      Trigger trigger, Duration lasting, boolean optional, Trigger until) {
     super(trigger, optional);
+    this.until = until;
     this.services = services;
     this.kind = kind;
     this.value = value;
@@ -59,7 +66,7 @@ public final class NetworkFault extends Fault {
 
   /** The same fault, fired by {@code trigger}. */
   public NetworkFault when(Trigger trigger) {
-    return new NetworkFault(services, kind, value, extra, direction, trigger, lasting, isOptional());
+    return new NetworkFault(services, kind, value, extra, direction, trigger, lasting, isOptional(), until);
   }
 
   /**
@@ -72,7 +79,7 @@ public final class NetworkFault extends Fault {
    * }</pre>
    */
   public NetworkFault optional() {
-    return new NetworkFault(services, kind, value, extra, direction, trigger(), lasting, true);
+    return new NetworkFault(services, kind, value, extra, direction, trigger(), lasting, true, until);
   }
 
   /** The same fault, healed {@code duration} after it started; by default it lasts until the run ends. */
@@ -88,12 +95,53 @@ public final class NetworkFault extends Fault {
     if (kind != Kind.LATENCY) {
       throw new IllegalStateException("jitter applies to latency faults only, not to " + kind.name().toLowerCase());
     }
-    return new NetworkFault(services, kind, value, jitter.toMillis(), direction, trigger(), lasting, isOptional());
+    return new NetworkFault(services, kind, value, jitter.toMillis(), direction, trigger(), lasting, isOptional(),
+        until);
   }
 
   /** The same toxic on the client-to-service direction instead of service-to-client. */
   public NetworkFault upstream() {
-    return new NetworkFault(services, kind, value, extra, ToxicDirection.UPSTREAM, trigger(), lasting, isOptional());
+    return new NetworkFault(services, kind, value, extra, ToxicDirection.UPSTREAM, trigger(), lasting, isOptional(),
+        until);
+  }
+
+  /** The same fault, healed when {@code trigger} fires (or when the run ends). */
+  public NetworkFault until(Trigger trigger) {
+    return new NetworkFault(services, kind, value, extra, direction, trigger(), null, isOptional(),
+        java.util.Objects.requireNonNull(trigger, "trigger"));
+  }
+
+  @Override
+  public java.util.Optional<Trigger> healedWhen() {
+    return java.util.Optional.ofNullable(until);
+  }
+
+  @Override
+  List<Object> parameters() {
+    return List.of(services, kind, value, extra, direction);
+  }
+
+  /** What the proxy does. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /**
+   * The toxic's main value: the delay in ms (latency, timeout, reset, slow close), KB/s (bandwidth), average bytes
+   * (slicer), bytes (limit data); 0 for an outage.
+   */
+  public long value() {
+    return value;
+  }
+
+  /** The toxic's second value: latency's jitter in ms, the slicer's delay in µs; 0 otherwise. */
+  public long extra() {
+    return extra;
+  }
+
+  /** Whether the toxic acts on the client-to-service direction rather than the answers. */
+  public boolean isUpstream() {
+    return direction == ToxicDirection.UPSTREAM;
   }
 
   /** The services whose hops this fault breaks, in {@link Service} order. */
@@ -116,7 +164,8 @@ public final class NetworkFault extends Fault {
       case LIMIT_DATA -> service + " connections closed after " + value + " bytes";
       case SLOW_CLOSE -> service + " connections close " + value + " ms late";
     };
-    String how = lasting == null ? " until the run ends" : " for " + lasting.toMillis() + " ms";
+    String how = until != null ? " until " + until.describe().replaceFirst("^when ", "")
+        : lasting == null ? " until the run ends" : " for " + lasting.toMillis() + " ms";
     return what + " " + trigger().describe() + how;
   }
 

@@ -68,12 +68,22 @@ public final class ProcessCrash extends Fault {
     return new ProcessCrash(target, signal, trigger(), null, isOptional());
   }
 
+  @Override
+  java.util.List<Object> parameters() {
+    return java.util.List.of(target, signal, restartAfter == null ? "never" : restartAfter);
+  }
+
   public Signal signal() {
     return signal;
   }
 
   public Target target() {
     return target;
+  }
+
+  /** How long after the crash the process starts again; empty when it is left dead. */
+  public java.util.Optional<Duration> restartAfter() {
+    return java.util.Optional.ofNullable(restartAfter);
   }
 
   @Override

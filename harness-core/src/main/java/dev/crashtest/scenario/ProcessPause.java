@@ -13,18 +13,23 @@ import java.time.Duration;
  * }</pre>
  */
 public final class ProcessPause extends Fault {
+  private final ProcessCrash.Target target;
   private final Duration lasting;
   private final boolean standby;
+  private final Trigger until;
 
-  ProcessPause(Trigger trigger, Duration lasting, boolean standby, boolean optional) {
+  ProcessPause(ProcessCrash.Target target, Trigger trigger, Duration lasting, boolean standby, boolean optional,
+      Trigger until) {
     super(trigger, optional);
+    this.target = target;
     this.lasting = lasting;
     this.standby = standby;
+    this.until = until;
   }
 
   /** The same pause, fired by {@code trigger}. */
   public ProcessPause when(Trigger trigger) {
-    return new ProcessPause(trigger, lasting, standby, isOptional());
+    return new ProcessPause(target, trigger, lasting, standby, isOptional(), until);
   }
 
   /**
@@ -37,41 +42,80 @@ public final class ProcessPause extends Fault {
    * }</pre>
    */
   public ProcessPause optional() {
-    return new ProcessPause(trigger(), lasting, standby, true);
+    return new ProcessPause(target, trigger(), lasting, standby, true, until);
   }
 
-  /** The same pause, the agent woken up after {@code duration}. */
+  /** The same pause, the process woken up after {@code duration}. */
   public ProcessPause lasting(Duration duration) {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("lasting needs a positive duration, got [" + duration + "]");
     }
-    return new ProcessPause(trigger(), duration, standby, isOptional());
+    return new ProcessPause(target, trigger(), duration, standby, isOptional(), null);
+  }
+
+  /** The same pause, the process woken up when {@code trigger} fires (or when the run ends). */
+  public ProcessPause until(Trigger trigger) {
+    return new ProcessPause(target, trigger(), null, standby, isOptional(), java.util.Objects.requireNonNull(trigger));
   }
 
   /** While the agent is frozen, a second agent process runs with the same identity and platform. */
   public ProcessPause withStandbyWorker() {
-    return new ProcessPause(trigger(), lasting, true, isOptional());
+    if (target != ProcessCrash.Target.AGENT) {
+      throw new IllegalStateException("a standby worker stands in for a paused agent, not for a paused platform");
+    }
+    return new ProcessPause(target, trigger(), lasting, true, isOptional(), until);
+  }
+
+  /** Which process freezes. */
+  public ProcessCrash.Target target() {
+    return target;
+  }
+
+  /** Whether a standby worker runs while the agent is frozen. */
+  public boolean hasStandbyWorker() {
+    return standby;
+  }
+
+  @Override
+  public java.util.Optional<Trigger> healedWhen() {
+    return java.util.Optional.ofNullable(until);
+  }
+
+  @Override
+  java.util.List<Object> parameters() {
+    return java.util.List.of(target, standby);
   }
 
   @Override
   public String describe() {
-    return "SIGSTOP the agent " + trigger().describe() + ", SIGCONT after " + lasting.toMillis() + " ms"
+    String process = target == ProcessCrash.Target.AGENT ? "the agent" : "the platform";
+    String wake = until != null ? ", SIGCONT " + until.describe().replaceFirst("^when ", "when ")
+        : ", SIGCONT after " + lasting.toMillis() + " ms";
+    return "SIGSTOP " + process + " " + trigger().describe() + wake
         + (standby ? ", a standby worker running meanwhile" : "");
   }
 
   @Override
   void inject(RunContext run) {
-    run.pauseAgent(standby);
+    if (target == ProcessCrash.Target.AGENT) {
+      run.pauseAgent(standby);
+    } else {
+      run.pausePlatform();
+    }
   }
 
   @Override
   void heal(RunContext run) {
-    run.resumeAgent();
+    if (target == ProcessCrash.Target.AGENT) {
+      run.resumeAgent();
+    } else {
+      run.resumePlatform();
+    }
   }
 
   @Override
   long healAfterMillis() {
-    return lasting.toMillis();
+    return lasting == null ? -1 : lasting.toMillis();
   }
 
   @Override

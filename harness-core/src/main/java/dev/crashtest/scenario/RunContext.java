@@ -32,6 +32,10 @@ import dev.crashtest.history.OpType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,9 +56,10 @@ final class RunContext implements AutoCloseable {
   final long startIndex;
   private final RunProcesses processes;
   private final ScheduledExecutorService scheduler;
-  private final Set<Fault> fired = ConcurrentHashMap.newKeySet();
-  private final Set<Fault> healed = ConcurrentHashMap.newKeySet();
-  private final Map<Fault, InjectedFault> injectedFaults = new ConcurrentHashMap<>();
+  // by identity: a scenario may hold two equal faults, and each fires and heals on its own
+  private final Set<Fault> fired = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+  private final Set<Fault> healed = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+  private final Map<Fault, InjectedFault> injectedFaults = Collections.synchronizedMap(new IdentityHashMap<>());
   private final AtomicInteger crmCalls = new AtomicInteger();
   private final AtomicInteger pendingHeals = new AtomicInteger();
   final IssuedCredentials credentials = new IssuedCredentials();
@@ -100,8 +105,12 @@ final class RunContext implements AutoCloseable {
     }
     int crm = op.service().equals(CRM) ? crmCalls.incrementAndGet() : crmCalls.get();
     for (Fault fault : scenario.faults()) {
-      if (!fired.contains(fault) && fault.trigger().firesOn(op, crm)) {
-        fire(fault);
+      if (!fired.contains(fault)) {
+        if (fault.trigger().firesOn(op, crm)) {
+          fire(fault);
+        }
+      } else if (!healed.contains(fault) && fault.healedWhen().map(until -> until.firesOn(op, crm)).orElse(false)) {
+        heal(fault);
       }
     }
   }
@@ -242,6 +251,14 @@ final class RunContext implements AutoCloseable {
     processes.resumeAgent();
   }
 
+  void pausePlatform() {
+    processes.pausePlatform();
+  }
+
+  void resumePlatform() {
+    processes.resumePlatform();
+  }
+
   /** Restarts the agent and, when the scenario redelivers, submits the task again before it counts as up. */
   void restartAgent() {
     processes.restartAgent();
@@ -354,7 +371,11 @@ final class RunContext implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    for (Fault fault : fired) {
+    List<Fault> stillFired;
+    synchronized (fired) {
+      stillFired = new ArrayList<>(fired);
+    }
+    for (Fault fault : stillFired) {
       if (fault.healsAtEnd()) {
         heal(fault);
       }

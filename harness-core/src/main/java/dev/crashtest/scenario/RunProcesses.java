@@ -9,7 +9,9 @@ import static dev.crashtest.history.Vocabulary.AGENT_STARTED;
 import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.NEMESIS;
 import static dev.crashtest.history.Vocabulary.PLATFORM_KILLED;
+import static dev.crashtest.history.Vocabulary.PLATFORM_PAUSED;
 import static dev.crashtest.history.Vocabulary.PLATFORM_RESTARTED;
+import static dev.crashtest.history.Vocabulary.PLATFORM_RESUMED;
 import static dev.crashtest.history.Vocabulary.PLATFORM_STARTED;
 import static dev.crashtest.history.Vocabulary.RUNNER;
 import static dev.crashtest.history.Vocabulary.STANDBY_READY;
@@ -145,6 +147,19 @@ final class RunProcesses {
     agent.resume();
     agentPaused = false;
     record(NEMESIS, AGENT_RESUMED, Map.of("pid", agent.pid()));
+  }
+
+  void pausePlatform() {
+    if (platform == null) {
+      throw new IllegalStateException(spec + " runs on no platform: there is nothing to pause");
+    }
+    platform.pause();
+    record(NEMESIS, PLATFORM_PAUSED, Map.of("pid", platform.pid()));
+  }
+
+  void resumePlatform() {
+    platform.resume();
+    record(NEMESIS, PLATFORM_RESUMED, Map.of("pid", platform.pid()));
   }
 
   /** The agent the harness talks to: the standby while the agent is frozen, else the agent. */

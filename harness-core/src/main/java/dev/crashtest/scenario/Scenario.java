@@ -269,6 +269,40 @@ public final class Scenario {
     return timeout;
   }
 
+  /**
+   * Two scenarios are equal when every part is: name, description, faults in order, checks in order (by name and
+   * argument), and every setting. A scenario written to a file and read back is equal to the one written.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Scenario that && name.equals(that.name) && description.equals(that.description)
+        && faults.equals(that.faults) && checkKeys().equals(that.checkKeys())
+        && resubmitAfterRestart == that.resubmitAfterRestart && timeout.equals(that.timeout)
+        && approvalDelay.equals(that.approvalDelay) && clockCompression == that.clockCompression
+        && requiresPlatform == that.requiresPlatform && requiresStatefulPlatform == that.requiresStatefulPlatform
+        && experimental == that.experimental && Objects.equals(handoffFrom, that.handoffFrom)
+        && Objects.equals(approvalWithheldFor, that.approvalWithheldFor) && expectations.equals(that.expectations);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, description, faults, checkKeys(), timeout, approvalDelay, expectations);
+  }
+
+  private List<String> checkKeys() {
+    return checks.stream().map(check -> check.name() + check.argument()).toList();
+  }
+
+  /** The scenario clock's compression: one real millisecond stands for this many scenario milliseconds. */
+  public long clockCompression() {
+    return clockCompression;
+  }
+
+  /** Whether only agents whose platform keeps its state across a restart can run it. */
+  public boolean requiresStatefulPlatform() {
+    return requiresStatefulPlatform;
+  }
+
   @Override
   public String toString() {
     return "scenario [" + name + "]";

@@ -36,6 +36,11 @@ public final class SecretRotation extends Fault {
   }
 
   @Override
+  java.util.List<Object> parameters() {
+    return java.util.List.of();
+  }
+
+  @Override
   public String describe() {
     return "rotate the agent's client secret " + trigger().describe();
   }

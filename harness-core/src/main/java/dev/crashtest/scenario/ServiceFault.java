@@ -24,11 +24,15 @@ public final class ServiceFault extends Fault {
   private final String description;
   private final Function<RunContext, InjectedFault> injector;
   private final Duration lasting;
+  private final Object fault;
+  private final Trigger until;
 
-  private ServiceFault(Service service, String description, Function<RunContext, InjectedFault> injector,
-      Trigger trigger, Duration lasting, boolean optional) {
+  private ServiceFault(Service service, Object fault, String description, Function<RunContext, InjectedFault> injector,
+      Trigger trigger, Duration lasting, boolean optional, Trigger until) {
     super(trigger, optional);
     this.service = service;
+    this.fault = fault;
+    this.until = until;
     this.description = description;
     this.injector = injector;
     this.lasting = lasting;
@@ -36,25 +40,25 @@ public final class ServiceFault extends Fault {
 
   static ServiceFault model(ModelFault fault) {
     Objects.requireNonNull(fault, "fault");
-    return new ServiceFault(Service.MODEL, fault.describe(),
-        run -> run.environment.modelService().inject(fault), Triggers.atTime(Duration.ZERO), null, false);
+    return new ServiceFault(Service.MODEL, fault, fault.describe(),
+        run -> run.environment.modelService().inject(fault), Triggers.atTime(Duration.ZERO), null, false, null);
   }
 
   static ServiceFault crm(CrmFault fault) {
     Objects.requireNonNull(fault, "fault");
-    return new ServiceFault(Service.CRM, fault.describe(),
-        run -> run.environment.crmService().inject(fault), Triggers.atTime(Duration.ZERO), null, false);
+    return new ServiceFault(Service.CRM, fault, fault.describe(),
+        run -> run.environment.crmService().inject(fault), Triggers.atTime(Duration.ZERO), null, false, null);
   }
 
   static ServiceFault identity(IdentityFault fault) {
     Objects.requireNonNull(fault, "fault");
-    return new ServiceFault(Service.IDENTITY, fault.describe(),
-        run -> run.environment.identityService().inject(fault), Triggers.atTime(Duration.ZERO), null, false);
+    return new ServiceFault(Service.IDENTITY, fault, fault.describe(),
+        run -> run.environment.identityService().inject(fault), Triggers.atTime(Duration.ZERO), null, false, null);
   }
 
   /** The same fault, fired by {@code trigger}. */
   public ServiceFault when(Trigger trigger) {
-    return new ServiceFault(service, description, injector, trigger, lasting, isOptional());
+    return new ServiceFault(service, fault, description, injector, trigger, lasting, isOptional(), until);
   }
 
   /**
@@ -67,7 +71,7 @@ public final class ServiceFault extends Fault {
    * }</pre>
    */
   public ServiceFault optional() {
-    return new ServiceFault(service, description, injector, trigger(), lasting, true);
+    return new ServiceFault(service, fault, description, injector, trigger(), lasting, true, until);
   }
 
   /** The same fault, healed {@code duration} after it started (it may heal sooner by itself: forRequests). */
@@ -75,7 +79,28 @@ public final class ServiceFault extends Fault {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("lasting needs a positive duration, got [" + duration + "]");
     }
-    return new ServiceFault(service, description, injector, trigger(), duration, isOptional());
+    return new ServiceFault(service, fault, description, injector, trigger(), duration, isOptional(), null);
+  }
+
+  /** The same fault, healed when {@code trigger} fires (it may heal sooner by itself: forRequests). */
+  public ServiceFault until(Trigger trigger) {
+    return new ServiceFault(service, fault, description, injector, trigger(), null, isOptional(),
+        java.util.Objects.requireNonNull(trigger, "trigger"));
+  }
+
+  @Override
+  public java.util.Optional<Trigger> healedWhen() {
+    return java.util.Optional.ofNullable(until);
+  }
+
+  @Override
+  java.util.List<Object> parameters() {
+    return java.util.List.of(service, fault);
+  }
+
+  /** What the service does: a {@link ModelFault}, a {@link CrmFault} or an {@link IdentityFault}. */
+  public Object serviceFault() {
+    return fault;
   }
 
   public Service service() {
@@ -84,7 +109,8 @@ public final class ServiceFault extends Fault {
 
   @Override
   public String describe() {
-    String how = lasting == null ? "" : " for " + lasting.toMillis() + " ms";
+    String how = until != null ? " until " + until.describe().replaceFirst("^when ", "")
+        : lasting == null ? "" : " for " + lasting.toMillis() + " ms";
     return service.id() + ": " + description + " " + trigger().describe() + how;
   }
 

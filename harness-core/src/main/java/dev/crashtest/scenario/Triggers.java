@@ -40,24 +40,31 @@ public final class Triggers {
    * reaches the agent, so a crash here means the agent never started the step.
    */
   public static Trigger agentEnters(String step) {
-    return new Trigger() {
-      @Override
-      public boolean firesOn(Op op, int crmCalls) {
-        return op.is(MODEL, CHAT_COMPLETION) && op.type() == OpType.OK && op.list(TOOL_CALLS).contains(step);
-      }
+    return new AgentEnters(step);
+  }
 
-      @Override
-      public String describe() {
-        return "when the agent enters [" + step + "]";
-      }
+  /** See {@link #agentEnters}. */
+  public record AgentEnters(String step) implements Trigger {
+    public AgentEnters {
+      java.util.Objects.requireNonNull(step, "step");
+    }
 
-      @Override
-      public String nearestMiss(History history) {
-        List<String> asked = distinct(history.ops().stream().filter(op -> op.is(MODEL, CHAT_COMPLETION)
-            && op.type() == OpType.OK).flatMap(op -> op.list(TOOL_CALLS).stream()));
-        return asked.isEmpty() ? "the model asked for no tool" : "the model asked for: " + String.join(", ", asked);
-      }
-    };
+    @Override
+    public boolean firesOn(Op op, int crmCalls) {
+      return op.is(MODEL, CHAT_COMPLETION) && op.type() == OpType.OK && op.list(TOOL_CALLS).contains(step);
+    }
+
+    @Override
+    public String describe() {
+      return "when the agent enters [" + step + "]";
+    }
+
+    @Override
+    public String nearestMiss(History history) {
+      List<String> asked = distinct(history.ops().stream().filter(op -> op.is(MODEL, CHAT_COMPLETION)
+          && op.type() == OpType.OK).flatMap(op -> op.list(TOOL_CALLS).stream()));
+      return asked.isEmpty() ? "the model asked for no tool" : "the model asked for: " + String.join(", ", asked);
+    }
   }
 
   /**
@@ -65,47 +72,57 @@ public final class Triggers {
    * answer reaches the agent: the effect exists, the agent does not know it.
    */
   public static Trigger crmCommitted(String operation) {
-    return new Trigger() {
-      @Override
-      public boolean firesOn(Op op, int crmCalls) {
-        return op.is(CRM, operation) && op.type() == OpType.OK && op.text(EFFECT_ID) != null && !op.flag(REPLAYED);
-      }
+    return new CrmCommitted(operation);
+  }
 
-      @Override
-      public String describe() {
-        return "right after the CRM committed [" + operation + "]";
-      }
+  /** See {@link #crmCommitted}. */
+  public record CrmCommitted(String operation) implements Trigger {
+    public CrmCommitted {
+      java.util.Objects.requireNonNull(operation, "operation");
+    }
 
-      @Override
-      public String nearestMiss(History history) {
-        List<String> committed = distinct(history.ops().stream().filter(op -> op.service().equals(CRM)
-            && op.type() == OpType.OK && op.text(EFFECT_ID) != null && !op.flag(REPLAYED)).map(Op::operation));
-        return committed.isEmpty() ? "the CRM committed nothing" : "the CRM committed: " + String.join(", ", committed);
-      }
-    };
+    @Override
+    public boolean firesOn(Op op, int crmCalls) {
+      return op.is(CRM, operation) && op.type() == OpType.OK && op.text(EFFECT_ID) != null && !op.flag(REPLAYED);
+    }
+
+    @Override
+    public String describe() {
+      return "right after the CRM committed [" + operation + "]";
+    }
+
+    @Override
+    public String nearestMiss(History history) {
+      List<String> committed = distinct(history.ops().stream().filter(op -> op.service().equals(CRM)
+          && op.type() == OpType.OK && op.text(EFFECT_ID) != null && !op.flag(REPLAYED)).map(Op::operation));
+      return committed.isEmpty() ? "the CRM committed nothing" : "the CRM committed: " + String.join(", ", committed);
+    }
   }
 
   /** The agent has just reported the task AWAITING_APPROVAL: the human gate is open. */
   public static Trigger taskAwaitsApproval() {
-    return new Trigger() {
-      @Override
-      public boolean firesOn(Op op, int crmCalls) {
-        return op.is(HARNESS, TASK_STATUS) && AWAITING_APPROVAL.equals(op.text(TASK_STATE));
-      }
+    return new TaskAwaitsApproval();
+  }
 
-      @Override
-      public String describe() {
-        return "when the task awaits approval";
-      }
+  /** See {@link #taskAwaitsApproval}. */
+  public record TaskAwaitsApproval() implements Trigger {
+    @Override
+    public boolean firesOn(Op op, int crmCalls) {
+      return op.is(HARNESS, TASK_STATUS) && AWAITING_APPROVAL.equals(op.text(TASK_STATE));
+    }
 
-      @Override
-      public String nearestMiss(History history) {
-        List<String> states = distinct(history.ops().stream().filter(op -> op.is(HARNESS, TASK_STATUS))
-            .map(op -> op.text(TASK_STATE)));
-        return "the task never awaited approval; "
-            + (states.isEmpty() ? "it reported no state" : "the states it reported: " + String.join(", ", states));
-      }
-    };
+    @Override
+    public String describe() {
+      return "when the task awaits approval";
+    }
+
+    @Override
+    public String nearestMiss(History history) {
+      List<String> states = distinct(history.ops().stream().filter(op -> op.is(HARNESS, TASK_STATUS))
+          .map(op -> op.text(TASK_STATE)));
+      return "the task never awaited approval; "
+          + (states.isEmpty() ? "it reported no state" : "the states it reported: " + String.join(", ", states));
+    }
   }
 
   /** After the {@code n}-th CRM call of the run (any operation, any outcome). */
@@ -113,22 +130,25 @@ public final class Triggers {
     if (n < 1) {
       throw new IllegalArgumentException("afterCrmCalls needs n >= 1, got [" + n + "]");
     }
-    return new Trigger() {
-      @Override
-      public boolean firesOn(Op op, int crmCalls) {
-        return op.service().equals(CRM) && crmCalls == n;
-      }
+    return new AfterCrmCalls(n);
+  }
 
-      @Override
-      public String describe() {
-        return "after CRM call #" + n;
-      }
+  /** See {@link #afterCrmCalls}. */
+  public record AfterCrmCalls(int n) implements Trigger {
+    @Override
+    public boolean firesOn(Op op, int crmCalls) {
+      return op.service().equals(CRM) && crmCalls == n;
+    }
 
-      @Override
-      public String nearestMiss(History history) {
-        return "the run made " + history.select(op -> op.service().equals(CRM)).size() + " CRM call(s)";
-      }
-    };
+    @Override
+    public String describe() {
+      return "after CRM call #" + n;
+    }
+
+    @Override
+    public String nearestMiss(History history) {
+      return "the run made " + history.select(op -> op.service().equals(CRM)).size() + " CRM call(s)";
+    }
   }
 
   /**
@@ -145,8 +165,8 @@ public final class Triggers {
     return new NthCall(service, operation, n);
   }
 
-  /** Counts one service operation's answers per task; see {@link #nthCall}. */
-  private static final class NthCall implements Trigger {
+  /** Counts one service operation's answers per task; see {@link #nthCall}. Equal when they count the same call. */
+  public static final class NthCall implements Trigger {
     private final String service;
     private final String operation;
     private final int n;
@@ -157,6 +177,29 @@ public final class Triggers {
       this.service = java.util.Objects.requireNonNull(service, "service");
       this.operation = java.util.Objects.requireNonNull(operation, "operation");
       this.n = n;
+    }
+
+    public String service() {
+      return service;
+    }
+
+    public String operation() {
+      return operation;
+    }
+
+    public int n() {
+      return n;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof NthCall that && service.equals(that.service) && operation.equals(that.operation)
+          && n == that.n;
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(service, operation, n);
     }
 
     @Override
@@ -216,28 +259,34 @@ public final class Triggers {
 
   /** At scenario time {@code time}, counted from the task's submission. */
   public static Trigger atTime(Duration time) {
-    return new Trigger() {
-      @Override
-      public boolean firesOn(Op op, int crmCalls) {
-        return false;
-      }
+    if (time == null || time.isNegative()) {
+      throw new IllegalArgumentException("atTime needs a time >= 0, got [" + time + "]");
+    }
+    return new AtTime(time);
+  }
 
-      @Override
-      public Optional<Duration> at() {
-        return Optional.of(time);
-      }
+  /** See {@link #atTime}. */
+  public record AtTime(Duration time) implements Trigger {
+    @Override
+    public boolean firesOn(Op op, int crmCalls) {
+      return false;
+    }
 
-      @Override
-      public String describe() {
-        return "at " + time.toMillis() + " ms";
-      }
+    @Override
+    public Optional<Duration> at() {
+      return Optional.of(time);
+    }
 
-      @Override
-      public String nearestMiss(History history) {
-        List<Op> ops = history.ops();
-        long spanned = ops.isEmpty() ? 0 : ops.get(ops.size() - 1).timeMillis() - ops.get(0).timeMillis();
-        return "the run ended after " + spanned + " ms";
-      }
-    };
+    @Override
+    public String describe() {
+      return "at " + time.toMillis() + " ms";
+    }
+
+    @Override
+    public String nearestMiss(History history) {
+      List<Op> ops = history.ops();
+      long spanned = ops.isEmpty() ? 0 : ops.get(ops.size() - 1).timeMillis() - ops.get(0).timeMillis();
+      return "the run ended after " + spanned + " ms";
+    }
   }
 }
