@@ -83,7 +83,8 @@ final class ScenarioReader {
       }
       case "enum", "const" -> problems.add(path, Suggestions.unknown(what(path), text(value), allowed(error)));
       case "pattern" -> problems.add(path, patternMessage(path, text(value)));
-      case "type" -> problems.add(path, "expected " + expectedType(error) + ", got " + typeOf(value)
+      case "type" -> problems.add(path, (isDuration(path) ? "expected a duration with its unit, e.g. 3s or 800ms"
+          : "expected " + expectedType(error)) + ", got " + typeOf(value)
           + (text(value).isEmpty() ? "" : " [" + text(value) + "]"));
       case "minimum" -> problems.add(path, "must be at least " + error.getSchemaNode().asString() + ", got ["
           + text(value) + "]");
@@ -177,6 +178,14 @@ final class ScenarioReader {
       return "bad duration [" + value + "]; write a delay and its jitter, e.g. 800ms ± 200ms";
     }
     return "bad duration [" + value + "]; " + Durations.HINT;
+  }
+
+  /** Whether the field at {@code path} holds a duration, by its name. */
+  private static boolean isDuration(String path) {
+    String field = path.substring(path.lastIndexOf('.') + 1);
+    return List.of("timeout", "delay", "withheld-for", "lasting", "at").contains(field)
+        || FaultForms.all().stream().flatMap(form -> form.params().stream()).anyMatch(param -> param.name()
+            .equals(field) && param.type().name().contains("DURATION"));
   }
 
   private static String expectedType(Error error) {
