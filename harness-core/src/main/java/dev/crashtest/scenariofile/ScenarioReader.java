@@ -81,7 +81,9 @@ final class ScenarioReader {
         String field = argument(error);
         problems.add(Problems.child(path, field), Suggestions.unknown("field", field, knownFields(path)));
       }
-      case "enum", "const" -> problems.add(path, Suggestions.unknown(what(path), text(value), allowed(error)));
+      case "enum", "const" -> problems.add(path, CheckNames.WITH_ARGUMENT.contains(text(value))
+          ? "check [" + text(value) + "] takes an argument; write {" + text(value) + ": 5}"
+          : Suggestions.unknown(what(path), text(value), allowed(error)));
       case "pattern" -> problems.add(path, patternMessage(path, text(value)));
       case "type" -> problems.add(path, (isDuration(path) ? "expected a duration with its unit, e.g. 3s or 800ms"
           : "expected " + expectedType(error)) + ", got " + typeOf(value)
@@ -295,7 +297,10 @@ final class ScenarioReader {
       if (approval.has("delay")) {
         scenario = scenario.withApprovalDelay(duration(approval.get("delay")));
       }
-      if (approval.has("withheld-for")) {
+      if (approval.has("delay") && approval.has("withheld-for")) {
+        problems.add("approval.withheld-for", "a human who never answers has no delay; give delay or withheld-for,"
+            + " not both");
+      } else if (approval.has("withheld-for")) {
         if (duration(approval.get("withheld-for")).isZero()) {
           problems.add("approval.withheld-for", "must be longer than 0s: the run watches the waiting task that long");
         } else {

@@ -100,7 +100,7 @@ final class ScenarioWriter {
   }
 
   private static String dump(Map<String, Object> file) {
-    DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(120)
+    DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(100)
         .setIndent(2).setIndicatorIndent(2).setIndentWithIndicator(true).build();
     Node node = new StandardRepresenter(settings).represent(file);
     flowWhereShort(node, false);

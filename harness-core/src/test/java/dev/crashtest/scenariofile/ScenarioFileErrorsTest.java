@@ -70,6 +70,18 @@ class ScenarioFileErrorsTest {
   }
 
   @Test
+  void a_check_that_needs_an_argument_and_a_gate_both_delayed_and_withheld_say_what_to_write() {
+    assertThat(problems("""
+        name: x
+        approval: {delay: 1s, withheld-for: 3s}
+        checks: [standard, bounded-retries]
+        """)).containsExactly(
+        "incident.yaml:2:23: approval.withheld-for: a human who never answers has no delay; give delay or"
+            + " withheld-for, not both",
+        "incident.yaml:3:20: checks[1]: check [bounded-retries] takes an argument; write {bounded-retries: 5}");
+  }
+
+  @Test
   void malformed_yaml_gives_the_parsers_line_and_column() {
     assertThat(problems("name: x\nfaults:\n  - fault: kill-agent\n   when: {at: 1s}\n")).containsExactly(
         "incident.yaml:4:4: not valid YAML: expected <block end>, but found '<block mapping start>'");
