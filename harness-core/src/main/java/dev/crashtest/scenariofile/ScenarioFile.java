@@ -1,9 +1,20 @@
 package dev.crashtest.scenariofile;
 
 import dev.crashtest.scenario.Scenario;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A scenario read from a YAML file: what went wrong in an incident, as data. The file's path and a digest of its
@@ -28,7 +39,21 @@ public final class ScenarioFile {
 
   /** Reads one scenario file; throws {@link ScenarioFileException} with every problem of the file. */
   public static ScenarioFile read(Path file) {
-    throw new UnsupportedOperationException("not yet");
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new ScenarioFileException(List.of(file + ": no such file"));
+    } catch (IOException e) {
+      throw new ScenarioFileException(List.of(file + ": cannot be read: " + e.getMessage()));
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ScenarioFileException(List.of(file + ": not UTF-8 text; save the scenario file as UTF-8"));
+    }
+    return new ScenarioFile(file, sha256(bytes), ScenarioReader.read(file.toString(), text));
   }
 
   /**
@@ -36,17 +61,63 @@ public final class ScenarioFile {
    * {@link ScenarioFileException} with every problem of every file, and when two files name the same scenario.
    */
   public static List<ScenarioFile> readAll(List<Path> filesOrDirectories) {
-    throw new UnsupportedOperationException("not yet");
+    List<String> problems = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    for (Path given : filesOrDirectories) {
+      if (Files.isDirectory(given)) {
+        try (Stream<Path> listing = Files.list(given)) {
+          List<Path> yaml = listing.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p))
+              .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+          if (yaml.isEmpty()) {
+            problems.add(given + ": no *.yaml scenario file in this directory");
+          }
+          files.addAll(yaml);
+        } catch (IOException e) {
+          problems.add(given + ": cannot be listed: " + e.getMessage());
+        }
+      } else {
+        files.add(given);
+      }
+    }
+    List<ScenarioFile> read = new ArrayList<>();
+    Map<String, Path> byName = new LinkedHashMap<>();
+    for (Path file : files) {
+      try {
+        ScenarioFile scenarioFile = read(file);
+        Path other = byName.putIfAbsent(scenarioFile.scenario().name(), file);
+        if (other != null) {
+          problems.add(file + ": name [" + scenarioFile.scenario().name() + "] is already the name of the scenario in "
+              + other + "; give each scenario its own name");
+        } else {
+          read.add(scenarioFile);
+        }
+      } catch (ScenarioFileException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioFileException(problems);
+    }
+    return List.copyOf(read);
   }
 
   /** Reads a scenario from {@code yaml}, naming it {@code source} in problems (e.g. a classpath resource). */
   public static ScenarioFile parse(String source, String yaml) {
-    throw new UnsupportedOperationException("not yet");
+    byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+    return new ScenarioFile(Path.of(source), sha256(bytes), ScenarioReader.read(source, yaml));
   }
 
   /** The scenario as a file: reading it back gives an equal scenario. */
   public static String toYaml(Scenario scenario) {
-    throw new UnsupportedOperationException("not yet");
+    return ScenarioWriter.write(scenario);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
   }
 
   /** Where it was read from, as the user gave it. */
