@@ -9,6 +9,7 @@ import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;
 import dev.crashtest.scenario.Scenario;
 import dev.crashtest.scenariofile.ScenarioFile;
+import dev.crashtest.scenariofile.ScenarioFileException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -95,8 +96,8 @@ class ScenarioFileCliTest {
         "--out", dir.resolve("out").toString()));
 
     assertThat(run.code()).as("exit code").isEqualTo(2);
-    List<String> lines = run.err().lines().toList();
-    assertThat(lines).as("one line per problem, each file:line:column: field: what").hasSizeGreaterThanOrEqualTo(3)
+    assertThat(run.err().lines()).as("one line per problem, file:line:column: field: what, as the reader words it")
+        .containsExactlyElementsOf(problems(List.of(bad))).hasSize(3)
         .allMatch(line -> line.startsWith(bad + ":"), "starts with the file")
         .allMatch(line -> line.matches(".*\\.yaml:[0-9]+:[0-9]+: .*"), "names line and column");
     assertThat(run.err()).as("no stack trace").doesNotContain("Exception", "\tat ");
@@ -127,8 +128,8 @@ class ScenarioFileCliTest {
         "--scenario-file", second.toString(), "--out", dir.resolve("out").toString()));
 
     assertThat(run.code()).as("exit code").isEqualTo(2);
-    assertThat(run.err()).as("error").contains(first.toString()).contains(second.toString())
-        .contains("quiet-afternoon").doesNotContain("Exception");
+    assertThat(run.err().lines()).as("error").containsExactlyElementsOf(problems(List.of(first, second)))
+        .singleElement().asString().contains(first.toString(), second.toString(), "quiet-afternoon");
   }
 
   @Test
@@ -203,6 +204,16 @@ class ScenarioFileCliTest {
 
     assertThat(printed).as("verdict table").contains("  reproduce: ./crashtest run --scenario-file 'incidents/crash"
         + " after order.yaml' --agent naive --seed 42" + System.lineSeparator());
+  }
+
+  /** The problems the reader finds in {@code paths}, which the command line prints, one line each. */
+  private static List<String> problems(List<Path> paths) {
+    try {
+      ScenarioFile.readAll(paths);
+    } catch (ScenarioFileException e) {
+      return e.problems();
+    }
+    throw new AssertionError("the reader found no problem in " + paths);
   }
 
   private Path write(String name, String yaml) throws IOException {
