@@ -139,7 +139,10 @@ public final class ScenarioSchema {
       Map<String, Object> when = new LinkedHashMap<>();
       when.put("properties", Map.of("fault", Map.of("const", form.name())));
       when.put("required", List.of("fault"));
-      branches.add(Map.of("if", when, "then", Map.of("$ref", "#/$defs/fault-" + form.name())));
+      Map<String, Object> branch = new LinkedHashMap<>();
+      branch.put("if", when);
+      branch.put("then", Map.of("$ref", "#/$defs/fault-" + form.name()));
+      branches.add(branch);
       defs.put("fault-" + form.name(), faultSchema(form));
     }
     fault.put("allOf", branches);

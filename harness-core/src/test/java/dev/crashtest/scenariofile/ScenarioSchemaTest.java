@@ -27,6 +27,11 @@ class ScenarioSchemaTest {
   }
 
   @Test
+  void the_schema_is_the_same_text_every_time() {
+    assertThat(ScenarioSchema.json()).isEqualTo(ScenarioSchema.json()).contains("\"if\" : {");
+  }
+
+  @Test
   void every_fault_kind_has_its_own_branch_with_no_unknown_fields() {
     String schema = ScenarioSchema.json();
     for (String kind : FaultForms.names()) {
