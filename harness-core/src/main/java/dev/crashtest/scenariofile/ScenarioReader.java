@@ -166,7 +166,17 @@ final class ScenarioReader {
     return values;
   }
 
-  private static String patternMessage(String path, String value) {
+  /** The fault kind of the item {@code path} is in, e.g. {@code crm-slow} for {@code faults[2].delay}. */
+  private Optional<String> kindAt(String path) {
+    Matcher item = Pattern.compile("^faults\\[(\\d+)\\]").matcher(path);
+    if (!item.find()) {
+      return Optional.empty();
+    }
+    JsonNode fault = root.get("faults").get(Integer.parseInt(item.group(1))).get("fault");
+    return fault == null || !fault.isString() ? Optional.empty() : Optional.of(fault.asString());
+  }
+
+  private String patternMessage(String path, String value) {
     if (path.equals("name") || path.equals("handoff-from")) {
       return "[" + value + "] must be lower-case words joined by '-', e.g. crash-after-place-order";
     }
@@ -177,7 +187,9 @@ final class ScenarioReader {
       return "bad duration [" + value + "]; " + Durations.HINT + ", or never";
     }
     if (path.endsWith(".delay") && value.matches(".*(±|\\+-).*")) {
-      return "bad duration [" + value + "]; write a delay and its jitter, e.g. 800ms ± 200ms";
+      return kindAt(path).filter(kind -> !kind.equals("latency"))
+          .map(kind -> "[" + kind + "] takes one duration, e.g. 800ms; only latency varies by a seeded jitter")
+          .orElse("bad duration [" + value + "]; write a delay and its jitter, e.g. 800ms ± 200ms");
     }
     return "bad duration [" + value + "]; " + Durations.HINT;
   }
@@ -269,7 +281,22 @@ final class ScenarioReader {
     return scenario;
   }
 
+  /** A setting the DSL refuses (a zero timeout) is a problem at its field, never an exception. */
   private Scenario settings(Scenario scenario) {
+    try {
+      return trySettings(scenario);
+    } catch (IllegalArgumentException e) {
+      problems.add(settingOf(e), e.getMessage().replaceAll("\\[PT0S\\]", "[0s]"));
+      return scenario;
+    }
+  }
+
+  private static String settingOf(IllegalArgumentException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.startsWith("timeout") ? "timeout" : message.startsWith("approval") ? "approval" : "";
+  }
+
+  private Scenario trySettings(Scenario scenario) {
     if (clean("description")) {
       scenario = scenario.describedAs(root.get("description").asString());
     }

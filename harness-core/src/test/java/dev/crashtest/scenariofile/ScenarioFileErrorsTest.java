@@ -82,6 +82,20 @@ class ScenarioFileErrorsTest {
   }
 
   @Test
+  void a_zero_timeout_and_jitter_on_a_fault_that_takes_none_are_problems_at_their_field() {
+    assertThat(problems("""
+        name: x
+        timeout: 0s
+        faults:
+          - fault: crm-slow
+            delay: 800ms ± 200ms
+        """)).containsExactly(
+        "incident.yaml:2:1: timeout: timeout must be positive, got [0s]",
+        "incident.yaml:5:5: faults[0].delay: [crm-slow] takes one duration, e.g. 800ms; only latency varies by a"
+            + " seeded jitter");
+  }
+
+  @Test
   void malformed_yaml_gives_the_parsers_line_and_column() {
     assertThat(problems("name: x\nfaults:\n  - fault: kill-agent\n   when: {at: 1s}\n")).containsExactly(
         "incident.yaml:4:4: not valid YAML: expected <block end>, but found '<block mapping start>'");
