@@ -1,5 +1,6 @@
 package dev.crashtest.scenarios;
 
+import dev.crashtest.internal.DidYouMean;
 import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.reports.ReportRun;
 import dev.crashtest.scenario.CrashPointSweep;

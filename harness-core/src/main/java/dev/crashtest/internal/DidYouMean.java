@@ -1,21 +1,22 @@
-package dev.crashtest.scenarios;
+package dev.crashtest.internal;
 
 import java.util.Collection;
 import java.util.Optional;
 
 /**
- * The known name closest to a mistyped one, for the end of an "unknown ..." message.
+ * The known name closest to a mistyped one, for the end of an "unknown ..." message: one rule for the command
+ * line and the scenario-file reader. Not API: may change without notice.
  *
  * <pre>{@code
  * DidYouMean.hint("crash-after-place-ordr", Catalogue.names());   // " (did you mean crash-after-place-order?)"
  * DidYouMean.hint("xyz", Catalogue.names());                      // ""
  * }</pre>
  */
-final class DidYouMean {
+public final class DidYouMean {
   private DidYouMean() {}
 
   /** {@code " (did you mean NAME?)"} for the closest known name, or {@code ""} when none is close. */
-  static String hint(String typed, Collection<String> known) {
+  public static String hint(String typed, Collection<String> known) {
     return closest(typed, known).map(name -> " (did you mean " + name + "?)").orElse("");
   }
 
@@ -23,7 +24,7 @@ final class DidYouMean {
    * The known name a few edits away from {@code typed} (at most a quarter of its length, at least 2), or one that
    * contains it whole; the first of the closest when several are.
    */
-  static Optional<String> closest(String typed, Collection<String> known) {
+  public static Optional<String> closest(String typed, Collection<String> known) {
     if (typed == null || typed.isBlank()) {
       return Optional.empty();
     }
