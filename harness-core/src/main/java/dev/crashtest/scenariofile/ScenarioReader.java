@@ -1,5 +1,8 @@
 package dev.crashtest.scenariofile;
 
+import dev.crashtest.internal.Problems;
+import dev.crashtest.internal.YamlTree;
+
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;

@@ -1,5 +1,7 @@
 package dev.crashtest.scenariofile;
 
+import dev.crashtest.internal.Problems;
+
 import dev.crashtest.scenario.Trigger;
 import dev.crashtest.scenario.Triggers;
 import java.time.Duration;

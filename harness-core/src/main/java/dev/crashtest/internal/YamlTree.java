@@ -1,4 +1,4 @@
-package dev.crashtest.scenariofile;
+package dev.crashtest.internal;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -22,14 +22,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A YAML document as a JSON tree (for the schema validator) plus the line and column of every field (for the
- * problems), composed by SnakeYAML Engine, which keeps the marks that a data-binding parser drops.
+ * problems), composed by SnakeYAML Engine, which keeps the marks that a data-binding parser drops. Shared by the
+ * scenario-file and workload readers; not API.
  */
-final class YamlTree {
+public final class YamlTree {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  final JsonNode root;
+  public final JsonNode root;
   /** 1-based line and column of each field's value, by path; of its key under {@code path + "#key"}. */
-  final Map<String, int[]> marks;
+  public final Map<String, int[]> marks;
 
   private YamlTree(JsonNode root, Map<String, int[]> marks) {
     this.root = root;
@@ -37,7 +38,7 @@ final class YamlTree {
   }
 
   /** The tree of {@code yaml}, or empty after adding to {@code problems} why it is not one YAML document. */
-  static Optional<YamlTree> compose(String source, String yaml, Problems problems, Map<String, int[]> marks) {
+  public static Optional<YamlTree> compose(String source, String yaml, Problems problems, Map<String, int[]> marks) {
     Optional<Node> node;
     try {
       LoadSettings settings = LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(true).build();
