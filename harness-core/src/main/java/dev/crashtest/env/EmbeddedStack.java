@@ -6,6 +6,7 @@ import dev.crashtest.fakes.crm.CrmServer;
 import dev.crashtest.fakes.identity.IdentityProvider;
 import dev.crashtest.fakes.model.ModelEndpoint;
 import dev.crashtest.fakes.model.Script;
+import dev.crashtest.workload.Workload;
 import dev.crashtest.fakes.proxy.FaultProxyServer;
 import java.nio.file.Path;
 import java.util.Random;
@@ -18,7 +19,7 @@ record EmbeddedStack(FakeService proxy, Hops hops, IdentityProvider identity, Cr
     implements ServiceStack {
 
   static EmbeddedStack start(Starter starter, ServiceEventListener events, long seed, String proxyImage,
-      Path workDirectory) {
+      Path workDirectory, Workload workload) {
     FakeService proxy = proxyImage == null
         ? starter.started("proxy", () -> FaultProxyServer.builder().withRandom(new Random(seed)).start())
         : starter.started("proxy", () -> ProxyContainer.start(proxyImage, seed, workDirectory));
@@ -29,7 +30,8 @@ record EmbeddedStack(FakeService proxy, Hops hops, IdentityProvider identity, Cr
         .withEventListener(events)
         .start());
     ModelEndpoint model = starter.started("model", () -> ModelEndpoint.builder()
-        .withScript(Script.procurement())
+        .withScript(workload.name().equals("procurement") ? Script.procurement()
+            : Script.fromJson(workload.script(), workload.directory().resolve("model-script.json").toString()))
         .withApiKey(Environment.MODEL_API_KEY)
         .withEventListener(events)
         .start());

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.crashtest.workload.Workload;
+import dev.crashtest.workload.WorkloadService;
 import java.util.Set;
 
 /**
@@ -43,13 +45,15 @@ public final class Environment implements AutoCloseable {
   private final History history;
   private final Path workDirectory;
   private final boolean temporaryWorkDirectory;
+  private final Workload workload;
   private final StartedServices services;
   private final Set<String> registeredAgents = new java.util.HashSet<>();
   private final Thread shutdownHook = new Thread(this::close, "crashtest-environment-shutdown");
   private ServiceStack stack;
   private volatile boolean closed;
 
-  private Environment(Path workDirectory, boolean temporary) {
+  private Environment(Path workDirectory, boolean temporary, Workload workload) {
+    this.workload = workload;
     this.history = History.startingNow();
     this.services = new StartedServices(history);
     this.workDirectory = workDirectory;
@@ -70,8 +74,15 @@ public final class Environment implements AutoCloseable {
     private long seed = 0;
     private String proxyImage;
     private boolean servicesInContainers;
+    private Workload workload;
 
     private Builder() {}
+
+    /** The workload the agents are given (default: procurement): its goal, tools, services and model script. */
+    public Builder withWorkload(Workload workload) {
+      this.workload = java.util.Objects.requireNonNull(workload, "workload");
+      return this;
+    }
 
     /** Where the CRM's database and each run's files go; by default a temporary directory, deleted at close. */
     public Builder withWorkDirectory(Path directory) {
@@ -109,6 +120,11 @@ public final class Environment implements AutoCloseable {
     }
 
     public Environment start() {
+      Workload given = workload == null ? Workload.procurement() : workload;
+      if (servicesInContainers && !given.name().equals("procurement")) {
+        throw new EnvironmentException("workload [" + given.name() + "] runs on the embedded backend only so far;"
+            + " leave out --backend containers", null);
+      }
       boolean temporary = workDirectory == null;
       Path directory;
       try {
@@ -116,12 +132,12 @@ public final class Environment implements AutoCloseable {
       } catch (IOException e) {
         throw new EnvironmentException("could not create the work directory [" + workDirectory + "]: " + e, e);
       }
-      Environment environment = new Environment(directory, temporary);
+      Environment environment = new Environment(directory, temporary, given);
       environment.startOrClose(servicesInContainers
           ? () -> environment.stack = ContainerStack.start(environment.services, environment.events(), seed,
               proxyImage, directory)
           : () -> environment.stack = EmbeddedStack.start(environment.services, environment::record, seed,
-              proxyImage, directory));
+              proxyImage, directory, environment.workload));
       return environment;
     }
   }
@@ -245,7 +261,40 @@ public final class Environment implements AutoCloseable {
     env.put("HARNESS_MODEL_API_KEY", MODEL_API_KEY);
     env.put("HARNESS_CRM_BASE_URL", crmBaseUrl().toString());
     env.put("HARNESS_IDP_ISSUER", identityIssuer().toString());
+    withWorkload(env, "shared", crmBaseUrl());
     return env;
+  }
+
+  /** The workload this environment gives agents. */
+  public Workload workload() {
+    return workload;
+  }
+
+  /**
+   * Adds each service's base URL ({@code HARNESS_SERVICE_<NAME>_URL}) and the workload file the reference agents
+   * read their tools from ({@code HARNESS_WORKLOAD_FILE}), written for {@code owner} under the work directory.
+   */
+  private void withWorkload(Map<String, String> env, String owner, URI crmUrl) {
+    Map<String, URI> urls = new LinkedHashMap<>();
+    for (WorkloadService service : workload.services().values()) {
+      URI url = service.builtIn().isPresent() ? crmUrl : stubServiceUrl(service.name());
+      urls.put(service.name(), url);
+      env.put(service.urlVariable(), url.toString());
+    }
+    Path file = workDirectory.resolve("workloads").resolve(owner + "-" + workload.name() + ".json");
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, workload.agentFile(urls));
+    } catch (IOException e) {
+      throw new EnvironmentException("could not write the workload file [" + file + "]: " + e, e);
+    }
+    env.put("HARNESS_WORKLOAD_FILE", file.toString());
+  }
+
+  /** Where a stubbed service of the workload is served; until stub services run, none is. */
+  private URI stubServiceUrl(String service) {
+    throw new IllegalStateException("workload [" + workload.name() + "] needs stubbed service [" + service + "], and"
+        + " this environment serves only built-in services so far");
   }
 
   /**
@@ -256,6 +305,7 @@ public final class Environment implements AutoCloseable {
   public Map<String, String> agentEnvironment(String clientId) {
     Map<String, String> env = agentEnvironment();
     env.put("HARNESS_CRM_BASE_URL", crmBaseUrl(clientId).toString());
+    withWorkload(env, clientId, crmBaseUrl(clientId));
     return env;
   }
 
@@ -276,7 +326,7 @@ public final class Environment implements AutoCloseable {
 
   /** A user's own access token, as a task carries it to the agent. */
   public String issueUserToken(String user) {
-    return stack.identity().issueUserToken(user, USER_SCOPES);
+    return stack.identity().issueUserToken(user, new java.util.LinkedHashSet<>(workload.userScopes()));
   }
 
   /**

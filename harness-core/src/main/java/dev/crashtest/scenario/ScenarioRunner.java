@@ -105,7 +105,7 @@ public final class ScenarioRunner {
           Map.of("wallTimeMillis", 0L), environment.history().since(environment.history().size()), directory,
           agent.arguments());
     }
-    Task task = Task.procurement(new Random(Seeds.forRun(seed, scenario.name(), agent.name())));
+    Task task = Task.of(environment.workload(), new Random(Seeds.forRun(seed, scenario.name(), agent.name())));
     long started = System.nanoTime();
     String error = null;
     RunContext run;

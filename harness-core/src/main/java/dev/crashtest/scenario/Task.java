@@ -1,45 +1,43 @@
 package dev.crashtest.scenario;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 
 /**
- * The work an agent is given: the reference "procurement" task for a user, with its account, product and
- * quantity drawn from the run's seed.
+ * The work an agent is given: a workload's goal for a user, every choice in it drawn from the run's seed. Procurement
+ * is the reference workload.
  *
  * <pre>{@code
  * Task task = Task.procurement(new Random(42));
  * task.goal();   // "Buy 5 units of LAPTOP-14 for account ACME-001."
+ * Task desk = Task.of(Workload.builtIn("support-desk").orElseThrow(), new Random(42));
  * }</pre>
  */
 public final class Task {
-  static final List<String> ACCOUNTS = List.of("ACME-001", "GLOBEX-002", "INITECH-003", "UMBRELLA-004");
-  static final List<String> SKUS = List.of("LAPTOP-14", "MONITOR-27", "DOCK-USB-C", "HEADSET-PRO");
-
   private final String taskId;
   private final String user;
-  private final String accountId;
-  private final String sku;
-  private final int quantity;
+  private final String goal;
 
-  private Task(String taskId, String user, String accountId, String sku, int quantity) {
+  private Task(String taskId, String user, String goal) {
     this.taskId = Objects.requireNonNull(taskId);
     this.user = Objects.requireNonNull(user);
-    this.accountId = Objects.requireNonNull(accountId);
-    this.sku = Objects.requireNonNull(sku);
-    this.quantity = quantity;
+    this.goal = Objects.requireNonNull(goal);
   }
 
   /** A procurement task for user {@code alice}, every choice drawn from {@code random}. */
   public static Task procurement(Random random) {
+    return of(Workloads.PROCUREMENT, random);
+  }
+
+  /** A task of {@code workload} for user {@code alice}: its id, then each of the goal's choices, from {@code random}. */
+  public static Task of(dev.crashtest.workload.Workload workload, Random random) {
     String taskId = String.format("task-%08x", random.nextInt());
-    return new Task(
-        taskId,
-        "alice",
-        ACCOUNTS.get(random.nextInt(ACCOUNTS.size())),
-        SKUS.get(random.nextInt(SKUS.size())),
-        1 + random.nextInt(20));
+    return new Task(taskId, "alice", workload.goal(random));
+  }
+
+  /** The built-in procurement workload, read once. */
+  private static final class Workloads {
+    static final dev.crashtest.workload.Workload PROCUREMENT = dev.crashtest.workload.Workload.procurement();
   }
 
   public String taskId() {
@@ -50,13 +48,9 @@ public final class Task {
     return user;
   }
 
-  public String accountId() {
-    return accountId;
-  }
-
   /** The sentence the agent receives, e.g. {@code Buy 5 units of LAPTOP-14 for account ACME-001.} */
   public String goal() {
-    return "Buy " + quantity + " units of " + sku + " for account " + accountId + ".";
+    return goal;
   }
 
   @Override

@@ -72,30 +72,41 @@ public final class Triggers {
    * answer reaches the agent: the effect exists, the agent does not know it.
    */
   public static Trigger crmCommitted(String operation) {
-    return new CrmCommitted(operation);
+    return committed(CRM, operation);
   }
 
-  /** See {@link #crmCommitted}. */
-  public record CrmCommitted(String operation) implements Trigger {
-    public CrmCommitted {
+  /**
+   * A workload service has just committed a new {@code operation} (e.g. {@code committed("refunds",
+   * "create_refund")}): the effect exists, the agent has not heard. Fires before the service's answer is written.
+   */
+  public static Trigger committed(String service, String operation) {
+    return new Committed(service, operation);
+  }
+
+  /** See {@link #committed}. */
+  public record Committed(String service, String operation) implements Trigger {
+    public Committed {
+      java.util.Objects.requireNonNull(service, "service");
       java.util.Objects.requireNonNull(operation, "operation");
     }
 
     @Override
     public boolean firesOn(Op op, int crmCalls) {
-      return op.is(CRM, operation) && op.type() == OpType.OK && op.text(EFFECT_ID) != null && !op.flag(REPLAYED);
+      return op.is(service, operation) && op.type() == OpType.OK && op.text(EFFECT_ID) != null && !op.flag(REPLAYED);
     }
 
     @Override
     public String describe() {
-      return "right after the CRM committed [" + operation + "]";
+      return "right after the " + (service.equals(CRM) ? "CRM" : service + " service") + " committed [" + operation
+          + "]";
     }
 
     @Override
     public String nearestMiss(History history) {
-      List<String> committed = distinct(history.ops().stream().filter(op -> op.service().equals(CRM)
+      List<String> committed = distinct(history.ops().stream().filter(op -> op.service().equals(service)
           && op.type() == OpType.OK && op.text(EFFECT_ID) != null && !op.flag(REPLAYED)).map(Op::operation));
-      return committed.isEmpty() ? "the CRM committed nothing" : "the CRM committed: " + String.join(", ", committed);
+      String who = service.equals(CRM) ? "the CRM" : "the " + service + " service";
+      return committed.isEmpty() ? who + " committed nothing" : who + " committed: " + String.join(", ", committed);
     }
   }
 

@@ -2,35 +2,49 @@ package dev.crashtest.scenariofile;
 
 import dev.crashtest.fakes.identity.IdentityEvents;
 import dev.crashtest.history.Vocabulary;
-import java.util.LinkedHashMap;
+import dev.crashtest.workload.Tool;
+import dev.crashtest.workload.Workload;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * What the workload's run can do, so a trigger that could never fire is refused when the file is read rather than
+ * What a workload's run can do, so a trigger that could never fire is refused when the file is read rather than
  * found missed after a run: the tools the model asks for, the operations each service answers, the writes that
- * commit. For the procurement task.
+ * commit.
  */
 final class KnownOperations {
-  static final List<String> TOOLS = List.of("get_account", "create_quote", "place_order", "add_note");
-  /** The CRM operations that commit a write (reads commit nothing, so a commit trigger on one never fires). */
-  static final List<String> COMMITTED = List.of("crm.create_quote", "crm.place_order", "crm.add_note");
-  static final Map<String, List<String>> ANSWERED = answered();
+  final List<String> tools;
+  /** The {@code service.operation}s that commit an effect (reads commit nothing, so a commit trigger never fires). */
+  final List<String> committed;
+  /** Every {@code service.operation} a call trigger may name, in service order. */
+  final List<String> calls;
 
-  private KnownOperations() {}
-
-  private static Map<String, List<String>> answered() {
-    Map<String, List<String>> answered = new LinkedHashMap<>();
-    answered.put(Vocabulary.MODEL, List.of(Vocabulary.CHAT_COMPLETION));
-    answered.put(Vocabulary.IDENTITY, List.of(IdentityEvents.CLIENT_CREDENTIALS, IdentityEvents.TOKEN_EXCHANGE,
-        IdentityEvents.TOKEN_REQUEST, IdentityEvents.INTROSPECT));
-    answered.put(Vocabulary.CRM, TOOLS);
-    return Map.copyOf(answered);
+  private KnownOperations(List<String> tools, List<String> committed, List<String> calls) {
+    this.tools = tools;
+    this.committed = committed;
+    this.calls = calls;
   }
 
-  /** Every {@code service.operation} a call trigger may name, in service order. */
-  static List<String> calls() {
-    return List.of(Vocabulary.MODEL, Vocabulary.IDENTITY, Vocabulary.CRM).stream()
-        .flatMap(service -> ANSWERED.get(service).stream().map(op -> service + "." + op)).toList();
+  static KnownOperations of(Workload workload) {
+    List<String> tools = workload.tools().stream().filter(tool -> !tool.gate()).map(Tool::name).toList();
+    List<String> calls = new ArrayList<>();
+    calls.add(Vocabulary.MODEL + "." + Vocabulary.CHAT_COMPLETION);
+    for (String op : List.of(IdentityEvents.CLIENT_CREDENTIALS, IdentityEvents.TOKEN_EXCHANGE,
+        IdentityEvents.TOKEN_REQUEST, IdentityEvents.INTROSPECT)) {
+      calls.add(Vocabulary.IDENTITY + "." + op);
+    }
+    calls.addAll(workload.operations());
+    return new KnownOperations(tools, workload.committedOperations(), List.copyOf(calls));
+  }
+
+  /** The operations of {@code service} the workload's tools make, e.g. the CRM's for {@code crm-*} faults. */
+  List<String> operationsOf(String service) {
+    return calls.stream().filter(call -> call.startsWith(service + ".")).map(call -> call.substring(service.length()
+        + 1)).toList();
+  }
+
+  /** The operations of the services whose writes commit, without the service: for {@code crm-commit-then-drop}. */
+  List<String> committedOperations() {
+    return committed.stream().map(op -> op.substring(op.indexOf('.') + 1)).toList();
   }
 }

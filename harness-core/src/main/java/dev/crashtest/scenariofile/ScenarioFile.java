@@ -1,6 +1,7 @@
 package dev.crashtest.scenariofile;
 
 import dev.crashtest.scenario.Scenario;
+import dev.crashtest.workload.Workload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,8 +38,16 @@ public final class ScenarioFile {
     this.scenario = Objects.requireNonNull(scenario, "scenario");
   }
 
-  /** Reads one scenario file; throws {@link ScenarioFileException} with every problem of the file. */
+  /** Reads one scenario file for procurement; throws {@link ScenarioFileException} with every problem of the file. */
   public static ScenarioFile read(Path file) {
+    return read(file, Workload.procurement());
+  }
+
+  /**
+   * Reads one scenario file for {@code workload}, whose tools and services its triggers must name; throws
+   * {@link ScenarioFileException} with every problem of the file.
+   */
+  public static ScenarioFile read(Path file, Workload workload) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -53,7 +62,7 @@ public final class ScenarioFile {
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new ScenarioFileException(List.of(file + ": not UTF-8 text; save the scenario file as UTF-8"));
     }
-    return new ScenarioFile(file, sha256(bytes), ScenarioReader.read(file.toString(), text));
+    return new ScenarioFile(file, sha256(bytes), ScenarioReader.read(file.toString(), text, workload));
   }
 
   /**
@@ -61,6 +70,11 @@ public final class ScenarioFile {
    * {@link ScenarioFileException} with every problem of every file, and when two files name the same scenario.
    */
   public static List<ScenarioFile> readAll(List<Path> filesOrDirectories) {
+    return readAll(filesOrDirectories, Workload.procurement());
+  }
+
+  /** As {@link #readAll(List)}, for {@code workload}. */
+  public static List<ScenarioFile> readAll(List<Path> filesOrDirectories, Workload workload) {
     List<String> problems = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     for (Path given : filesOrDirectories) {
@@ -83,7 +97,7 @@ public final class ScenarioFile {
     Map<String, Path> byName = new LinkedHashMap<>();
     for (Path file : files) {
       try {
-        ScenarioFile scenarioFile = read(file);
+        ScenarioFile scenarioFile = read(file, workload);
         Path other = byName.putIfAbsent(scenarioFile.scenario().name(), file);
         if (other != null) {
           problems.add(file + ": name [" + scenarioFile.scenario().name() + "] is already the name of the scenario in "
@@ -103,8 +117,13 @@ public final class ScenarioFile {
 
   /** Reads a scenario from {@code yaml}, naming it {@code source} in problems (e.g. a classpath resource). */
   public static ScenarioFile parse(String source, String yaml) {
+    return parse(source, yaml, Workload.procurement());
+  }
+
+  /** As {@link #parse(String, String)}, for {@code workload}. */
+  public static ScenarioFile parse(String source, String yaml, Workload workload) {
     byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
-    return new ScenarioFile(Path.of(source), sha256(bytes), ScenarioReader.read(source, yaml));
+    return new ScenarioFile(Path.of(source), sha256(bytes), ScenarioReader.read(source, yaml, workload));
   }
 
   /** The scenario as a file: reading it back gives an equal scenario. */

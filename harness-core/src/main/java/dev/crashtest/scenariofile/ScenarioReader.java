@@ -19,6 +19,7 @@ import dev.crashtest.scenario.Scenario;
 import dev.crashtest.scenario.SecretRotation;
 import dev.crashtest.scenario.ServiceFault;
 import dev.crashtest.scenario.Trigger;
+import dev.crashtest.workload.Workload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,19 +41,21 @@ final class ScenarioReader {
   private static final Pattern FAULT_ITEM = Pattern.compile("^faults\\[(\\d+)\\]$");
 
   private final String source;
+  private final KnownOperations known;
   private final Problems problems;
   private final Map<String, int[]> marks;
   private JsonNode root;
 
-  private ScenarioReader(String source) {
+  private ScenarioReader(String source, Workload workload) {
     this.source = source;
+    this.known = KnownOperations.of(workload);
     this.marks = new HashMap<>();
     this.problems = new Problems(source, marks);
   }
 
   /** The scenario {@code yaml} describes; throws {@link ScenarioFileException} with every problem. */
-  static Scenario read(String source, String yaml) {
-    return new ScenarioReader(source).read(yaml);
+  static Scenario read(String source, String yaml, Workload workload) {
+    return new ScenarioReader(source, workload).read(yaml);
   }
 
   private Scenario read(String yaml) {
@@ -393,8 +396,8 @@ final class ScenarioReader {
       problems.add(path, e.getMessage());
       return null;
     }
-    Trigger when = item.has("when") ? TriggerForms.read(item.get("when"), problems.at(path + ".when")) : null;
-    Trigger until = item.has("until") ? TriggerForms.read(item.get("until"), problems.at(path + ".until")) : null;
+    Trigger when = item.has("when") ? TriggerForms.read(item.get("when"), problems.at(path + ".when"), known) : null;
+    Trigger until = item.has("until") ? TriggerForms.read(item.get("until"), problems.at(path + ".until"), known) : null;
     if (item.has("lasting") && item.has("until")) {
       problems.add(path + ".until", "write lasting or until, not both");
       return null;
@@ -414,7 +417,7 @@ final class ScenarioReader {
   private void triggersOnly(JsonNode item, String path) {
     for (String field : List.of("when", "until")) {
       if (item.isObject() && item.has(field) && !problems.anyUnder(path + "." + field)) {
-        TriggerForms.read(item.get(field), problems.at(path + "." + field));
+        TriggerForms.read(item.get(field), problems.at(path + "." + field), known);
       }
     }
     JsonNode kind = item.isObject() ? item.get("fault") : null;
@@ -428,23 +431,21 @@ final class ScenarioReader {
 
   /** Whether the operations and tools the fault names are ones the workload makes; reports those it does not. */
   private boolean operationsKnown(FaultForm form, JsonNode item, String path) {
-    boolean known = true;
+    boolean ok = true;
     if (item.has("operation")) {
       String operation = item.get("operation").asString();
-      List<String> allowed = form.name().equals("crm-commit-then-drop")
-          ? KnownOperations.COMMITTED.stream().map(op -> op.substring(op.indexOf('.') + 1)).toList()
-          : KnownOperations.TOOLS;
+      List<String> allowed = form.name().equals("crm-commit-then-drop") ? known.committedOperations()
+          : known.tools;
       if (!allowed.contains(operation)) {
         problems.add(path + ".operation", Suggestions.unknown("operation", operation, allowed));
-        known = false;
+        ok = false;
       }
     }
-    if (item.has("on-tool") && !KnownOperations.TOOLS.contains(item.get("on-tool").asString())) {
-      problems.add(path + ".on-tool", Suggestions.unknown("tool", item.get("on-tool").asString(),
-          KnownOperations.TOOLS));
-      known = false;
+    if (item.has("on-tool") && !known.tools.contains(item.get("on-tool").asString())) {
+      problems.add(path + ".on-tool", Suggestions.unknown("tool", item.get("on-tool").asString(), known.tools));
+      ok = false;
     }
-    return known;
+    return ok;
   }
 
   /** The fault, fired by {@code when}, healed after {@code lasting} or by {@code until}, optional or not. */

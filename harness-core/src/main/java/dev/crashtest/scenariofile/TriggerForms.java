@@ -28,10 +28,10 @@ final class TriggerForms {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("at", described(Param.Type.DURATION.schema(),
         "Scenario time since the task was submitted, e.g. 5s."));
-    properties.put("agent-enters", described(stringSchema(), "The model has just asked for this tool: "
-        + String.join(", ", KnownOperations.TOOLS) + "."));
+    properties.put("agent-enters", described(stringSchema(), "The model has just asked for this tool, e.g."
+        + " create_quote."));
     properties.put("committed", described(stringSchema(), "The service has just committed this write, before its"
-        + " answer left: " + String.join(", ", KnownOperations.COMMITTED) + "."));
+        + " answer left, e.g. crm.place_order."));
     Map<String, Object> count = Param.Type.POSITIVE_INT.schema();
     properties.put("after-crm-calls", described(count, "After the n-th CRM call of the run, any operation."));
     properties.put("call", described(stringSchema(), "The service's n-th answer to this operation (see nth),"
@@ -65,7 +65,7 @@ final class TriggerForms {
    * The trigger {@code node} spells (schema-valid), or null after reporting to {@code problems} (field path relative
    * to the trigger) why it can never fire.
    */
-  static Trigger read(JsonNode node, Problems.At at) {
+  static Trigger read(JsonNode node, Problems.At at, KnownOperations known) {
     if (node.isString()) {
       return Triggers.taskAwaitsApproval();
     }
@@ -88,21 +88,21 @@ final class TriggerForms {
       case "after-crm-calls":
         return Triggers.afterCrmCalls(node.get(key).asInt());
       case "agent-enters":
-        if (!KnownOperations.TOOLS.contains(value)) {
-          at.problem(key, Suggestions.unknown("tool", value, KnownOperations.TOOLS));
+        if (!known.tools.contains(value)) {
+          at.problem(key, Suggestions.unknown("tool", value, known.tools));
           return null;
         }
         return Triggers.agentEnters(value);
       case "committed":
-        if (!KnownOperations.COMMITTED.contains(value)) {
-          at.problem(key, Suggestions.unknown("operation", value, KnownOperations.COMMITTED)
+        if (!known.committed.contains(value)) {
+          at.problem(key, Suggestions.unknown("operation", value, known.committed)
               + (value.contains(".") ? "" : "; write service.operation"));
           return null;
         }
-        return Triggers.crmCommitted(value.substring(value.indexOf('.') + 1));
+        return Triggers.committed(value.substring(0, value.indexOf('.')), value.substring(value.indexOf('.') + 1));
       default: // call
-        if (!KnownOperations.calls().contains(value)) {
-          at.problem(key, Suggestions.unknown("operation", value, KnownOperations.calls())
+        if (!known.calls.contains(value)) {
+          at.problem(key, Suggestions.unknown("operation", value, known.calls)
               + (value.contains(".") ? "" : "; write service.operation"));
           return null;
         }
@@ -122,8 +122,8 @@ final class TriggerForms {
       map.put("at", Durations.format(t.time()));
     } else if (trigger instanceof Triggers.AgentEnters t) {
       map.put("agent-enters", t.step());
-    } else if (trigger instanceof Triggers.CrmCommitted t) {
-      map.put("committed", "crm." + t.operation());
+    } else if (trigger instanceof Triggers.Committed t) {
+      map.put("committed", t.service() + "." + t.operation());
     } else if (trigger instanceof Triggers.AfterCrmCalls t) {
       map.put("after-crm-calls", t.n());
     } else if (trigger instanceof Triggers.NthCall t) {
