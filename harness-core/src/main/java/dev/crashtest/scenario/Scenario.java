@@ -226,6 +226,14 @@ public final class Scenario {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Why this scenario cannot run on {@code workload} (a trigger on a tool or operation the workload lacks, a fault of
+   * a service it does not have), or empty when it can.
+   */
+  public java.util.Optional<String> notApplicableTo(dev.crashtest.workload.Workload workload) {
+    return WorkloadFit.misfit(this, workload);
+  }
+
   /** The same scenario under another name, e.g. one point of a sweep: {@code crash-point-sweep[crm:place_order#1]}. */
   public Scenario renamed(String newName) {
     Scenario.named(newName);

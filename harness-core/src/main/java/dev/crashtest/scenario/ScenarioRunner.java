@@ -99,7 +99,8 @@ public final class ScenarioRunner {
   }
 
   private RunResult judged(Scenario scenario, AgentSpec agent, long seed, Path directory) {
-    java.util.Optional<String> notApplicable = scenario.notApplicableTo(agent);
+    java.util.Optional<String> notApplicable = scenario.notApplicableTo(agent)
+        .or(() -> scenario.notApplicableTo(environment.workload()));
     if (notApplicable.isPresent()) {
       return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.SKIPPED, List.of(), notApplicable.get(),
           Map.of("wallTimeMillis", 0L), environment.history().since(environment.history().size()), directory,

@@ -77,6 +77,7 @@ final class Campaign {
   }
 
   private String proxyImage;
+  private dev.crashtest.workload.Workload workload = dev.crashtest.workload.Workload.procurement();
   private Gate gate = Gate.standard();
   private Shard shard;
   private Interruption interruption = Interruption.none();
@@ -112,6 +113,12 @@ final class Campaign {
   }
 
   /** Decides the exit code with {@code gate} ({@code --fail-on}, {@code --baseline}) instead of the default. */
+  /** The workload every run gives its agent (default: procurement). */
+  Campaign withWorkload(dev.crashtest.workload.Workload workload) {
+    this.workload = workload;
+    return this;
+  }
+
   Campaign gatedBy(Gate gate) {
     this.gate = gate;
     return this;
@@ -245,7 +252,7 @@ final class Campaign {
     started++;
     console.printf("[%d/%d] %s × %s%s: %s%n", started, planned, name, agent.name(), label,
         scenario.description());
-    Environment.Builder options = Environment.embedded().withSeed(trySeed);
+    Environment.Builder options = Environment.embedded().withSeed(trySeed).withWorkload(workload);
     if (proxyImage != null) {
       options = options.withFaultProxyInContainer(proxyImage).withServicesInContainers();
     }

@@ -67,6 +67,8 @@ abstract class CampaignCommand implements Callable<Integer> {
 
   @CommandLine.Mixin GateOptions gateOptions = new GateOptions();
 
+  @CommandLine.Mixin WorkloadOption workloadOption = new WorkloadOption();
+
   @Option(names = "--shard", paramLabel = "I/N",
       description = "Run only slice I of N of the scenario × agent × try matrix (every cell in exactly one slice;"
           + " needs --seed, the same in every shard); 'crashtest merge' combines the shards' reports.")
@@ -93,8 +95,14 @@ abstract class CampaignCommand implements Callable<Integer> {
     Gate gate = gateOptions.gate(spec.commandLine(), repeat);
     Shard slice = shard == null ? null : shard();
     ScenarioSelection selection;
+    dev.crashtest.workload.Workload workload;
     try {
-      selection = ScenarioSelection.of(scenarios == null ? List.of() : scenarios, scenarioFiles);
+      workload = workloadOption.resolve(spec.commandLine());
+    } catch (dev.crashtest.workload.WorkloadException e) {
+      return WorkloadOption.rejected(e, spec.commandLine());
+    }
+    try {
+      selection = ScenarioSelection.of(scenarios == null ? List.of() : scenarios, scenarioFiles, workload);
     } catch (ScenarioFileException e) {
       return ScenarioSelection.rejected(e, spec.commandLine());
     } catch (IllegalArgumentException e) {
@@ -127,7 +135,7 @@ abstract class CampaignCommand implements Callable<Integer> {
     }
     long campaignSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
     Campaign campaign = new Campaign(agentSpecs, items, campaignSeed, repeat, out, compare(), System.out)
-        .gatedBy(gate).interruptedBy(Interruption.onSigint(System.out));
+        .gatedBy(gate).interruptedBy(Interruption.onSigint(System.out)).withWorkload(workload);
     if (slice != null) {
       campaign.sharded(slice);
     }

@@ -1,5 +1,7 @@
 package dev.crashtest.scenarios;
 
+import dev.crashtest.workload.Workload;
+
 import dev.crashtest.internal.DidYouMean;
 import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.reports.ReportRun;
@@ -39,7 +41,12 @@ record ScenarioSelection(List<Campaign.Item> items, List<ScenarioFile> files) {
    *     scenario in the files
    */
   static ScenarioSelection of(List<String> names, List<Path> paths) {
-    List<ScenarioFile> files = read(paths);
+    return of(names, paths, Workload.procurement());
+  }
+
+  /** As {@link #of(List, List)}, the files read for {@code workload}. */
+  static ScenarioSelection of(List<String> names, List<Path> paths, Workload workload) {
+    List<ScenarioFile> files = read(paths, workload);
     List<Campaign.Item> items = new ArrayList<>();
     if (names.isEmpty() && files.isEmpty()) {
       Catalogue.all().forEach(scenario -> items.add(Campaign.Item.of(scenario)));
@@ -56,12 +63,17 @@ record ScenarioSelection(List<Campaign.Item> items, List<ScenarioFile> files) {
    * the crash-point sweep), and paths that hold no scenario at all.
    */
   static List<ScenarioFile> read(List<Path> paths) {
+    return read(paths, Workload.procurement());
+  }
+
+  /** As {@link #read(List)}, the files read for {@code workload}. */
+  static List<ScenarioFile> read(List<Path> paths, Workload workload) {
     if (paths.isEmpty()) {
       return List.of();
     }
     List<ScenarioFile> files = new ArrayList<>();
     Map<String, ScenarioFile> byName = new LinkedHashMap<>();
-    for (ScenarioFile file : ScenarioFile.readAll(paths)) {
+    for (ScenarioFile file : ScenarioFile.readAll(paths, workload)) {
       String name = file.scenario().name();
       ScenarioFile twice = byName.get(name);
       if (twice != null && same(twice.path(), file.path())) {

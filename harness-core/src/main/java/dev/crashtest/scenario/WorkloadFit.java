@@ -1,0 +1,51 @@
+package dev.crashtest.scenario;
+
+import static dev.crashtest.history.Vocabulary.CRM;
+
+import dev.crashtest.fakes.crm.CrmFault;
+import dev.crashtest.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether a scenario can run on a workload: every moment its faults wait for is one the workload's run can reach (a
+ * tool it has, an operation it commits), and every service it breaks is one the workload has. A scenario written for
+ * procurement's CRM does not apply to a support desk; running it there would only miss its faults.
+ */
+final class WorkloadFit {
+  private WorkloadFit() {}
+
+  static Optional<String> misfit(Scenario scenario, Workload workload) {
+    List<String> missing = new ArrayList<>();
+    for (Fault fault : scenario.faults()) {
+      missing(fault.trigger(), workload).ifPresent(missing::add);
+      fault.healedWhen().flatMap(until -> missing(until, workload)).ifPresent(missing::add);
+      if (fault instanceof ServiceFault service && service.serviceFault() instanceof CrmFault
+          && !workload.services().containsKey(CRM)) {
+        missing.add("a fault of the CRM, which it does not have");
+      }
+    }
+    return missing.isEmpty() ? Optional.empty() : Optional.of(scenario + " waits for " + String.join(" and ",
+        missing.stream().distinct().toList()) + "; " + workload + " has no such moment (its tools: "
+        + String.join(", ", workload.toolNames()) + ")");
+  }
+
+  private static Optional<String> missing(Trigger trigger, Workload workload) {
+    if (trigger instanceof Triggers.AgentEnters enters && !workload.toolNames().contains(enters.step())) {
+      return Optional.of("tool [" + enters.step() + "]");
+    }
+    if (trigger instanceof Triggers.Committed committed
+        && !workload.committedOperations().contains(committed.service() + "." + committed.operation())) {
+      return Optional.of("a commit of [" + committed.service() + "." + committed.operation() + "]");
+    }
+    if (trigger instanceof Triggers.NthCall call && !List.of("model", "identity").contains(call.service())
+        && !workload.operations().contains(call.service() + "." + call.operation())) {
+      return Optional.of("a call of [" + call.service() + "." + call.operation() + "]");
+    }
+    if (trigger instanceof Triggers.AfterCrmCalls && !workload.services().containsKey(CRM)) {
+      return Optional.of("CRM calls");
+    }
+    return Optional.empty();
+  }
+}
