@@ -5,6 +5,8 @@ import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.direct.DirectCallHttpServer;
 import com.github.tomakehurst.wiremock.direct.DirectCallHttpServerFactory;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestWrapper;
+import com.github.tomakehurst.wiremock.http.Cookie;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.ImmutableRequest;
@@ -80,7 +82,7 @@ final class ServiceStubs implements AutoCloseable {
         .withHeaders(new HttpHeaders(wireHeaders))
         .withBody(body)
         .build();
-    com.github.tomakehurst.wiremock.http.Response response = direct.stubRequest(request);
+    com.github.tomakehurst.wiremock.http.Response response = direct.stubRequest(new WithCookies(request));
     if (!response.wasConfigured()) {
       return StubAnswer.error(404, "no_stub", "service [" + service + "] has no stub for [" + method + " " + path
           + "]; add a WireMock mapping for it to [" + directory + "]");
@@ -101,6 +103,32 @@ final class ServiceStubs implements AutoCloseable {
   public void close() {
     if (wireMock.isRunning()) {
       wireMock.stop();
+    }
+  }
+
+  /**
+   * {@link ImmutableRequest} has no cookies (null), which response templating cannot take: the {@code Cookie}
+   * header's, parsed.
+   */
+  private static final class WithCookies extends RequestWrapper {
+    private final Map<String, Cookie> cookies = new LinkedHashMap<>();
+
+    WithCookies(ImmutableRequest request) {
+      super(request);
+      String header = request.getHeader("Cookie");
+      if (header != null) {
+        for (String pair : header.split(";")) {
+          int equals = pair.indexOf('=');
+          if (equals > 0) {
+            cookies.put(pair.substring(0, equals).trim(), new Cookie(pair.substring(equals + 1).trim()));
+          }
+        }
+      }
+    }
+
+    @Override
+    public Map<String, Cookie> getCookies() {
+      return cookies;
     }
   }
 
