@@ -79,13 +79,13 @@ final class StubLoader {
     }
   }
 
-  /** WireMock's own words: the first error's detail, else its title. */
+  /** WireMock's own words, on one line: the first error's detail, else its title. */
   private static String reason(InvalidInputException e) {
+    String reason = e.getMessage();
     if (e.getErrors() != null && e.getErrors().first() != null) {
       var first = e.getErrors().first();
-      String detail = first.getDetail();
-      return detail == null || detail.isBlank() ? first.getTitle() : detail;
+      reason = first.getDetail() == null || first.getDetail().isBlank() ? first.getTitle() : first.getDetail();
     }
-    return e.getMessage();
+    return String.valueOf(reason).strip().replaceAll("\\s*\\R\\s*", " ");
   }
 }
