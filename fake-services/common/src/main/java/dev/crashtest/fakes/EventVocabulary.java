@@ -66,7 +66,7 @@ public final class EventVocabulary {
   public static final String EFFECT_TYPE = "effectType";
   public static final String EFFECT_ID = "effectId";
   public static final String ACCOUNT_ID = "accountId";
-  /** What a committed effect is about (a workload effect's declared request-body field): exactly-once is per type+key. */
+  /** What a committed effect is about (its declared request-body field): exactly-once is judged per type and key. */
   public static final String EFFECT_KEY = "effectKey";
   /** {@code true} on a committed effect that a human must approve first. */
   public static final String NEEDS_APPROVAL = "needsApproval";
