@@ -99,8 +99,8 @@ public final class RevocationCheck {
       return;
     }
     throw new AccessRefusal(403, "insufficient_scope", "scope [" + neededScope + "] was withdrawn from this"
-        + " delegation of user [" + caller.user() + "] to agent [" + caller.agent() + "]: the token still names it, the identity"
-        + " provider no longer grants it; end the task or ask the user",
+        + " delegation of user [" + caller.user() + "] to agent [" + caller.agent() + "]: the token still names it,"
+        + " the identity provider no longer grants it; end the task or ask the user",
         java.util.Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"" + neededScope + "\""));
   }
 
