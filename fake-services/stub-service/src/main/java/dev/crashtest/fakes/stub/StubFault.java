@@ -16,7 +16,8 @@ import java.util.OptionalInt;
  * {@link #on(String)} and {@link #forRequests(int)} return new instances.
  *
  * <pre>{@code
- * try (InjectedFault drop = stubs.faults().inject(StubFault.commitThenDropResponse().on("create_refund").forRequests(1))) {
+ * StubFault drop = StubFault.commitThenDropResponse().on("create_refund").forRequests(1);
+ * try (InjectedFault injected = stubs.faults().inject(drop)) {
  *   // the next POST /refunds/refunds is answered by its stub, stored and published, then its connection closes
  * }
  * }</pre>
@@ -149,7 +150,8 @@ public final class StubFault {
   }
 
   /**
-   * The JSON object the stub service's {@code POST /__crashtest/faults} takes for this fault, as plain values in field order:
+   * The JSON object the stub service's {@code POST /__crashtest/faults} takes for this fault, as plain values in
+   * field order:
    * {@code type}, {@code status} (server error) or {@code delayMillis} (slow), then {@code operation} and {@code
    * forRequests} if set. Posting it to a stub service in another process injects a fault equal to this one.
    *

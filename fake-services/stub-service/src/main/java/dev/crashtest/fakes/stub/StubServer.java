@@ -224,7 +224,7 @@ public final class StubServer implements FakeService, StubAdmin {
       return this;
     }
 
-    /** Adds an operation that is not an effect; see {@link #withOperation(String, String, String, String, String, Effect)}. */
+    /** Adds an operation that commits no effect; see the six-argument {@code withOperation}. */
     public Builder withOperation(String service, String name, String method, String pathTemplate, String scope) {
       return withOperation(service, name, method, pathTemplate, scope, null);
     }
@@ -275,7 +275,8 @@ public final class StubServer implements FakeService, StubAdmin {
       check();
       Path temporary = dataDirectory == null ? temporaryDirectory() : null;
       StubRuntime runtime = StubRuntime.start(new StubRuntime.Settings(host, port, issuer, jwksUri, introspectionUri,
-          temporary == null ? dataDirectory : temporary, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(services)),
+          temporary == null ? dataDirectory : temporary,
+          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(services)),
           List.copyOf(operations), listener));
       return new StubServer(runtime, temporary);
     }

@@ -23,7 +23,8 @@ import java.util.List;
  *  "operations": [
  *    {"service": "orders", "name": "get_order", "method": "GET", "path": "/orders/{order_id}", "scope": "orders.read"},
  *    {"service": "refunds", "name": "create_refund", "method": "POST", "path": "/refunds", "scope": "refunds.write",
- *     "effect": {"type": "refund", "id": "refundId", "key": "orderId", "approval-above": {"field": "amount", "value": 100}}}]}
+ *     "effect": {"type": "refund", "id": "refundId", "key": "orderId",
+ *                "approval-above": {"field": "amount", "value": 100}}}]}
  * }</pre>
  *
  * <p>Required: {@code --config}, and {@code --data-dir} unless the file has {@code dataDirectory}. Optional: {@code

@@ -63,7 +63,8 @@ public final class CrmRuntime implements AutoCloseable {
 
   /** Opens the database, binds the port and starts serving; on failure closes what it opened. */
   public static CrmRuntime start(Settings settings) {
-    TokenVerifier verifier = new TokenVerifier("crm", "the CRM", settings.issuer(), settings.jwksUri(), settings.audience());
+    TokenVerifier verifier =
+        new TokenVerifier("crm", "the CRM", settings.issuer(), settings.jwksUri(), settings.audience());
     CrmDatabase database = CrmDatabase.open(settings.dataDirectory());
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("crm-late-answers-"));
     try {
