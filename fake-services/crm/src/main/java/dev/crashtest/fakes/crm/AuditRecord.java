@@ -69,17 +69,17 @@ public record AuditRecord(
     String reason) {
 
   /** {@link #actorSource()} when the agent came from the token's {@code act.sub}. */
-  public static final String ACTOR_FROM_ACT = "act";
+  public static final String ACTOR_FROM_ACT = dev.crashtest.fakes.auth.Caller.ACTOR_FROM_ACT;
   /** {@link #actorSource()} when the agent came from the token's {@code azp} or {@code client_id}. */
-  public static final String ACTOR_FROM_CLIENT = "client";
+  public static final String ACTOR_FROM_CLIENT = dev.crashtest.fakes.auth.Caller.ACTOR_FROM_CLIENT;
   /** {@link #actorSource()} when the caller is unknown (no valid token, or the operator's endpoint). */
-  public static final String ACTOR_NONE = "none";
+  public static final String ACTOR_NONE = dev.crashtest.fakes.auth.Caller.ACTOR_NONE;
 
   /** The {@code error} (and {@code refusal} detail) of a write refused because the delegation was revoked. */
   public static final String DELEGATION_REVOKED = EventVocabulary.DELEGATION_REVOKED;
 
   /** The {@code error} (and {@code refusal} detail) of a request whose token was issued to another agent. */
-  public static final String TOKEN_OF_ANOTHER_AGENT = "token_of_another_agent";
+  public static final String TOKEN_OF_ANOTHER_AGENT = dev.crashtest.fakes.auth.AccessRules.TOKEN_OF_ANOTHER_AGENT;
 
   /** The event detail that is {@code true} when the CRM dropped the connection instead of answering. */
   public static final String RESPONSE_DROPPED = EventVocabulary.RESPONSE_DROPPED;

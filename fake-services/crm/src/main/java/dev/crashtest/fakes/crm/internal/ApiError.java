@@ -26,14 +26,9 @@ final class ApiError extends RuntimeException {
     return new ApiError(400, "invalid_request", message, Map.of());
   }
 
-  static ApiError invalidToken(String message) {
-    return new ApiError(401, "invalid_token", message, Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
-  }
-
-  static ApiError insufficientScope(String needed, String granted) {
-    String message = "this call needs scope [" + needed + "]; the token grants [" + granted + "]";
-    String challenge = "Bearer error=\"insufficient_scope\", scope=\"" + needed + "\"";
-    return new ApiError(403, "insufficient_scope", message, Map.of("WWW-Authenticate", challenge));
+  /** The CRM's answer to a refusal of the shared token checks ({@code dev.crashtest.fakes.auth}). */
+  static ApiError of(dev.crashtest.fakes.auth.AccessRefusal refusal) {
+    return new ApiError(refusal.status(), refusal.code(), refusal.getMessage(), refusal.headers(), refusal.refusal());
   }
 
   static ApiError notFound(String message) {

@@ -6,6 +6,11 @@ import dev.crashtest.fakes.EventVocabulary;
 import dev.crashtest.fakes.ServiceEvent;
 import dev.crashtest.fakes.ServiceEvent.Outcome;
 import dev.crashtest.fakes.ServiceEventListener;
+import dev.crashtest.fakes.auth.AccessRefusal;
+import dev.crashtest.fakes.auth.AccessRules;
+import dev.crashtest.fakes.auth.Caller;
+import dev.crashtest.fakes.auth.RevocationCheck;
+import dev.crashtest.fakes.auth.TokenVerifier;
 import dev.crashtest.fakes.crm.AuditRecord;
 import dev.crashtest.fakes.crm.CrmFault;
 import dev.crashtest.fakes.faults.CountedFault;
@@ -88,7 +93,7 @@ final class CrmHandler implements HttpHandler {
         return database.inTransaction(c -> auditView(c, request, route));
       }
       caller = verifier.verify(request.authorization());
-      checkPresenter(caller, request);
+      AccessRules.requirePresenter(caller, request.presenter());
       checkAllowed(route, caller, request);
       if (request.isPost()) {
         revocation.check(request.authorization(), caller, route.scope());
@@ -101,20 +106,12 @@ final class CrmHandler implements HttpHandler {
       return request.isPost() ? write(request, route, caller, fault) : read(request, route, caller, fault);
     } catch (ApiError e) {
       return refuse(request, route, caller, e.toResponse(), fault);
+    } catch (AccessRefusal e) {
+      return refuse(request, route, caller, ApiError.of(e).toResponse(), fault);
     } catch (SQLException | RuntimeException e) {
       String message = "the CRM failed: " + e;
       return refuse(request, route, caller, Response.error(500, "server_error", message, Map.of()), fault);
     }
-  }
-
-  private static void checkPresenter(Caller caller, Request request) {
-    if (request.presenter() == null || caller.agent() == null || caller.agent().equals(request.presenter())) {
-      return;
-    }
-    throw new ApiError(401, "invalid_token", "agent [" + request.presenter() + "] presented a token issued to agent ["
-        + caller.agent() + "]: a token is bound to the agent it was issued to; exchange the user's token (RFC 8693)"
-        + " for your own", Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""),
-        AuditRecord.TOKEN_OF_ANOTHER_AGENT);
   }
 
   private static void checkAllowed(Route route, Caller caller, Request request) {
@@ -126,9 +123,7 @@ final class CrmHandler implements HttpHandler {
       throw new ApiError(405, "method_not_allowed", "[" + request.path() + "] answers only " + allowed,
           Map.of("Allow", allowed));
     }
-    if (!caller.hasScope(route.scope())) {
-      throw ApiError.insufficientScope(route.scope(), caller.scope() == null ? "" : caller.scope());
-    }
+    AccessRules.requireScope(caller, route.scope());
   }
 
   private Handled read(Request request, Route route, Caller caller, CrmFault fault) throws SQLException {

@@ -2,6 +2,8 @@ package dev.crashtest.fakes.crm.internal;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.crashtest.fakes.ServiceEventListener;
+import dev.crashtest.fakes.auth.RevocationCheck;
+import dev.crashtest.fakes.auth.TokenVerifier;
 import dev.crashtest.fakes.crm.AuditRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,13 +63,14 @@ public final class CrmRuntime implements AutoCloseable {
 
   /** Opens the database, binds the port and starts serving; on failure closes what it opened. */
   public static CrmRuntime start(Settings settings) {
-    TokenVerifier verifier = new TokenVerifier(settings.issuer(), settings.jwksUri(), settings.audience());
+    TokenVerifier verifier =
+        new TokenVerifier("crm", "the CRM", settings.issuer(), settings.jwksUri(), settings.audience());
     CrmDatabase database = CrmDatabase.open(settings.dataDirectory());
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("crm-late-answers-"));
     try {
       CrmFaultRegistry faults = new CrmFaultRegistry();
       CrmHandler handler = new CrmHandler(database, verifier, settings.listener(), faults, new Delivery(timer),
-          new RevocationCheck(settings.introspectionUri(), settings.jwksUri()));
+          new RevocationCheck("crm", settings.introspectionUri(), settings.jwksUri()));
       HttpServer server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 0);
       ExecutorService executor = Executors.newFixedThreadPool(THREADS, threads("crm-http-"));
       server.setExecutor(executor);

@@ -1,4 +1,4 @@
-package dev.crashtest.fakes.crm.internal;
+package dev.crashtest.fakes.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,19 +15,30 @@ import java.time.Duration;
  * Before a write, asks the identity provider's RFC 7662 introspection endpoint whether the bearer token is still
  * active, so that no write follows a revoked delegation. Without an introspection URI it checks nothing. When the
  * provider cannot answer (down, or a fault), the write goes ahead on the signature alone: a provider outage must not
- * turn into a CRM outage; the stderr line says so.
+ * turn into an outage of the service; the stderr line says so. Shared by the fakes that are resource servers.
+ *
+ * <pre>{@code
+ * RevocationCheck revocation = new RevocationCheck("crm", introspectionUri, jwksUri);
+ * revocation.check(authorization, caller, "crm.write");   // AccessRefusal 401 "delegation revoked: ..."
+ * }</pre>
  */
-final class RevocationCheck {
-  /** The audit {@code error} of a write refused because the delegation was revoked. */
-  static final String DELEGATION_REVOKED = dev.crashtest.fakes.crm.AuditRecord.DELEGATION_REVOKED;
+public final class RevocationCheck {
+  /** The event {@code error} of a write refused because the delegation was revoked. */
+  public static final String DELEGATION_REVOKED = dev.crashtest.fakes.EventVocabulary.DELEGATION_REVOKED;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final String service;
   private final URI introspectionUri;
   private final URI jwksUri;
   private final HttpClient http;
 
-  RevocationCheck(URI introspectionUri, URI jwksUri) {
+  /**
+   * @param service the fake's name, first word of its stderr lines, e.g. {@code crm}
+   * @param introspectionUri the provider's RFC 7662 endpoint, or null to check nothing
+   */
+  public RevocationCheck(String service, URI introspectionUri, URI jwksUri) {
+    this.service = service;
     this.introspectionUri = introspectionUri;
     this.jwksUri = jwksUri;
     this.http = introspectionUri == null
@@ -39,7 +50,7 @@ final class RevocationCheck {
    * Throws a 401 {@code invalid_token} when the provider says the token is no longer active, and a 403
    * {@code insufficient_scope} when it says the token no longer grants {@code neededScope} (withdrawn by the user).
    */
-  void check(String authorization, Caller caller, String neededScope) {
+  public void check(String authorization, Caller caller, String neededScope) {
     if (introspectionUri == null || authorization == null || authorization.length() < 7) {
       return;
     }
@@ -54,10 +65,10 @@ final class RevocationCheck {
     }
     java.util.Map<String, String> challenge = java.util.Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\"");
     if (keyWithdrawn(token)) {
-      throw new ApiError(401, "invalid_token", "token rejected: the identity provider no longer publishes its"
+      throw new AccessRefusal(401, "invalid_token", "token rejected: the identity provider no longer publishes its"
           + " signing key (rotated out); fetch a new token", challenge);
     }
-    throw new ApiError(401, "invalid_token",
+    throw new AccessRefusal(401, "invalid_token",
         "delegation revoked: the identity provider says this token of user [" + caller.user() + "] for agent ["
             + caller.agent() + "] is no longer active; no write may follow revocation",
         challenge, DELEGATION_REVOKED);
@@ -87,9 +98,9 @@ final class RevocationCheck {
         || java.util.Arrays.asList(scope.asText().trim().split("\\s+")).contains(neededScope)) {
       return;
     }
-    throw new ApiError(403, "insufficient_scope", "scope [" + neededScope + "] was withdrawn from this delegation of"
-        + " user [" + caller.user() + "] to agent [" + caller.agent() + "]: the token still names it, the identity"
-        + " provider no longer grants it; end the task or ask the user",
+    throw new AccessRefusal(403, "insufficient_scope", "scope [" + neededScope + "] was withdrawn from this"
+        + " delegation of user [" + caller.user() + "] to agent [" + caller.agent() + "]: the token still names it,"
+        + " the identity provider no longer grants it; end the task or ask the user",
         java.util.Map.of("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"" + neededScope + "\""));
   }
 
@@ -103,13 +114,13 @@ final class RevocationCheck {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        System.err.println("crm: introspection at [" + introspectionUri + "] answered " + response.statusCode()
+        System.err.println(service + ": introspection at [" + introspectionUri + "] answered " + response.statusCode()
             + "; the write goes ahead on the token's signature alone");
         return null;
       }
       return JSON.readTree(response.body());
     } catch (IOException e) {
-      System.err.println("crm: cannot reach introspection at [" + introspectionUri + "]: " + e
+      System.err.println(service + ": cannot reach introspection at [" + introspectionUri + "]: " + e
           + "; the write goes ahead on the token's signature alone");
       return null;
     } catch (InterruptedException e) {

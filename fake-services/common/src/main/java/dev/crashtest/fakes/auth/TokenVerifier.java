@@ -1,4 +1,4 @@
-package dev.crashtest.fakes.crm.internal;
+package dev.crashtest.fakes.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -14,7 +14,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.crashtest.fakes.crm.AuditRecord;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
@@ -24,25 +23,37 @@ import java.util.Set;
 
 /**
  * Checks bearer tokens against the identity provider's JWKS: signature, exact issuer, {@code aud} containing
- * the CRM's audience, {@code exp} with no clock skew, and {@code nbf} with 60 s of leeway (a provider's clock
- * running ahead). On an unknown key id the JWKS is fetched again.
+ * the service's audience, {@code exp} with no clock skew, and {@code nbf} with 60 s of leeway (a provider's clock
+ * running ahead). On an unknown key id the JWKS is fetched again. Shared by the fakes that are resource servers (the
+ * CRM, the stub service); public only for them, not part of any fake's API.
+ *
+ * <pre>{@code
+ * TokenVerifier verifier = new TokenVerifier("crm", "the CRM", issuer, jwksUri, "crm");
+ * Caller caller = verifier.verify("Bearer eyJ...");   // or AccessRefusal 401 "token rejected: Expired JWT"
+ * }</pre>
  */
-final class TokenVerifier {
-  static final java.time.Duration NOT_BEFORE_LEEWAY = java.time.Duration.ofSeconds(60);
+public final class TokenVerifier {
+  public static final java.time.Duration NOT_BEFORE_LEEWAY = java.time.Duration.ofSeconds(60);
   private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
       JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.ES256);
 
   private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
   private final URI jwksUri;
+  private final String owner;
 
-  TokenVerifier(URI issuer, URI jwksUri, String audience) {
+  /**
+   * @param service the fake's name, first word of a configuration error, e.g. {@code crm}
+   * @param owner the fake as a refusal names it, e.g. {@code the CRM}: "issuer [x] is not the CRM's issuer [y]"
+   */
+  public TokenVerifier(String service, String owner, URI issuer, URI jwksUri, String audience) {
     this.jwksUri = jwksUri;
+    this.owner = owner;
     JWKSource<SecurityContext> keys;
     try {
       keys = JWKSourceBuilder.create(jwksUri.toURL()).cache(300_000, 5_000).rateLimited(false).retrying(false)
           .build();
     } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("crm: JWKS URI [" + jwksUri + "] is not a URL", e);
+      throw new IllegalArgumentException(service + ": JWKS URI [" + jwksUri + "] is not a URL", e);
     }
     processor.setJWSTypeVerifier(
         new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
@@ -52,27 +63,27 @@ final class TokenVerifier {
     claims.setMaxClockSkew(0);
     processor.setJWTClaimsSetVerifier((set, context) -> {
       explain(set, issuer.toString(), audience);
-      notBefore(set);
+      notBefore(set, owner);
       claims.verify(new JWTClaimsSet.Builder(set).notBeforeTime(null).build(), context);
     });
   }
 
   /**
-   * A provider whose clock runs ahead issues tokens "not before" a moment still in the CRM's future: accepted up
+   * A provider whose clock runs ahead issues tokens "not before" a moment still in the service's future: accepted up
    * to {@link #NOT_BEFORE_LEEWAY} early, as most resource servers do. Expiry stays exact.
    */
-  private static void notBefore(JWTClaimsSet claims) throws BadJWTException {
+  private static void notBefore(JWTClaimsSet claims, String owner) throws BadJWTException {
     java.util.Date notBefore = claims.getNotBeforeTime();
     if (notBefore != null && notBefore.toInstant().isAfter(java.time.Instant.now().plus(NOT_BEFORE_LEEWAY))) {
       throw new BadJWTException("JWT before use time: not valid before [" + notBefore.toInstant() + "], more than "
-          + NOT_BEFORE_LEEWAY.toSeconds() + " s ahead of the CRM's clock; check the identity provider's clock");
+          + NOT_BEFORE_LEEWAY.toSeconds() + " s ahead of " + owner + "'s clock; check the identity provider's clock");
     }
   }
 
   /** Nimbus says only "JWT iss claim value rejected"; say which value and which was expected. */
-  private static void explain(JWTClaimsSet claims, String issuer, String audience) throws BadJWTException {
+  private void explain(JWTClaimsSet claims, String issuer, String audience) throws BadJWTException {
     if (claims.getIssuer() != null && !claims.getIssuer().equals(issuer)) {
-      throw new BadJWTException("issuer [" + claims.getIssuer() + "] is not the CRM's issuer [" + issuer + "]");
+      throw new BadJWTException("issuer [" + claims.getIssuer() + "] is not " + owner + "'s issuer [" + issuer + "]");
     }
     List<String> audiences = claims.getAudience();
     if (!audiences.isEmpty() && !audiences.contains(audience)) {
@@ -80,20 +91,20 @@ final class TokenVerifier {
     }
   }
 
-  /** Verifies the {@code Authorization} header's bearer token; throws a 401 (or 503) {@link ApiError}. */
-  Caller verify(String authorization) {
+  /** Verifies the {@code Authorization} header's bearer token; throws a 401 (or 503) {@link AccessRefusal}. */
+  public Caller verify(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw ApiError.invalidToken("missing bearer token: send the header Authorization: Bearer <access token>");
+      throw AccessRefusal.invalidToken("missing bearer token: send the header Authorization: Bearer <access token>");
     }
     String token = authorization.substring(7).trim();
     JWTClaimsSet claims;
     try {
       claims = processor.process(token, null);
     } catch (KeySourceException e) {
-      throw new ApiError(503, "temporarily_unavailable",
+      throw new AccessRefusal(503, "temporarily_unavailable",
           "cannot fetch the identity provider's keys from [" + jwksUri + "]: " + e.getMessage(), Map.of());
     } catch (ParseException | BadJOSEException | JOSEException e) {
-      throw ApiError.invalidToken("token rejected: " + e.getMessage());
+      throw AccessRefusal.invalidToken("token rejected: " + e.getMessage());
     }
     return caller(claims);
   }
@@ -102,10 +113,10 @@ final class TokenVerifier {
     Object act = claims.getClaim("act");
     String scope = scope(claims.getClaim("scope"));
     if (act instanceof Map<?, ?> actor && actor.get("sub") instanceof String agent) {
-      return new Caller(agent, AuditRecord.ACTOR_FROM_ACT, claims.getSubject(), scope, claims.getJWTID(), true);
+      return new Caller(agent, Caller.ACTOR_FROM_ACT, claims.getSubject(), scope, claims.getJWTID(), true);
     }
     String client = firstString(claims.getClaim("azp"), claims.getClaim("client_id"));
-    String source = client == null ? AuditRecord.ACTOR_NONE : AuditRecord.ACTOR_FROM_CLIENT;
+    String source = client == null ? Caller.ACTOR_NONE : Caller.ACTOR_FROM_CLIENT;
     return new Caller(client, source, claims.getSubject(), scope, claims.getJWTID(), act != null);
   }
 
