@@ -7,6 +7,8 @@ import dev.crashtest.fakes.identity.IdentityProvider;
 import dev.crashtest.fakes.model.ModelEndpoint;
 import dev.crashtest.fakes.model.Script;
 import dev.crashtest.workload.Workload;
+import dev.crashtest.fakes.stub.StubAdmin;
+import dev.crashtest.fakes.stub.StubServer;
 import dev.crashtest.fakes.proxy.FaultProxyServer;
 import java.nio.file.Path;
 import java.util.Random;
@@ -15,8 +17,8 @@ import java.util.Random;
  * The simulated world in this JVM: the fault proxy (or its container), then the identity provider, model endpoint
  * and CRM as objects, each its own admin, all publishing their events straight to {@code events}.
  */
-record EmbeddedStack(FakeService proxy, Hops hops, IdentityProvider identity, CrmServer crm, ModelEndpoint model)
-    implements ServiceStack {
+record EmbeddedStack(FakeService proxy, Hops hops, IdentityProvider identity, CrmServer crm, ModelEndpoint model,
+    StubServer stubs) implements ServiceStack {
 
   static EmbeddedStack start(Starter starter, ServiceEventListener events, long seed, String proxyImage,
       Path workDirectory, Workload workload) {
@@ -43,15 +45,26 @@ record EmbeddedStack(FakeService proxy, Hops hops, IdentityProvider identity, Cr
         .withDataDirectory(workDirectory.resolve("crm-data"))
         .withEventListener(events)
         .start());
+    // a stubbed workload's services take the CRM's hop: one hop from the agent to the services its tools call
+    StubServer stubs = workload.isBuiltInServices() ? null
+        : starter.started("services", () -> StubServices.start(workload, identity, events, workDirectory));
     hops.connect(Service.IDENTITY, identity.port());
     hops.connect(Service.MODEL, model.port());
-    hops.connect(Service.CRM, crm.port());
-    return new EmbeddedStack(proxy, hops, identity, crm, model);
+    hops.connect(Service.CRM, stubs == null ? crm.port() : stubs.port());
+    return new EmbeddedStack(proxy, hops, identity, crm, model, stubs);
   }
 
   @Override
   public IdentityProvider identityProvider() {
     return identity;
+  }
+
+  @Override
+  public StubAdmin stubServices() {
+    if (stubs == null) {
+      throw new IllegalStateException("this environment's workload has no stubbed services");
+    }
+    return stubs;
   }
 
   @Override

@@ -277,7 +277,8 @@ public final class Environment implements AutoCloseable {
   private void withWorkload(Map<String, String> env, String owner, URI crmUrl) {
     Map<String, URI> urls = new LinkedHashMap<>();
     for (WorkloadService service : workload.services().values()) {
-      URI url = service.builtIn().isPresent() ? crmUrl : stubServiceUrl(service.name());
+      // a stubbed service sits under its own prefix on the services' hop, the CRM's
+      URI url = service.builtIn().isPresent() ? crmUrl : URI.create(crmUrl + "/" + service.name());
       urls.put(service.name(), url);
       env.put(service.urlVariable(), url.toString());
     }
@@ -291,10 +292,9 @@ public final class Environment implements AutoCloseable {
     env.put("HARNESS_WORKLOAD_FILE", file.toString());
   }
 
-  /** Where a stubbed service of the workload is served; until stub services run, none is. */
-  private URI stubServiceUrl(String service) {
-    throw new IllegalStateException("workload [" + workload.name() + "] needs stubbed service [" + service + "], and"
-        + " this environment serves only built-in services so far");
+  /** What the harness does to the workload's stubbed services (faults); only a stubbed workload has them. */
+  public dev.crashtest.fakes.stub.StubAdmin stubServices() {
+    return stack.stubServices();
   }
 
   /**
@@ -311,7 +311,9 @@ public final class Environment implements AutoCloseable {
 
   /** The CRM's base URL as agent {@code clientId} reaches it: its own address, through its own proxy. */
   public URI crmBaseUrl(String clientId) {
-    return stack.hops().agentCrmUrl(clientId, stack.crm().workloadUrl(clientId));
+    URI own = workload.isBuiltInServices() ? stack.crm().workloadUrl(clientId)
+        : stack.stubServices().workloadUrl(clientId);
+    return stack.hops().agentCrmUrl(clientId, own);
   }
 
   /**

@@ -25,6 +25,11 @@ interface ServiceStack {
 
   ModelAdmin model();
 
+  /** The workload's stubbed services, when it has any (a support desk; not procurement). */
+  default dev.crashtest.fakes.stub.StubAdmin stubServices() {
+    throw new IllegalStateException("this environment's workload has no stubbed services");
+  }
+
   /** The identity provider object itself, which only a stack in this JVM has. */
   default IdentityProvider identityProvider() {
     throw notInThisJvm("identityService()");

@@ -176,6 +176,18 @@ public final class Faults {
     return ServiceFault.crm(fault);
   }
 
+  /**
+   * A stubbed workload's services misbehave at the HTTP level, as the CRM can: 5xx, slow answers, 409, commit then
+   * drop the response, on one operation (a tool) or all.
+   *
+   * <pre>{@code
+   * stubbedServices(StubFault.commitThenDropResponse().on("create_refund").forRequests(1));
+   * }</pre>
+   */
+  public static ServiceFault stubbedServices(dev.crashtest.fakes.stub.StubFault fault) {
+    return ServiceFault.stubs(fault);
+  }
+
   /** The identity provider misbehaves: outage, token endpoint errors, a slow token endpoint. */
   public static ServiceFault identity(IdentityFault fault) {
     return ServiceFault.identity(fault);

@@ -50,6 +50,12 @@ public final class ServiceFault extends Fault {
         run -> run.environment.crmService().inject(fault), Triggers.atTime(Duration.ZERO), null, false, null);
   }
 
+  static ServiceFault stubs(dev.crashtest.fakes.stub.StubFault fault) {
+    Objects.requireNonNull(fault, "fault");
+    return new ServiceFault(Service.CRM, fault, fault.describe(),
+        run -> run.environment.stubServices().inject(fault), Triggers.atTime(Duration.ZERO), null, false, null);
+  }
+
   static ServiceFault identity(IdentityFault fault) {
     Objects.requireNonNull(fault, "fault");
     return new ServiceFault(Service.IDENTITY, fault, fault.describe(),
@@ -98,7 +104,10 @@ public final class ServiceFault extends Fault {
     return java.util.List.of(service, fault);
   }
 
-  /** What the service does: a {@link ModelFault}, a {@link CrmFault} or an {@link IdentityFault}. */
+  /**
+   * What the service does: a {@link ModelFault}, a {@link CrmFault}, an {@link IdentityFault}, or a
+   * {@link dev.crashtest.fakes.stub.StubFault} of a workload's stubbed services.
+   */
   public Object serviceFault() {
     return fault;
   }

@@ -25,6 +25,10 @@ final class WorkloadFit {
           && !workload.services().containsKey(CRM)) {
         missing.add("a fault of the CRM, which it does not have");
       }
+      if (fault instanceof ServiceFault service && service.serviceFault() instanceof dev.crashtest.fakes.stub.StubFault
+          && workload.isBuiltInServices()) {
+        missing.add("a fault of stubbed services, which it does not have");
+      }
     }
     return missing.isEmpty() ? Optional.empty() : Optional.of(scenario + " waits for " + String.join(" and ",
         missing.stream().distinct().toList()) + "; " + workload + " has no such moment (its tools: "

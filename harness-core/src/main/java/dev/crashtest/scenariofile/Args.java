@@ -9,9 +9,20 @@ import tools.jackson.databind.JsonNode;
 /** The fields of one fault item, already checked against the schema, read as the types its params declare. */
 final class Args {
   private final JsonNode item;
+  private final boolean stubbed;
 
   Args(JsonNode item) {
+    this(item, false);
+  }
+
+  /** @param stubbed whether the workload's services are stubs, so a service fault is the stub service's */
+  Args(JsonNode item, boolean stubbed) {
     this.item = item;
+    this.stubbed = stubbed;
+  }
+
+  boolean stubbed() {
+    return stubbed;
   }
 
   boolean has(String name) {

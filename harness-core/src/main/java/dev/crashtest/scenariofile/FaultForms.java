@@ -13,6 +13,7 @@ import static dev.crashtest.scenariofile.Param.Type.STRING;
 
 import dev.crashtest.env.Service;
 import dev.crashtest.fakes.crm.CrmFault;
+import dev.crashtest.fakes.stub.StubFault;
 import dev.crashtest.fakes.identity.IdentityFault;
 import dev.crashtest.fakes.model.ModelFault;
 import dev.crashtest.scenario.Fault;
@@ -315,6 +316,9 @@ final class FaultForms {
         : OPERATION);
     params.add(FOR_REQUESTS);
     forms.add(new FaultForm(name, "crm", description, List.copyOf(params), true, args -> {
+      if (args.stubbed()) {
+        return Faults.stubbedServices(stubFault(type, build.apply(args), args));
+      }
       CrmFault fault = build.apply(args);
       if (args.has("operation")) {
         fault = fault.on(args.string("operation"));
@@ -324,6 +328,19 @@ final class FaultForms {
       }
       return Faults.crm(fault);
     }, fault -> {
+      if (fault instanceof ServiceFault s && s.serviceFault() instanceof StubFault stub
+          && stub.type().name().equals(type.name())) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (type == CrmFault.Type.SERVER_ERROR) {
+          fields.put("status", stub.status());
+        }
+        if (type == CrmFault.Type.SLOW) {
+          fields.put("delay", Durations.format(stub.delay()));
+        }
+        stub.operation().ifPresent(op -> fields.put("operation", op));
+        stub.requestLimit().ifPresent(n -> fields.put("for-requests", n));
+        return Optional.of(fields);
+      }
       if (!(fault instanceof ServiceFault s) || !(s.serviceFault() instanceof CrmFault c) || c.type() != type) {
         return Optional.empty();
       }
@@ -332,6 +349,20 @@ final class FaultForms {
       c.requestLimit().ifPresent(n -> fields.put("for-requests", n));
       return Optional.of(fields);
     }));
+  }
+
+  /** The CRM fault {@code crm} (without its operation and limit), as the stub service's, with them. */
+  private static StubFault stubFault(CrmFault.Type type, CrmFault crm, Args args) {
+    StubFault fault = switch (type) {
+      case SERVER_ERROR -> StubFault.serverError(crm.status());
+      case SLOW -> StubFault.slow(crm.delay());
+      case CONFLICT -> StubFault.conflict();
+      case COMMIT_THEN_DROP -> StubFault.commitThenDropResponse();
+    };
+    if (args.has("operation")) {
+      fault = fault.on(args.string("operation"));
+    }
+    return args.has("for-requests") ? fault.forRequests(args.integer("for-requests")) : fault;
   }
 
   private static void identityProvider(List<FaultForm> forms) {

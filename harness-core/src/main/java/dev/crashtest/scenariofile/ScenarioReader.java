@@ -42,6 +42,7 @@ final class ScenarioReader {
 
   private final String source;
   private final KnownOperations known;
+  private final boolean stubbed;
   private final Problems problems;
   private final Map<String, int[]> marks;
   private JsonNode root;
@@ -49,6 +50,7 @@ final class ScenarioReader {
   private ScenarioReader(String source, Workload workload) {
     this.source = source;
     this.known = KnownOperations.of(workload);
+    this.stubbed = !workload.isBuiltInServices();
     this.marks = new HashMap<>();
     this.problems = new Problems(source, marks);
   }
@@ -391,7 +393,7 @@ final class ScenarioReader {
     }
     Fault fault;
     try {
-      fault = form.build().apply(new Args(item));
+      fault = form.build().apply(new Args(item, stubbed));
     } catch (IllegalArgumentException | IllegalStateException e) {
       problems.add(path, e.getMessage());
       return null;
