@@ -49,8 +49,8 @@ final class RequestedWritesChecker implements Checker {
         Optional<Op> answer = answerTo(ops, request, tool);
         if (answer.isPresent() && serviceCalls(ops, tool, request.index(), answer.get().index()).isEmpty()) {
           return CheckResult.fail(name(), "the model asked for " + tool + " at turn " + request.number(TURN, -1)
-              + " (op #" + request.index() + "); " + nobody(ops, tool) + " never recorded " + what(ops, tool)
-              + "; the agent answered it with a result " + nobody(ops, tool) + " never gave (model call at op #"
+              + " (op #" + request.index() + "); " + neverRecorded(ops, tool) + "; the agent answered it with a"
+              + " result " + neverGave(ops, tool) + " (model call at op #"
               + answer.get().index() + "); run every tool call the model makes and hand back what the service"
               + " answered", List.of(request.index(), answer.get().index()));
         }
@@ -68,7 +68,8 @@ final class RequestedWritesChecker implements Checker {
         if (!effected) {
           return CheckResult.fail(name(), "task reported " + COMPLETED + " (op #" + completed.get().index()
               + ") but the " + tool + " the model asked for at turn " + asked.getValue().number(TURN, -1) + " (op #"
-              + asked.getValue().index() + ") never took effect in " + nobody(ops, tool) + "; a task whose write"
+              + asked.getValue().index() + ") never took effect in " + answerer(ops, tool).map(WorkloadServices::the)
+              .orElse("any workload service") + "; a task whose write"
               + " did not happen must end FAILED with the reason",
               List.of(asked.getValue().index(), completed.get().index()));
         }
@@ -109,12 +110,23 @@ final class RequestedWritesChecker implements Checker {
 
   /**
    * Who should have answered {@code tool}: the service a call of it went to anywhere in the run, else the one
-   * service the run called ({@code the CRM}), else {@code the services}.
+   * service the run called ({@code the CRM}); empty when the run called several and none for it.
    */
-  private static String nobody(List<Op> ops, String tool) {
+  private static Optional<String> answerer(List<Op> ops, String tool) {
     Optional<String> service = ops.stream().filter(op -> isCallOf(op, tool)).findFirst().map(Op::service);
-    return service.map(WorkloadServices::the).orElseGet(() -> WorkloadServices.the(
-        ops.stream().filter(WorkloadServices::isCall).map(Op::service).distinct().toList()));
+    List<String> called = ops.stream().filter(WorkloadServices::isCall).map(Op::service).distinct().toList();
+    return service.or(() -> called.size() == 1 ? Optional.of(called.get(0)) : Optional.empty());
+  }
+
+  /** {@code the CRM never recorded a note}, or {@code no workload service recorded a call for it}. */
+  private static String neverRecorded(List<Op> ops, String tool) {
+    return answerer(ops, tool).map(service -> WorkloadServices.the(service) + " never recorded " + what(ops, tool))
+        .orElse("no workload service recorded " + what(ops, tool));
+  }
+
+  /** {@code the CRM never gave}, or {@code no service gave}. */
+  private static String neverGave(List<Op> ops, String tool) {
+    return answerer(ops, tool).map(service -> WorkloadServices.the(service) + " never gave").orElse("no service gave");
   }
 
   /** What the service should have recorded: {@code a note} (the effect its calls leave), else {@code a call}. */

@@ -1,8 +1,10 @@
 package dev.crashtest.scenario;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * The work an agent is given: the reference "procurement" task for a user, with its account, product and
@@ -16,6 +18,14 @@ import java.util.Random;
 public final class Task {
   static final List<String> ACCOUNTS = List.of("ACME-001", "GLOBEX-002", "INITECH-003", "UMBRELLA-004");
   static final List<String> SKUS = List.of("LAPTOP-14", "MONITOR-27", "DOCK-USB-C", "HEADSET-PRO");
+  /**
+   * Procurement's tools whose call is a write, which the runner declares in {@code submit_task} so that the checkers
+   * know a write the agent never made (requested-writes). A workload declares its own.
+   */
+  static final List<String> WRITE_TOOLS = List.of("create_quote", "place_order", "add_note");
+  /** The scope each of procurement's tools needs, declared in {@code submit_task} beside {@link #WRITE_TOOLS}. */
+  static final Map<String, String> TOOL_SCOPES = Map.of("get_account", "crm.read", "create_quote", "crm.write",
+      "place_order", "crm.write", "add_note", "crm.write");
 
   private final String taskId;
   private final String user;
@@ -48,6 +58,16 @@ public final class Task {
 
   public String user() {
     return user;
+  }
+
+  /** The tools whose call is a write, as {@code submit_task} declares them. */
+  List<String> writeTools() {
+    return WRITE_TOOLS;
+  }
+
+  /** The scope each tool needs, as {@code submit_task} declares it. */
+  Map<String, String> toolScopes() {
+    return new TreeMap<>(TOOL_SCOPES);
   }
 
   public String accountId() {
