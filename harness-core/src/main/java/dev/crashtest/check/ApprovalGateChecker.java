@@ -80,7 +80,8 @@ final class ApprovalGateChecker implements Checker {
         && taskId.equals(op.text(TASK_ID)) && AWAITING_APPROVAL.equals(op.text(TASK_STATE)));
     String gate = awaited ? "" : "; the task never reported " + AWAITING_APPROVAL + " before it";
     return "gated effect " + at(effect) + " was committed before the approval of task [" + taskId + "]: " + when
-        + gate + "; set the task to " + AWAITING_APPROVAL + " and wait for POST /tasks/{id}/approve before " + verb(effect);
+        + gate + "; set the task to " + AWAITING_APPROVAL + " and wait for POST /tasks/{id}/approve before "
+        + verb(effect);
   }
 
   /** What the gate waits for, as the fix says it: {@code committing the order}, {@code committing the refund}. */

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The audit table of a run, as a security reviewer reads it: every write attempt to a workload service (the CRM,
- * a refunds service: {@link WorkloadServices}) with who made it, for whom, under which scope and token, and a verdict. A pure function of the history, like the checkers it agrees with.
+ * a refunds service: {@link WorkloadServices}) with who made it, for whom, under which scope and token, and a
+ * verdict. A pure function of the history, like the checkers it agrees with.
  *
  * <pre>{@code
  * for (AuditTrail.Entry entry : AuditTrail.of(history)) {

@@ -81,7 +81,8 @@ final class LeastPrivilegeChecker implements Checker {
       return "used [" + needed + "] outside the delegated scope (scope: " + call.text("scope") + ")";
     }
     for (Op withdrawal : withdrawals) {
-      if (withdrawal.index() < call.index() && IdentityOps.withdrawnScope(withdrawal).filter(needed::equals).isPresent()) {
+      if (withdrawal.index() < call.index()
+          && IdentityOps.withdrawnScope(withdrawal).filter(needed::equals).isPresent()) {
         return "used [" + needed + "] after it was withdrawn at op #" + withdrawal.index();
       }
     }

@@ -106,7 +106,8 @@ class WorkloadChecksTest {
   @Test
   void writes_to_every_service_are_judged_for_attribution() {
     History clean = mail(refund(submitted("t-1"), "k1", "ORD-1001", "R-1", false), "k2", TOKEN).build();
-    History borrowed = mail(refund(submitted("t-1"), "k1", "ORD-1001", "R-1", false), "k2", TOKEN).op("mail", "anonymous", "send_email", OpType.OK, "method", "POST", "delegated", false,
+    History borrowed = mail(refund(submitted("t-1"), "k1", "ORD-1001", "R-1", false), "k2", TOKEN)
+        .op("mail", "anonymous", "send_email", OpType.OK, "method", "POST", "delegated", false,
         "actorSource", "none", "user", "alice", "scope", TOKEN).build();
 
     assertThat(Checks.delegatedWrites().check(clean).message())
