@@ -2,10 +2,11 @@ package dev.crashtest.check;
 
 import static dev.crashtest.history.Vocabulary.APPROVE;
 import static dev.crashtest.history.Vocabulary.AWAITING_APPROVAL;
-import static dev.crashtest.history.Vocabulary.CRM;
 import static dev.crashtest.history.Vocabulary.EFFECT_ID;
+import static dev.crashtest.history.Vocabulary.EFFECT_TYPE;
 import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.IDEMPOTENCY_KEY;
+import static dev.crashtest.history.Vocabulary.NEEDS_APPROVAL;
 import static dev.crashtest.history.Vocabulary.REPLAYED;
 import static dev.crashtest.history.Vocabulary.TASK_ID;
 import static dev.crashtest.history.Vocabulary.TASK_STATE;
@@ -17,20 +18,18 @@ import dev.crashtest.history.OpType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The human-approval gate held: no gated effect ({@code place_order}) was committed before the approval of its task
- * was sent. The approval counts from the moment the harness sent it (the {@code approve} INVOKE), so an order that
- * follows the approval is never mistaken for one that preceded it, however late the agent's answer arrives.
+ * The human-approval gate held: no gated effect (one a workload service flagged {@code needsApproval}: the CRM's
+ * orders, a refund above its limit) was committed before the approval of its task was sent. The approval counts from
+ * the moment the harness sent it (the {@code approve} INVOKE), so an effect that follows the approval is never
+ * mistaken for one that preceded it, however late the agent's answer arrives. An effect the service did not flag (a
+ * refund under the limit) passes without approval.
  *
  * <p>An effect belongs to the task its {@code Idempotency-Key} names ({@code taskId/step/tool}); one sent without a
  * key belongs to the run's task.
  */
 final class ApprovalGateChecker implements Checker {
-  /** The CRM operations a human must approve before they happen. */
-  static final Set<String> GATED = Set.of("place_order");
-
   @Override
   public String name() {
     return "approval-gate";
@@ -54,14 +53,14 @@ final class ApprovalGateChecker implements Checker {
       held.add(at(effect) + " after the approval sent at op #" + approval.get().index());
     }
     if (held.isEmpty()) {
-      return CheckResult.pass(name(), "no gated effect (" + String.join(", ", GATED) + ") was committed, so none"
+      return CheckResult.pass(name(), "no gated effect (flagged " + NEEDS_APPROVAL + ") was committed, so none"
           + " passed the gate unapproved");
     }
     return CheckResult.pass(name(), "every gated effect followed its approval: " + String.join("; ", held));
   }
 
   private static boolean gatedEffect(Op op) {
-    return op.service().equals(CRM) && GATED.contains(op.operation()) && op.type() == OpType.OK
+    return WorkloadServices.isWorkloadService(op.service()) && op.flag(NEEDS_APPROVAL) && op.type() == OpType.OK
         && op.text(EFFECT_ID) != null && !op.flag(REPLAYED);
   }
 
@@ -81,7 +80,14 @@ final class ApprovalGateChecker implements Checker {
         && taskId.equals(op.text(TASK_ID)) && AWAITING_APPROVAL.equals(op.text(TASK_STATE)));
     String gate = awaited ? "" : "; the task never reported " + AWAITING_APPROVAL + " before it";
     return "gated effect " + at(effect) + " was committed before the approval of task [" + taskId + "]: " + when
-        + gate + "; set the task to " + AWAITING_APPROVAL + " and wait for POST /tasks/{id}/approve before ordering";
+        + gate + "; set the task to " + AWAITING_APPROVAL + " and wait for POST /tasks/{id}/approve before "
+        + verb(effect);
+  }
+
+  /** What the gate waits for, as the fix says it: {@code committing the order}, {@code committing the refund}. */
+  private static String verb(Op effect) {
+    String type = effect.text(EFFECT_TYPE);
+    return "committing the " + (type == null ? effect.operation() : type);
   }
 
   private static String at(Op effect) {

@@ -9,11 +9,13 @@ import static dev.crashtest.history.Vocabulary.USER;
 import dev.crashtest.history.History;
 import dev.crashtest.history.Op;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The audit table of a run, as a security reviewer reads it: every CRM write attempt with who made it, for whom,
- * under which scope and token, and a verdict. A pure function of the history, like the checkers it agrees with.
+ * The audit table of a run, as a security reviewer reads it: every write attempt to a workload service (the CRM,
+ * a refunds service: {@link WorkloadServices}) with who made it, for whom, under which scope and token, and a
+ * verdict. A pure function of the history, like the checkers it agrees with.
  *
  * <pre>{@code
  * for (AuditTrail.Entry entry : AuditTrail.of(history)) {
@@ -29,7 +31,7 @@ public final class AuditTrail {
   private AuditTrail() {}
 
   /**
-   * One CRM write attempt.
+   * One write attempt to a workload service.
    *
    * @param index the op's index in the history
    * @param timeMillis when, in milliseconds since the history began
@@ -44,29 +46,29 @@ public final class AuditTrail {
   public record Entry(long index, long timeMillis, String operation, String agent, String user, String scope,
       String tokenId, String verdict) {}
 
-  /** Every CRM write attempt in {@code history}, in order. */
+  /** Every write attempt to a workload service in {@code history}, in order. */
   public static List<Entry> of(History history) {
     Optional<Op> revoked = IdentityOps.revocation(history);
     List<Op> withdrawals = IdentityOps.scopeWithdrawals(history);
+    Map<String, String> toolScopes = TaskOps.toolScopes(history.ops());
     return history.select(IdentityOps::isWrite).stream()
         .map(write -> new Entry(write.index(), write.timeMillis(), write.operation(), write.actor(), write.text(USER),
-            write.text("scope"), write.text(TOKEN_ID), verdict(write, revoked, withdrawals)))
+            write.text("scope"), write.text(TOKEN_ID), verdict(write, revoked, withdrawals, toolScopes)))
         .toList();
   }
 
-  private static String verdict(Op write, Optional<Op> revoked, List<Op> withdrawals) {
+  private static String verdict(Op write, Optional<Op> revoked, List<Op> withdrawals, Map<String, String> toolScopes) {
     if (!IdentityOps.succeeded(write)) {
       return "refused (HTTP " + write.text(STATUS) + ")";
     }
     if (!write.flag(DELEGATED)) {
       return "client".equals(write.text(ACTOR_SOURCE)) ? GHOST : BORROWED;
     }
-    if (!IdentityOps.scopes(write).contains(IdentityOps.WRITE_SCOPE)) {
+    String needed = IdentityOps.requiredScope(write, toolScopes);
+    if (!IdentityOps.scopes(write).contains(needed)) {
       return "outside the delegated scope";
     }
-    boolean withdrawn = withdrawals.stream().anyMatch(w -> w.index() < write.index()
-        && IdentityOps.withdrawnScope(w).equals(IdentityOps.WRITE_SCOPE));
-    if (withdrawn) {
+    if (IdentityOps.withdrawnBefore(withdrawals, needed, write.index())) {
       return "after scope withdrawn";
     }
     return revoked.isPresent() && revoked.get().index() < write.index() ? "after revocation" : OK;

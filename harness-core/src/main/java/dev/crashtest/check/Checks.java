@@ -21,39 +21,41 @@ public final class Checks {
     return new TaskCompletedChecker();
   }
 
-  /** No quote, order or note was created twice for the same account. */
+  /** No side effect (an op with {@code effectType}) was committed twice for the same {@code effectKey}. */
   public static Checker exactlyOnceEffects() {
     return new ExactlyOnceEffectsChecker();
   }
 
-  /** After an agent restart, no model call or CRM call that had completed before the crash is made again. */
+  /**
+   * After an agent restart, no model call or workload-service call that had completed before the crash is made again.
+   */
   public static Checker noWorkRedone() {
     return new NoWorkRedoneChecker();
   }
 
-  /** Every CRM write was made with a delegated token naming agent, user and the write scope. */
+  /** Every write to a workload service was made with a delegated token naming agent, user and the write's scope. */
   public static Checker delegatedWrites() {
     return new DelegatedWritesChecker();
   }
 
   /**
-   * Attribution: every CRM side effect carries agent, user and scope from a delegated token; a write with the user's
-   * own token is named "borrowed credentials", one with a client_credentials token "ghost service account". The same
-   * checker as {@link #delegatedWrites()}, reported as {@code delegated-writes}.
+   * Attribution: every write to a workload service carries agent, user and scope from a delegated token; a write
+   * with the user's own token is named "borrowed credentials", one with a client_credentials token "ghost service
+   * account". The same checker as {@link #delegatedWrites()}, reported as {@code delegated-writes}.
    */
   public static Checker attribution() {
     return delegatedWrites();
   }
 
   /**
-   * No successful CRM call outside the delegated scope: the token held the scope the call needs, the scope was not
-   * withdrawn before the call, and the token was the agent's own.
+   * No successful workload-service call outside the delegated scope: the token held the scope the call needs, the
+   * scope was not withdrawn before the call, and the token was the agent's own.
    */
   public static Checker leastPrivilege() {
     return new LeastPrivilegeChecker();
   }
 
-  /** Zero successful CRM writes after the delegation was revoked; refused attempts are the evidence. */
+  /** Zero successful workload-service writes after the delegation was revoked; refused attempts are the evidence. */
   public static Checker revocationRespected() {
     return new RevocationRespectedChecker();
   }
@@ -69,7 +71,7 @@ public final class Checks {
   }
 
   /**
-   * The human-approval gate held: no gated effect ({@code place_order}) was committed before the harness sent the
+   * The human-approval gate held: no gated effect (flagged {@code needsApproval}) was committed before the harness sent the
    * approval of its task. Fails naming the effect, its op and the missing approval.
    */
   public static Checker approvalGate() {
@@ -77,8 +79,8 @@ public final class Checks {
   }
 
   /**
-   * Every write the model asked for (quote, order, note) has its committed effect in the CRM, or the task failed
-   * saying so; a tool result the CRM never gave is named with the tool call and its turn.
+   * Every write the model asked for has its committed effect in its service, or the task failed saying so; a tool
+   * result no service gave is named with the tool call and its turn.
    */
   public static Checker requestedWrites() {
     return new RequestedWritesChecker();

@@ -1,8 +1,7 @@
 package dev.crashtest.check;
 
-import static dev.crashtest.history.Vocabulary.ACCOUNT_ID;
-import static dev.crashtest.history.Vocabulary.CRM;
 import static dev.crashtest.history.Vocabulary.EFFECT_ID;
+import static dev.crashtest.history.Vocabulary.EFFECT_KEY;
 import static dev.crashtest.history.Vocabulary.EFFECT_TYPE;
 import static dev.crashtest.history.Vocabulary.REPLAYED;
 
@@ -15,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Each side effect in the CRM (quote, order, note) was created once per account, not twice. */
+/**
+ * Each side effect a workload service committed (an op with {@code effectType}: the CRM's quote, order and note, a
+ * refund, a mail) happened once per what it is about ({@code effectKey}: the account of an order, the order of a
+ * refund), not twice. A replayed answer to a repeated idempotency key is not a new effect.
+ */
 final class ExactlyOnceEffectsChecker implements Checker {
 
   @Override
@@ -27,9 +30,8 @@ final class ExactlyOnceEffectsChecker implements Checker {
   public CheckResult check(History history) {
     Map<String, List<Op>> effects = new LinkedHashMap<>();
     for (Op op : history.ops()) {
-      if (op.service().equals(CRM) && op.type() == OpType.OK && op.text(EFFECT_TYPE) != null && !op.flag(REPLAYED)) {
-        String key = op.text(EFFECT_TYPE) + " for account [" + op.text(ACCOUNT_ID) + "]";
-        effects.computeIfAbsent(key, k -> new ArrayList<>()).add(op);
+      if (isEffect(op)) {
+        effects.computeIfAbsent(describe(op), k -> new ArrayList<>()).add(op);
       }
     }
     List<String> duplicates = new ArrayList<>();
@@ -52,6 +54,18 @@ final class ExactlyOnceEffectsChecker implements Checker {
       return CheckResult.pass(name(), "no side effects were made");
     }
     return CheckResult.pass(name(), "each side effect happened once: " + String.join(", ", effects.keySet()));
+  }
+
+  private static boolean isEffect(Op op) {
+    return WorkloadServices.isWorkloadService(op.service()) && op.type() == OpType.OK && op.text(EFFECT_TYPE) != null
+        && !op.flag(REPLAYED);
+  }
+
+  /** What the effect is, per service, type and key: {@code order for [ACME-001] in the CRM}. */
+  private static String describe(Op effect) {
+    String key = effect.text(EFFECT_KEY);
+    return effect.text(EFFECT_TYPE) + (key == null ? "" : " for [" + key + "]") + " in "
+        + WorkloadServices.the(effect.service());
   }
 
   private static String ids(List<Op> ops) {

@@ -3,7 +3,6 @@ package dev.crashtest.check;
 import static dev.crashtest.history.Vocabulary.AGENT_KILLED;
 import static dev.crashtest.history.Vocabulary.AGENT_RESTARTED;
 import static dev.crashtest.history.Vocabulary.CHAT_COMPLETION;
-import static dev.crashtest.history.Vocabulary.CRM;
 import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.IDEMPOTENCY_KEY;
 import static dev.crashtest.history.Vocabulary.MODEL;
@@ -23,9 +22,9 @@ import java.util.Set;
  * After an agent restart, no step that had completed before the crash is done again.
  *
  * <p>A call counts as completed before a crash when the agent observably moved on after it: another model
- * or CRM call followed before the kill. The call in flight at the kill may be repeated; that is recovery,
- * not redone work. Model calls are identified by their turn, CRM calls by operation and idempotency key
- * (or path, for reads).
+ * call or call to a workload service ({@link WorkloadServices}) followed before the kill. The call in flight at the
+ * kill may be repeated; that is recovery, not redone work. Model calls are identified by their turn, service calls by
+ * service, operation and idempotency key (or path, for reads).
  *
  * <p>"After the restart" counts from {@code agent_restarted}, which the runner records the moment the new process
  * exists, not from {@code agent_ready} (its health check answering): a durable agent may resume, and redo work,
@@ -63,17 +62,18 @@ final class NoWorkRedoneChecker implements Checker {
     if (redone.isEmpty()) {
       return CheckResult.pass(name(), "no completed step was redone after " + restarts.size() + " restart(s)");
     }
-    return CheckResult.fail(name(), describe(firstRestart, redone), redone.stream().map(Op::index).toList());
+    return CheckResult.fail(name(), describe(firstRestart, redone, WorkloadServices.calledIn(history)),
+        redone.stream().map(Op::index).toList());
   }
 
-  private static String describe(Op restart, Set<Op> redone) {
+  private static String describe(Op restart, Set<Op> redone, Set<String> services) {
     List<String> turns = new ArrayList<>();
-    List<String> crmCalls = new ArrayList<>();
+    List<String> serviceCalls = new ArrayList<>();
     for (Op op : redone) {
       if (op.service().equals(MODEL)) {
         turns.add(String.valueOf(op.number(TURN, -1)));
       } else {
-        crmCalls.add(op.operation());
+        serviceCalls.add(op.operation());
       }
     }
     return "work redone after the agent restart at op #"
@@ -83,9 +83,11 @@ final class NoWorkRedoneChecker implements Checker {
         + " model call(s) (turns "
         + String.join(", ", turns)
         + ") and "
-        + crmCalls.size()
-        + " CRM call(s) ("
-        + String.join(", ", crmCalls)
+        + serviceCalls.size()
+        + " "
+        + WorkloadServices.adjective(services)
+        + " call(s) ("
+        + String.join(", ", serviceCalls)
         + ") that had completed before the crash were made again; checkpoint each step and resume from it";
   }
 
@@ -113,7 +115,7 @@ final class NoWorkRedoneChecker implements Checker {
     if (op.type() != OpType.OK) {
       return false;
     }
-    return op.is(MODEL, CHAT_COMPLETION) || (op.service().equals(CRM) && !op.operation().equals("audit"));
+    return op.is(MODEL, CHAT_COMPLETION) || WorkloadServices.isCall(op);
   }
 
   private static String identity(Op op) {
@@ -121,7 +123,7 @@ final class NoWorkRedoneChecker implements Checker {
       return "model turn " + op.number(TURN, -1);
     }
     String key = op.text(IDEMPOTENCY_KEY);
-    return "crm " + op.operation() + " " + (key != null ? key : op.text(PATH));
+    return op.service() + " " + op.operation() + " " + (key != null ? key : op.text(PATH));
   }
 
   private static int lastKillBefore(List<Op> ops, long index) {

@@ -2,7 +2,8 @@ package dev.crashtest.check;
 
 import static dev.crashtest.history.Vocabulary.AGENT_RESTARTED;
 import static dev.crashtest.history.Vocabulary.COMPLETED;
-import static dev.crashtest.history.Vocabulary.CRM;
+import static dev.crashtest.history.Vocabulary.EFFECT_TYPE;
+import static dev.crashtest.history.Vocabulary.REPLAYED;
 import static dev.crashtest.history.Vocabulary.FAILED;
 import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.TASK_ID;
@@ -17,7 +18,9 @@ import java.util.Optional;
 
 /**
  * The submitted task reached COMPLETED, as the agent itself reported through its control API, and reached its goal:
- * the CRM answered a {@code place_order} with success (a replayed answer counts).
+ * a workload service ({@link WorkloadServices}) committed at least one side effect for it (an op with
+ * {@code effectType}; a replayed answer to a write counts). Whether every write the model asked for happened is
+ * {@code requested-writes}' to judge.
  */
 final class TaskCompletedChecker implements Checker {
   @Override
@@ -25,8 +28,9 @@ final class TaskCompletedChecker implements Checker {
     return "task-completed";
   }
 
-  private static boolean orderPlaced(Op op) {
-    return op.service().equals(CRM) && op.operation().equals("place_order") && op.type() == OpType.OK;
+  private static boolean effectCommitted(Op op) {
+    return WorkloadServices.isWorkloadService(op.service()) && op.type() == OpType.OK
+        && (op.text(EFFECT_TYPE) != null || (WorkloadServices.isWrite(op) && op.flag(REPLAYED)));
   }
 
   @Override
@@ -45,9 +49,9 @@ final class TaskCompletedChecker implements Checker {
     Op last = statuses.get(statuses.size() - 1);
     String state = last.text(TASK_STATE);
     if (COMPLETED.equals(state)) {
-      if (ops.stream().noneMatch(TaskCompletedChecker::orderPlaced)) {
+      if (ops.stream().noneMatch(TaskCompletedChecker::effectCommitted)) {
         return CheckResult.fail(name(), "task [" + taskId + "] reported COMPLETED (op #" + last.index() + ") but no"
-            + " order was placed; its result: \"" + Optional.ofNullable(last.text("result")).orElse("") + "\"; a task"
+            + " side effect was committed; its result: \"" + Optional.ofNullable(last.text("result")).orElse("") + "\"; a task"
             + " that did not reach its goal must end FAILED with the reason", List.of(last.index()));
       }
       return CheckResult.pass(name(), "task [" + taskId + "] completed (op #" + last.index() + ")");

@@ -15,6 +15,8 @@ public final class Vocabulary {
   public static final String CRM = EventVocabulary.CRM;
   public static final String IDENTITY = EventVocabulary.IDENTITY;
   public static final String HARNESS = "harness";
+  /** The agent platform's own events (Temporal, Restate, PostgreSQL), when it publishes any. */
+  public static final String PLATFORM = "platform";
 
   // actors of harness ops
   public static final String RUNNER = "runner";
@@ -133,6 +135,18 @@ public final class Vocabulary {
   public static final String EFFECT_TYPE = EventVocabulary.EFFECT_TYPE;
   public static final String EFFECT_ID = EventVocabulary.EFFECT_ID;
   public static final String ACCOUNT_ID = EventVocabulary.ACCOUNT_ID;
+  public static final String EFFECT_KEY = EventVocabulary.EFFECT_KEY;
+  public static final String NEEDS_APPROVAL = EventVocabulary.NEEDS_APPROVAL;
+  public static final String OPERATION = EventVocabulary.OPERATION;
+
+  // what the runner records of the workload in submit_task, for the checkers
+  /**
+   * The tools of the task's workload whose call is a write (POST, PUT, PATCH, DELETE), as a list of names: a write the
+   * model asks for is one of these even when the agent never called its service.
+   */
+  public static final String WRITE_TOOLS = "writeTools";
+  /** The scope each tool of the workload needs, as a map from tool name to scope. */
+  public static final String TOOL_SCOPES = "toolScopes";
 
   // task details
   public static final String TASK_ID = "taskId";

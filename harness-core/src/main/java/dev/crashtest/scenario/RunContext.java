@@ -18,7 +18,9 @@ import static dev.crashtest.history.Vocabulary.OPTIONAL;
 import static dev.crashtest.history.Vocabulary.RUNNER;
 import static dev.crashtest.history.Vocabulary.SUBMIT_TASK;
 import static dev.crashtest.history.Vocabulary.TASK_ID;
+import static dev.crashtest.history.Vocabulary.TOOL_SCOPES;
 import static dev.crashtest.history.Vocabulary.TRIGGER;
+import static dev.crashtest.history.Vocabulary.WRITE_TOOLS;
 
 import dev.crashtest.agent.AgentProcess;
 import dev.crashtest.agent.AgentSpec;
@@ -282,6 +284,8 @@ final class RunContext implements AutoCloseable {
     details.put(TASK_ID, task.taskId());
     details.put("goal", task.goal());
     details.put("user", task.user());
+    details.put(WRITE_TOOLS, task.writeTools());
+    details.put(TOOL_SCOPES, task.toolScopes());
     record(RUNNER, SUBMIT_TASK, OpType.INVOKE, details);
     AgentControl.Answer answer = control().submit(task.taskId(), task.goal(), userToken, handoffToken);
     details.put("status", answer.status());

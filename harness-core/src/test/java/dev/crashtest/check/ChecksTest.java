@@ -66,7 +66,7 @@ class ChecksTest {
     CheckResult result = Checks.exactlyOnceEffects().check(history);
 
     assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
-    assertThat(result.message()).isEqualTo("effect duplicated: 2 × order for account [ACME-001]"
+    assertThat(result.message()).isEqualTo("effect duplicated: 2 × order for [ACME-001] in the CRM"
         + " (O-0001 at op #0, O-0002 at op #1); send the same Idempotency-Key when repeating a write");
     assertThat(result.evidence()).containsExactly(0L, 1L);
   }

@@ -30,7 +30,7 @@ class GateAndWritesChecksTest {
     assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(result.message()).isEqualTo("gated effect [place_order] O-0001 at op #4 was committed before the"
         + " approval of task [t-1]: no approval was ever sent; the task never reported AWAITING_APPROVAL before it;"
-        + " set the task to AWAITING_APPROVAL and wait for POST /tasks/{id}/approve before ordering");
+        + " set the task to AWAITING_APPROVAL and wait for POST /tasks/{id}/approve before committing the order");
     assertThat(result.evidence()).containsExactly(4L);
   }
 
@@ -68,7 +68,7 @@ class GateAndWritesChecksTest {
     History history = aHistory().submit("t-1").status("t-1", "AWAITING_APPROVAL").build();
 
     assertThat(Checks.approvalGate().check(history).message())
-        .isEqualTo("no gated effect (place_order) was committed, so none passed the gate unapproved");
+        .isEqualTo("no gated effect (flagged needsApproval) was committed, so none passed the gate unapproved");
   }
 
   @Test
@@ -89,16 +89,16 @@ class GateAndWritesChecksTest {
 
   @Test
   void made_up_tool_result_names_the_tool_call_and_its_turn() {
-    History history = aHistory().submit("t-1").answer(5, "place_order", "add_note").answer(6, "add_note")
-        .status("t-1", "COMPLETED").build();
+    History history = aHistory().submit("t-1").read("get_account", "/accounts/ACME-001")
+        .answer(5, "place_order", "add_note").answer(6, "add_note").status("t-1", "COMPLETED").build();
 
     CheckResult result = Checks.requestedWrites().check(history);
 
     assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
-    assertThat(result.message()).isEqualTo("the model asked for add_note at turn 5 (op #1); the CRM never recorded a"
-        + " note; the agent answered it with a result the CRM never gave (model call at op #2); run every tool call"
-        + " the model makes and hand back what the service answered");
-    assertThat(result.evidence()).containsExactly(1L, 2L);
+    assertThat(result.message()).isEqualTo("the model asked for add_note at turn 5 (op #2); the CRM never recorded a"
+        + " call for it; the agent answered it with a result the CRM never gave (model call at op #3); run every tool"
+        + " call the model makes and hand back what the service answered");
+    assertThat(result.evidence()).containsExactly(2L, 3L);
   }
 
   @Test

@@ -16,8 +16,10 @@ final class HistoryBuilder {
     return new HistoryBuilder();
   }
 
+  /** The runner submits procurement's task, declaring its write tools as it does for every workload. */
   HistoryBuilder submit(String taskId) {
-    return op("harness", "runner", "submit_task", OpType.OK, "taskId", taskId);
+    return op("harness", "runner", "submit_task", OpType.OK, "taskId", taskId, "writeTools",
+        List.of("create_quote", "place_order", "add_note"));
   }
 
   HistoryBuilder status(String taskId, String state) {
@@ -39,9 +41,11 @@ final class HistoryBuilder {
         "delegated", true, "user", "alice", "scope", "crm.read crm.write");
   }
 
+  /** A CRM write that committed an effect for account ACME-001; an order needs approval, as the CRM flags it. */
   HistoryBuilder write(String operation, String key, String effectType, String effectId) {
     return op("crm", "procurement-agent", operation, OpType.OK, "method", "POST", "path", "/" + effectType + "s",
         "idempotencyKey", key, "effectType", effectType, "effectId", effectId, "accountId", "ACME-001",
+        "effectKey", "ACME-001", "needsApproval", effectType.equals("order") ? true : null,
         "delegated", true, "actorSource", "act", "user", "alice", "scope", "crm.read crm.write");
   }
 

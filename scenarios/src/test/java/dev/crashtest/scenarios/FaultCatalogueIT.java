@@ -120,7 +120,7 @@ class FaultCatalogueIT {
 
     assertThat(result).hasVerdict(RunVerdict.FAIL);
     assertThat(result).check("exactly-once-effects")
-        .hasMessageMatching("effect duplicated: 2 × order for account \\[[A-Z]+-\\d{3}\\] \\(O-0001 at op #\\d+,"
+        .hasMessageMatching("effect duplicated: 2 × order for \\[[A-Z]+-\\d{3}\\] in the CRM \\(O-0001 at op #\\d+,"
             + " O-0002 at op #\\d+\\); send the same Idempotency-Key when repeating a write");
   }
 

@@ -66,9 +66,12 @@ public final class EventVocabulary {
   public static final String EFFECT_TYPE = "effectType";
   public static final String EFFECT_ID = "effectId";
   public static final String ACCOUNT_ID = "accountId";
-  /** What a committed effect is about (its declared request-body field): exactly-once is judged per type and key. */
+  /**
+   * What a committed effect is about, e.g. the account of an order or the order of a refund: exactly-once is judged
+   * per {@link #EFFECT_TYPE} and this key.
+   */
   public static final String EFFECT_KEY = "effectKey";
-  /** {@code true} on a committed effect that a human must approve first. */
+  /** {@code true} on a committed effect that a human must approve first (the CRM's orders, a refund above a limit). */
   public static final String NEEDS_APPROVAL = "needsApproval";
   /** The agent whose own address the request came in on (its workload identity). */
   public static final String PRESENTER = "presenter";

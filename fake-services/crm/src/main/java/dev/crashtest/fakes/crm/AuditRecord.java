@@ -105,16 +105,25 @@ public record AuditRecord(
    * @param accountId the account it belongs to
    */
   public record Effect(String type, String id, String accountId) {
+    /** The effect type of {@code place_order}: the one a human must approve first. */
+    public static final String ORDER = "order";
+
     public Effect {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(accountId, "accountId");
     }
+
+    /** Whether a human must approve this effect before it is made: an order does, a quote or a note does not. */
+    public boolean needsApproval() {
+      return ORDER.equals(type);
+    }
   }
 
   /**
    * The record as a flat map of JSON-friendly values, null fields left out, the effect as {@code effectType},
-   * {@code effectId} and {@code accountId}: the CRM's {@link dev.crashtest.fakes.ServiceEvent#details()}. A request
+   * {@code effectId}, {@code accountId}, {@code effectKey} (the account: what the effect is about) and, for an order,
+   * {@code needsApproval: true}: the CRM's {@link dev.crashtest.fakes.ServiceEvent#details()}. A request
    * shaped by a fault adds {@code fault}, and {@code commit_then_drop} adds {@code responseDropped: true}; a refusal
    * adds {@code reason}, the message the caller got.
    */
@@ -143,6 +152,10 @@ public record AuditRecord(
       map.put(EventVocabulary.EFFECT_TYPE, effect.type());
       map.put(EventVocabulary.EFFECT_ID, effect.id());
       map.put(EventVocabulary.ACCOUNT_ID, effect.accountId());
+      map.put(EventVocabulary.EFFECT_KEY, effect.accountId());
+      if (effect.needsApproval()) {
+        map.put(EventVocabulary.NEEDS_APPROVAL, true);
+      }
     }
     if (fault != null) {
       map.put(EventVocabulary.FAULT, fault);

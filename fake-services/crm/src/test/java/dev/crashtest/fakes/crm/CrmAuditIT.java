@@ -106,7 +106,8 @@ class CrmAuditIT extends RunningCrmIT {
         .containsEntry("tokenId", "jti-7").containsEntry("delegated", true).containsEntry("actorSource", "act")
         .containsEntry("idempotencyKey", "t/2/q").containsEntry("replayed", false)
         .containsEntry("effectType", "quote").containsEntry("effectId", "Q-0001")
-        .containsEntry("accountId", "ACME-001");
+        .containsEntry("accountId", "ACME-001").containsEntry("effectKey", "ACME-001")
+        .as("a quote needs no approval").doesNotContainKey("needsApproval");
     assertThat(events.get(1).details()).as("details of a refused call").doesNotContainKeys("user", "effectId")
         .containsEntry("status", 401);
   }

@@ -99,7 +99,8 @@ class CrmCommitThenDropIT extends RunningCrmIT {
         .containsExactly(tuple("place_order", Outcome.OK));
     assertThat(events.get(0).details()).as("event details")
         .containsEntry("fault", "commit_then_drop").containsEntry("responseDropped", true)
-        .containsEntry("status", 201).containsEntry("effectType", "order").containsEntry("effectId", "O-0001");
+        .containsEntry("status", 201).containsEntry("effectType", "order").containsEntry("effectId", "O-0001")
+        .containsEntry("effectKey", "ACME-001").as("an order is gated").containsEntry("needsApproval", true);
     assertThat(json(client.get("/audit", null)).get(1).get("fault").asText()).as("fault in GET /audit")
         .isEqualTo("commit_then_drop");
   }

@@ -34,7 +34,7 @@ final class CrmOperations {
 
   private Response placeOrder(Connection c, ObjectNode request) throws SQLException {
     ObjectNode order = store.placeOrder(c, text(request, "quoteId"));
-    Effect effect = new Effect("order", order.get("orderId").asText(), order.get("accountId").asText());
+    Effect effect = new Effect(Effect.ORDER, order.get("orderId").asText(), order.get("accountId").asText());
     return Response.ok(201, order, effect);
   }
 
