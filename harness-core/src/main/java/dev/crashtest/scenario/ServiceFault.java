@@ -120,7 +120,8 @@ public final class ServiceFault extends Fault {
   public String describe() {
     String how = until != null ? " until " + until.describe().replaceFirst("^when ", "")
         : lasting == null ? "" : " for " + lasting.toMillis() + " ms";
-    return service.id() + ": " + description + " " + trigger().describe() + how;
+    String who = fault instanceof dev.crashtest.fakes.stub.StubFault ? "services" : service.id();
+    return who + ": " + description + " " + trigger().describe() + how;
   }
 
   @Override
