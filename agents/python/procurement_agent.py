@@ -43,13 +43,14 @@ HTTP_TIMEOUT = 60.0
 REQUIRED_ENV = (
     "HARNESS_MODEL_BASE_URL",
     "HARNESS_MODEL_API_KEY",
+    "HARNESS_CRM_BASE_URL",  # procurement's only: not required with a workload file
     "HARNESS_IDP_ISSUER",
     "HARNESS_AGENT_CLIENT_ID",
     "HARNESS_AGENT_CLIENT_SECRET_FILE",
     "HARNESS_AGENT_PORT",
     "HARNESS_STATE_DIR",
 )
-OPTIONAL_ENV = ("HARNESS_CRM_BASE_URL", "HARNESS_WORKLOAD_FILE")
+OPTIONAL_ENV = ("HARNESS_WORKLOAD_FILE",)
 SYSTEM_PROMPT = (
     "You are a procurement agent. Use the tools to fulfil the user's goal: read the account, "
     "create a quote, request approval, place the order, add a note, then summarise."
@@ -835,7 +836,9 @@ def make_server(agent, port):
 
 
 def main():
-    missing = [name for name in REQUIRED_ENV if not os.environ.get(name, "").strip()]
+    has_workload = bool(os.environ.get("HARNESS_WORKLOAD_FILE", "").strip())
+    missing = [name for name in REQUIRED_ENV if not os.environ.get(name, "").strip()
+               and not (has_workload and name == "HARNESS_CRM_BASE_URL")]
     if missing:
         print(f"procurement_agent.py: missing environment variable [{missing[0]}]; "
               f"see docs/agent-contract.md, section 1", file=sys.stderr)
@@ -848,10 +851,6 @@ def main():
         return 2
     env = {name: value.strip() for name, value in os.environ.items()
            if name in REQUIRED_ENV or name in OPTIONAL_ENV or name.startswith("HARNESS_SERVICE_")}
-    if not env.get("HARNESS_WORKLOAD_FILE") and not env.get("HARNESS_CRM_BASE_URL"):
-        print("procurement_agent.py: missing environment variable [HARNESS_CRM_BASE_URL]; "
-              "see docs/agent-contract.md, section 1", file=sys.stderr)
-        return 2
     try:
         agent = Agent(env)
     except WorkloadError as error:

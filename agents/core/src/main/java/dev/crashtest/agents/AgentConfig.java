@@ -51,7 +51,6 @@ public record AgentConfig(
   public static AgentConfig fromEnvironment(Map<String, String> env) {
     String workloadFile = env.get(WORKLOAD_VARIABLE);
     boolean builtIn = workloadFile == null || workloadFile.isBlank();
-    String crm = builtIn ? required(env, "HARNESS_CRM_BASE_URL") : env.get("HARNESS_CRM_BASE_URL");
     Map<String, String> serviceUrls = new TreeMap<>();
     env.forEach((name, value) -> {
       if ((name.startsWith("HARNESS_SERVICE_") && name.endsWith("_URL") || name.equals("HARNESS_CRM_BASE_URL"))
@@ -59,10 +58,14 @@ public record AgentConfig(
         serviceUrls.put(name, value.trim());
       }
     });
+    String modelBaseUrl = required(env, "HARNESS_MODEL_BASE_URL");
+    String modelApiKey = required(env, "HARNESS_MODEL_API_KEY");
+    // Procurement, built in, needs the CRM; a workload file names its services' URLs itself.
+    String crm = builtIn ? required(env, "HARNESS_CRM_BASE_URL") : serviceUrls.get("HARNESS_CRM_BASE_URL");
     return new AgentConfig(
-        required(env, "HARNESS_MODEL_BASE_URL"),
-        required(env, "HARNESS_MODEL_API_KEY"),
-        crm == null || crm.isBlank() ? null : URI.create(crm.trim()),
+        modelBaseUrl,
+        modelApiKey,
+        crm == null ? null : URI.create(crm),
         URI.create(required(env, "HARNESS_IDP_ISSUER")),
         required(env, "HARNESS_AGENT_CLIENT_ID"),
         Path.of(required(env, "HARNESS_AGENT_CLIENT_SECRET_FILE")),
