@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Crashtest reference procurement agent in Python, written from docs/agent-contract.md alone.
+"""Crashtest reference agent in Python, written from docs/agent-contract.md alone.
+
+Runs procurement (built in) or any workload: when HARNESS_WORKLOAD_FILE names a workload file, its tools are
+sent to the model and each is run as its HTTP call on its service (contract, section 3.3). Procurement is the
+same data built in, so both take one code path.
 
 Standard library only (Python 3.11). Durable: each task's conversation is journaled in HARNESS_STATE_DIR
 after every model answer and every tool result, so after a crash the agent resumes its tasks where they
@@ -9,7 +13,8 @@ in flight at the crash is repeated with the same Idempotency-Key).
 Usage:
     HARNESS_MODEL_BASE_URL=... HARNESS_MODEL_API_KEY=... HARNESS_CRM_BASE_URL=... \
     HARNESS_IDP_ISSUER=... HARNESS_AGENT_CLIENT_ID=... HARNESS_AGENT_CLIENT_SECRET_FILE=... \
-    HARNESS_AGENT_PORT=41000 HARNESS_STATE_DIR=/tmp/state python3 procurement_agent.py
+    HARNESS_AGENT_PORT=41000 HARNESS_STATE_DIR=/tmp/state [HARNESS_WORKLOAD_FILE=workload.json] \
+    python3 procurement_agent.py
 
 Logs one line per step to stdout: ``task=<id> step=<n> tool=<name>``. Never logs tokens or secrets.
 """
@@ -18,6 +23,7 @@ import base64
 import http.client
 import json
 import os
+import re
 import signal
 import sys
 import threading
@@ -37,43 +43,74 @@ HTTP_TIMEOUT = 60.0
 REQUIRED_ENV = (
     "HARNESS_MODEL_BASE_URL",
     "HARNESS_MODEL_API_KEY",
-    "HARNESS_CRM_BASE_URL",
+    "HARNESS_CRM_BASE_URL",  # procurement's only: not required with a workload file
     "HARNESS_IDP_ISSUER",
     "HARNESS_AGENT_CLIENT_ID",
     "HARNESS_AGENT_CLIENT_SECRET_FILE",
     "HARNESS_AGENT_PORT",
     "HARNESS_STATE_DIR",
 )
+OPTIONAL_ENV = ("HARNESS_WORKLOAD_FILE",)
 SYSTEM_PROMPT = (
     "You are a procurement agent. Use the tools to fulfil the user's goal: read the account, "
     "create a quote, request approval, place the order, add a note, then summarise."
 )
+GENERIC_SYSTEM_PROMPT = "You are an agent. Use the tools to fulfil the user's goal, then summarise what you did."
+WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+HTTP_METHODS = ("GET",) + WRITE_METHODS
 
-TOOLS = [
-    {"type": "function", "function": {"name": "get_account",
-        "description": "Read a CRM account.",
-        "parameters": {"type": "object", "properties": {"account_id": {"type": "string"}},
-                       "required": ["account_id"]}}},
-    {"type": "function", "function": {"name": "create_quote",
-        "description": "Create a price quote for an account.",
-        "parameters": {"type": "object", "properties": {"account_id": {"type": "string"},
-                                                        "sku": {"type": "string"},
-                                                        "quantity": {"type": "integer", "minimum": 1}},
-                       "required": ["account_id", "sku", "quantity"]}}},
-    {"type": "function", "function": {"name": "request_approval",
-        "description": "Ask a human to approve a quote before ordering. Blocks until approved.",
-        "parameters": {"type": "object", "properties": {"quote_id": {"type": "string"}},
-                       "required": ["quote_id"]}}},
-    {"type": "function", "function": {"name": "place_order",
-        "description": "Place an order for an approved quote.",
-        "parameters": {"type": "object", "properties": {"quote_id": {"type": "string"}},
-                       "required": ["quote_id"]}}},
-    {"type": "function", "function": {"name": "add_note",
-        "description": "Add a note to an account.",
-        "parameters": {"type": "object", "properties": {"account_id": {"type": "string"},
-                                                        "text": {"type": "string"}},
-                       "required": ["account_id", "text"]}}},
-]
+# Procurement (section 3) as workload data, in the shape of a HARNESS_WORKLOAD_FILE (section 3.3).
+PROCUREMENT = {
+    "name": "procurement",
+    "model": MODEL_NAME,
+    "instructions": SYSTEM_PROMPT,
+    "tools": [
+        {"name": "get_account", "description": "Read a CRM account.",
+         "parameters": {"type": "object", "properties": {"account_id": {"type": "string"}},
+                        "required": ["account_id"]},
+         "service": "crm", "method": "GET", "path": "/accounts/{account_id}", "body": None, "gate": False,
+         "scope": "crm.read"},
+        {"name": "create_quote", "description": "Create a price quote for an account.",
+         "parameters": {"type": "object", "properties": {"account_id": {"type": "string"},
+                                                         "sku": {"type": "string"},
+                                                         "quantity": {"type": "integer", "minimum": 1}},
+                        "required": ["account_id", "sku", "quantity"]},
+         "service": "crm", "method": "POST", "path": "/quotes",
+         "body": {"accountId": "{account_id}", "sku": "{sku}", "quantity": "{quantity}"}, "gate": False,
+         "scope": "crm.write"},
+        {"name": "request_approval",
+         "description": "Ask a human to approve a quote before ordering. Blocks until approved.",
+         "parameters": {"type": "object", "properties": {"quote_id": {"type": "string"}},
+                        "required": ["quote_id"]},
+         "gate": True},
+        {"name": "place_order", "description": "Place an order for an approved quote.",
+         "parameters": {"type": "object", "properties": {"quote_id": {"type": "string"}},
+                        "required": ["quote_id"]},
+         "service": "crm", "method": "POST", "path": "/orders", "body": {"quoteId": "{quote_id}"}, "gate": False,
+         "scope": "crm.write"},
+        {"name": "add_note", "description": "Add a note to an account.",
+         "parameters": {"type": "object", "properties": {"account_id": {"type": "string"},
+                                                         "text": {"type": "string"}},
+                        "required": ["account_id", "text"]},
+         "service": "crm", "method": "POST", "path": "/accounts/{account_id}/notes", "body": {"text": "{text}"},
+         "gate": False, "scope": "crm.write"},
+    ],
+}
+
+
+def tool_definitions(workload):
+    """The `tools` sent to the model: name, description and parameters of every workload tool."""
+    definitions = []
+    for tool in workload["tools"]:
+        function = {"name": tool["name"]}
+        if tool.get("description") is not None:
+            function["description"] = tool["description"]
+        function["parameters"] = tool.get("parameters") or {"type": "object", "properties": {}}
+        definitions.append({"type": "function", "function": function})
+    return definitions
+
+
+TOOLS = tool_definitions(PROCUREMENT)
 
 LOG_LOCK = threading.Lock()
 # All hosts are 127.0.0.1: never route them through a proxy from http_proxy and friends.
@@ -156,18 +193,14 @@ class TokenExchange:
         except OSError as error:
             raise TaskFailed(f"cannot read the client secret file [{self.secret_file}]: {error}") from error
 
-    def exchange(self, subject_token):
-        """Returns (access_token, expires_at as time.time())."""
+    def exchange(self, subject_token, audience="crm", scopes=("crm.read", "crm.write")):
+        """Returns (access_token, expires_at as time.time()). `audience` is the service's name, `scopes` what its
+        tools declare; no `scope` parameter when there are none (the identity provider grants what the user
+        delegated)."""
         endpoint = self.endpoint()
         pair = (urllib.parse.quote_plus(self.client_id) + ":" +
                 urllib.parse.quote_plus(self.read_secret()))
-        form = urllib.parse.urlencode([
-            ("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange"),
-            ("subject_token", subject_token),
-            ("subject_token_type", "urn:ietf:params:oauth:token-type:jwt"),
-            ("audience", "crm"),
-            ("scope", "crm.read crm.write"),
-        ]).encode("utf-8")
+        form = urllib.parse.urlencode(exchange_form(subject_token, audience, scopes)).encode("utf-8")
         headers = {
             "Content-Type": "application/x-www-form-urlencoded",
             "Accept": "application/json",
@@ -197,12 +230,27 @@ class TokenExchange:
         return answer["access_token"], time.time() + float(answer.get("expires_in", 60))
 
 
-class TokenSource:
-    """The delegated token of one task: refreshed when it expires within 10 s, or on demand."""
+def exchange_form(subject_token, audience, scopes):
+    """The token exchange's form parameters, in the contract's order."""
+    form = [
+        ("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange"),
+        ("subject_token", subject_token),
+        ("subject_token_type", "urn:ietf:params:oauth:token-type:jwt"),
+        ("audience", audience),
+    ]
+    if scopes:
+        form.append(("scope", " ".join(scopes)))
+    return form
 
-    def __init__(self, exchange, subject_token):
+
+class TokenSource:
+    """The delegated token of one task for one service: refreshed when it expires within 10 s, or on demand."""
+
+    def __init__(self, exchange, subject_token, audience="crm", scopes=("crm.read", "crm.write")):
         self.exchange = exchange
         self.subject_token = subject_token
+        self.audience = audience
+        self.scopes = tuple(scopes)
         self.token = None
         self.expires_at = 0.0
 
@@ -212,15 +260,19 @@ class TokenSource:
         return self.token
 
     def refresh(self):
-        self.token, self.expires_at = self.exchange.exchange(self.subject_token)
+        self.token, self.expires_at = self.exchange.exchange(self.subject_token, self.audience, self.scopes)
         return self.token
 
 
-# ---------------------------------------------------------------- CRM (sections 3.1, 3.2, 5)
+# ---------------------------------------------------------------- services (sections 3.1, 3.2, 3.3, 5)
 
-class Crm:
-    def __init__(self, base_url):
+class Service:
+    """One workload service (procurement's is the CRM): retries, token refresh and refusals of section 5."""
+
+    def __init__(self, base_url, name="crm"):
         self.base_url = base_url.rstrip("/")
+        # The CRM keeps the name procurement's task errors have always used.
+        self.label = "CRM" if name == "crm" else f"service [{name}]"
 
     def call(self, method, path, tokens, body=None, idempotency_key=None):
         """Returns (status, body text). Retries 5xx and broken connections with the same key; one
@@ -242,8 +294,8 @@ class Crm:
                     token = tokens.refresh()
                     continue
                 if status in (401, 403):
-                    raise TaskFailed(f"CRM refused [{method} {path}]: HTTP {status} {text}; the agent no longer"
-                                     " has the authority this task needs")
+                    raise TaskFailed(f"{self.label} refused [{method} {path}]: HTTP {status} {text}; the agent no"
+                                     " longer has the authority this task needs")
                 if status < 500:
                     return status, text
                 last = f"HTTP {status}"
@@ -251,55 +303,204 @@ class Crm:
                 last = str(error)
             failures += 1
             if failures > MAX_RETRIES:
-                raise TaskFailed(f"CRM [{method} {path}] failed {failures} times; last: {last}")
+                raise TaskFailed(f"{self.label} [{method} {path}] failed {failures} times; last: {last}")
             time.sleep(retry_after_seconds(None, failures))
+
+
+Crm = Service
+
+
+class MissingArgument(Exception):
+    """The model's arguments lack one a tool's path or body template needs."""
+
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
 
 
 def segment(value):
     return urllib.parse.quote(str(value), safe="")
 
 
-def run_crm_tool(crm, tokens, task_id, step, name, args):
-    """Runs a CRM-backed tool and returns its tool result as a JSON string."""
-    key = f"{task_id}/{step}/{name}"
-    if name not in REQUIRED_ARGS:
-        return json.dumps({"error": {"error": "unknown_tool", "message": f"no tool named [{name}]"}})
-    missing = [field for field in REQUIRED_ARGS[name] if args.get(field) is None]
-    if missing:
-        return json.dumps({"error": {"error": "invalid_arguments", "message": f"missing argument [{missing[0]}]"}})
-    if name == "get_account":
-        status, text = crm.call("GET", "/accounts/" + segment(args["account_id"]), tokens)
-    elif name == "create_quote":
-        body = {"accountId": args["account_id"], "sku": args["sku"], "quantity": args["quantity"]}
-        status, text = crm.call("POST", "/quotes", tokens, body, key)
-    elif name == "place_order":
-        status, text = crm.call("POST", "/orders", tokens, {"quoteId": args["quote_id"]}, key)
-    else:
-        path = "/accounts/" + segment(args["account_id"]) + "/notes"
-        status, text = crm.call("POST", path, tokens, {"text": args["text"]}, key)
+def argument(args, name):
+    value = args.get(name)
+    if value is None:
+        raise MissingArgument(f"missing argument [{name}]")
+    return value
+
+
+def argument_text(value):
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def render_path(template, args):
+    """The path with every {param} replaced by the argument, URL-encoded as one segment."""
+    return PLACEHOLDER.sub(lambda match: segment(argument_text(argument(args, match.group(1)))), template)
+
+
+def render_body(template, args, required=()):
+    """The JSON body from its template: "{param}" alone keeps the argument's JSON value, "text {param}" is
+    interpolation, anything else is copied; "{param}" alone for an optional parameter not sent leaves the field
+    out. Raises MissingArgument for any other argument that is not there."""
+    if template is None:
+        return None
+
+    def absent_optional(value):
+        if not isinstance(value, str):
+            return False
+        match = PLACEHOLDER.fullmatch(value)
+        return bool(match) and match.group(1) not in required and args.get(match.group(1)) is None
+
+    def render(value):
+        if isinstance(value, dict):
+            return {key: render(item) for key, item in value.items() if not absent_optional(item)}
+        if isinstance(value, list):
+            return [None if absent_optional(item) else render(item) for item in value]
+        if not isinstance(value, str):
+            return value
+        match = PLACEHOLDER.fullmatch(value)
+        if match:
+            return argument(args, match.group(1))
+        return PLACEHOLDER.sub(lambda found: argument_text(argument(args, found.group(1))), value)
+
+    return render(template)
+
+
+def is_write(tool):
+    return not tool.get("gate") and tool["method"].upper() in WRITE_METHODS
+
+
+def tool_error(code, message):
+    return json.dumps({"error": {"error": code, "message": message}})
+
+
+def run_service_tool(workload, services, tokens_for, task_id, step, name, args):
+    """Runs a workload tool as its HTTP call and returns its tool result as a JSON string: the response body on
+    success, {"error": <body>} on a 4xx. Every write carries Idempotency-Key {taskId}/{step}/{tool}."""
+    tool = find_tool(workload, name)
+    if tool is None or tool.get("gate"):
+        return tool_error("unknown_tool", f"no tool named [{name}]")
+    method = tool["method"].upper()
+    try:
+        path = render_path(tool["path"], args)
+        body = None
+        if is_write(tool) and method != "DELETE":
+            body = render_body(tool.get("body"), args, (tool.get("parameters") or {}).get("required") or ())
+    except MissingArgument as error:
+        return tool_error("invalid_arguments", str(error))
+    key = f"{task_id}/{step}/{name}" if is_write(tool) else None
+    status, text = services[tool["service"]].call(method, path, tokens_for(tool["service"]), body, key)
     if 200 <= status < 300:
-        return text
+        return text if text.strip() else "{}"
     return json.dumps({"error": parse_json(text)})
 
 
-REQUIRED_ARGS = {
-    "get_account": ("account_id",),
-    "create_quote": ("account_id", "sku", "quantity"),
-    "place_order": ("quote_id",),
-    "add_note": ("account_id", "text"),
-}
+def find_tool(workload, name):
+    return next((tool for tool in workload["tools"] if tool["name"] == name), None)
+
+
+def service_scopes(workload, service):
+    """The scopes the tools on `service` declare, each once, in tool order."""
+    scopes = []
+    for tool in workload["tools"]:
+        if not tool.get("gate") and tool["service"] == service:
+            declared = tool.get("scope") or " ".join(tool.get("scopes") or ())
+            for scope in declared.split():
+                if scope not in scopes:
+                    scopes.append(scope)
+    return scopes
+
+
+# ---------------------------------------------------------------- workloads (section 3.3)
+
+class WorkloadError(Exception):
+    """A workload file the agent cannot run; the message names the file and the field."""
+
+
+def service_url_variable(service):
+    return "HARNESS_SERVICE_" + service.upper().replace("-", "_") + "_URL"
+
+
+def load_workload(env):
+    """(workload, {service: base URL}): the file HARNESS_WORKLOAD_FILE names, or procurement, built in.
+    A service's URL is HARNESS_SERVICE_<NAME>_URL, else the file's `services` entry, else (crm only)
+    HARNESS_CRM_BASE_URL."""
+    path = (env.get("HARNESS_WORKLOAD_FILE") or "").strip()
+    if not path:
+        return PROCUREMENT, {"crm": env["HARNESS_CRM_BASE_URL"].rstrip("/")}
+    try:
+        with open(path, encoding="utf-8") as handle:
+            document = json.load(handle)
+    except (OSError, ValueError) as error:
+        raise WorkloadError(f"workload file [{path}] named by HARNESS_WORKLOAD_FILE cannot be read: {error}") from error
+
+    def fail(field, problem):
+        return WorkloadError(f"workload file [{path}]: field [{field}] {problem}")
+
+    def text(node, key, field):
+        value = node.get(key)
+        if value is None:
+            raise fail(field, "is missing")
+        if not isinstance(value, str) or not value.strip():
+            raise fail(field, f"must be a non-empty string; got {json.dumps(value)}")
+        return value
+
+    if not isinstance(document, dict):
+        raise WorkloadError(f"workload file [{path}]: must be a JSON object with [name], [model], [tools] and [services]")
+    workload = {"name": text(document, "name", "name"), "model": text(document, "model", "model"),
+                "instructions": document.get("instructions") if isinstance(document.get("instructions"), str)
+                else GENERIC_SYSTEM_PROMPT, "tools": []}
+    tools = document.get("tools")
+    if not isinstance(tools, list) or not tools:
+        raise fail("tools", "must be a non-empty array of tools")
+    for index, node in enumerate(tools):
+        field = f"tools[{index}]"
+        if not isinstance(node, dict):
+            raise fail(field, "must be a JSON object")
+        tool = {"name": text(node, "name", field + ".name"), "description": node.get("description"),
+                "parameters": node.get("parameters"), "gate": bool(node.get("gate"))}
+        if not isinstance(tool["parameters"], dict):
+            raise fail(field + ".parameters", "must be a JSON Schema object")
+        if find_tool(workload, tool["name"]) is not None:
+            raise fail(field + ".name", f"[{tool['name']}] is used by an earlier tool too")
+        if not tool["gate"]:
+            tool["service"] = text(node, "service", field + ".service")
+            tool["method"] = text(node, "method", field + ".method").upper()
+            if tool["method"] not in HTTP_METHODS:
+                raise fail(field + ".method", f"[{tool['method']}] is not one of GET, POST, PUT, PATCH, DELETE")
+            tool["path"] = text(node, "path", field + ".path")
+            if not tool["path"].startswith("/"):
+                raise fail(field + ".path", f"[{tool['path']}] must start with /")
+            tool["body"] = node.get("body")
+            tool["scope"] = node.get("scope") if isinstance(node.get("scope"), str) else \
+                " ".join(node.get("scopes") or ()) or None
+        workload["tools"].append(tool)
+    urls = {}
+    listed = document.get("services") if isinstance(document.get("services"), dict) else {}
+    for tool in workload["tools"]:
+        service = tool.get("service")
+        if service is None or service in urls:
+            continue
+        url = (env.get(service_url_variable(service)) or "").strip() or listed.get(service) or \
+            ((env.get("HARNESS_CRM_BASE_URL") or "").strip() if service == "crm" else "")
+        if not isinstance(url, str) or not url.strip():
+            raise fail(f"services.{service}", f"no base URL for service [{service}]: set "
+                       f"{service_url_variable(service)} or give it in the file's [services]")
+        urls[service] = url.strip().rstrip("/")
+    return workload, urls
 
 
 # ---------------------------------------------------------------- model (section 3)
 
 class Model:
-    def __init__(self, base_url, api_key):
+    def __init__(self, base_url, api_key, name=MODEL_NAME, tools=None):
         self.url = base_url.rstrip("/") + "/chat/completions"
         self.api_key = api_key
+        self.name = name
+        self.tools = TOOLS if tools is None else tools
 
     def next(self, messages):
         """Returns choices[0].message; retries 429, 5xx and broken answers at most 5 times, honouring Retry-After."""
-        body = json.dumps({"model": MODEL_NAME, "messages": messages, "tools": TOOLS}).encode("utf-8")
+        body = json.dumps({"model": self.name, "messages": messages, "tools": self.tools}).encode("utf-8")
         headers = {"Content-Type": "application/json", "Accept": "application/json",
                    "Authorization": "Bearer " + self.api_key}
         retries = 0
@@ -431,8 +632,10 @@ def pending_calls(messages):
 
 class Agent:
     def __init__(self, env):
-        self.model = Model(env["HARNESS_MODEL_BASE_URL"], env["HARNESS_MODEL_API_KEY"])
-        self.crm = Crm(env["HARNESS_CRM_BASE_URL"])
+        self.workload, urls = load_workload(env)
+        self.model = Model(env["HARNESS_MODEL_BASE_URL"], env["HARNESS_MODEL_API_KEY"], self.workload["model"],
+                           tool_definitions(self.workload))
+        self.services = {name: Service(url, name) for name, url in urls.items()}
         self.exchange = TokenExchange(env["HARNESS_IDP_ISSUER"], env["HARNESS_AGENT_CLIENT_ID"],
                                       env["HARNESS_AGENT_CLIENT_SECRET_FILE"])
         self.journal = Journal(env["HARNESS_STATE_DIR"])
@@ -485,14 +688,15 @@ class Agent:
 
     def loop(self, task):
         """The tool-calling loop, journaled: a resumed task starts from the last answer it had."""
-        tokens = TokenSource(self.exchange, task.user_token)
+        tokens = self.tokens(task.user_token)
         messages = task.messages
         if not messages:
-            messages.extend([{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": task.goal}])
+            messages.extend([{"role": "system", "content": self.workload["instructions"]},
+                             {"role": "user", "content": task.goal}])
         for turn in range(1, MAX_TURNS + 1):
             calls = pending_calls(messages)
             if not calls:
-                log(f"task={task.task_id} turn={turn} model={MODEL_NAME}")
+                log(f"task={task.task_id} turn={turn} model={self.model.name}")
                 message = self.model.next(messages)
                 calls = message.get("tool_calls") or []
                 if not calls:
@@ -508,6 +712,17 @@ class Agent:
                 self.journal.save(task)
         raise TaskFailed(f"the model did not finish within {MAX_TURNS} turns")
 
+    def tokens(self, user_token):
+        """The task's delegated tokens: one TokenSource per service, for its name and its tools' scopes."""
+        sources = {}
+
+        def for_service(service):
+            if service not in sources:
+                sources[service] = TokenSource(self.exchange, user_token, service,
+                                               service_scopes(self.workload, service))
+            return sources[service]
+        return for_service
+
     def run_tool(self, task, tokens, step, name, raw_arguments):
         try:
             args = json.loads(raw_arguments)
@@ -515,12 +730,13 @@ class Agent:
             args = None
         if not isinstance(args, dict):
             return json.dumps({"error": {"error": "invalid_arguments", "message": "arguments are not a JSON object"}})
-        if name == "request_approval":
+        tool = find_tool(self.workload, name)
+        if tool is not None and tool.get("gate"):
             log(f"task={task.task_id} status=AWAITING_APPROVAL")
             approver = task.await_approval()
             log(f"task={task.task_id} approved status=RUNNING")
             return json.dumps({"approved": True, "approver": approver})
-        return run_crm_tool(self.crm, tokens, task.task_id, step, name, args)
+        return run_service_tool(self.workload, self.services, tokens, task.task_id, step, name, args)
 
 
 def assistant_message(message):
@@ -620,7 +836,9 @@ def make_server(agent, port):
 
 
 def main():
-    missing = [name for name in REQUIRED_ENV if not os.environ.get(name, "").strip()]
+    has_workload = bool(os.environ.get("HARNESS_WORKLOAD_FILE", "").strip())
+    missing = [name for name in REQUIRED_ENV if not os.environ.get(name, "").strip()
+               and not (has_workload and name == "HARNESS_CRM_BASE_URL")]
     if missing:
         print(f"procurement_agent.py: missing environment variable [{missing[0]}]; "
               f"see docs/agent-contract.md, section 1", file=sys.stderr)
@@ -631,7 +849,13 @@ def main():
         print(f"procurement_agent.py: HARNESS_AGENT_PORT [{os.environ['HARNESS_AGENT_PORT']}] is not a port",
               file=sys.stderr)
         return 2
-    agent = Agent({name: os.environ[name].strip() for name in REQUIRED_ENV})
+    env = {name: value.strip() for name, value in os.environ.items()
+           if name in REQUIRED_ENV or name in OPTIONAL_ENV or name.startswith("HARNESS_SERVICE_")}
+    try:
+        agent = Agent(env)
+    except WorkloadError as error:
+        print(f"procurement_agent.py: cannot start: {error}", file=sys.stderr)
+        return 2
     agent.resume()
     server = make_server(agent, port)
 
@@ -640,7 +864,8 @@ def main():
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    log(f"procurement-agent (python) listening on http://127.0.0.1:{port} runtime=journal model=plain")
+    log(f"procurement-agent (python) listening on http://127.0.0.1:{port} runtime=journal model=plain"
+        f" workload={agent.workload['name']}")
     try:
         server.serve_forever()
     finally:

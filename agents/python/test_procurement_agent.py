@@ -1,4 +1,5 @@
-"""Unit tests of the Python reference agent: its journal and resume logic, Retry-After, the control API's 400s.
+"""Unit tests of the Python reference agent: its journal and resume logic, Retry-After, the control API's 400s, and
+the generic tool runner of workloads (templating, encoding, writes, gates, the workload file).
 
 Standard library only, like the agent:
 
@@ -18,7 +19,9 @@ import unittest
 from unittest import mock
 
 import procurement_agent as agent_module
-from procurement_agent import Agent, Journal, Task, make_server, pending_calls, retry_after_seconds
+from procurement_agent import (PROCUREMENT, TOOLS, Agent, Journal, MissingArgument, Task, WorkloadError,
+                               exchange_form, load_workload, make_server, pending_calls, render_body, render_path,
+                               retry_after_seconds, run_service_tool, service_scopes, tool_definitions)
 
 ENV = {
     "HARNESS_MODEL_BASE_URL": "http://127.0.0.1:9/v1",
@@ -236,6 +239,197 @@ class ControlApiTest(unittest.TestCase):
     def test_approving_with_a_malformed_body_is_a_400_before_the_task_is_looked_up(self):
         self.assertEqual(self.post("/tasks/unknown/approve", b"nope"),
                          (400, {"error": "malformed JSON: Expecting value: line 1 column 1 (char 0)"}))
+
+
+SUPPORT = {
+    "name": "support-desk", "model": "crashtest-support",
+    "tools": [
+        {"name": "get_order", "description": "Look up an order.",
+         "parameters": {"type": "object", "properties": {"order_id": {"type": "string"}}, "required": ["order_id"]},
+         "service": "orders", "method": "GET", "path": "/orders/{order_id}", "body": None, "gate": False,
+         "scope": "orders.read"},
+        {"name": "ask_a_human", "description": "Ask a human.",
+         "parameters": {"type": "object", "properties": {"reason": {"type": "string"}}}, "gate": True},
+        {"name": "create_refund", "description": "Refund an order.",
+         "parameters": {"type": "object", "properties": {"order_id": {"type": "string"}, "amount": {"type": "number"}},
+                        "required": ["order_id", "amount"]},
+         "service": "refunds", "method": "post", "path": "/refunds",
+         "body": {"orderId": "{order_id}", "amount": "{amount}", "memo": "refund of {order_id}"}, "gate": False,
+         "scope": "refunds.write"},
+        {"name": "cancel_refund", "parameters": {"type": "object"}, "service": "refunds", "method": "DELETE",
+         "path": "/refunds/{refund_id}", "body": {"ignored": True}},
+    ],
+    "services": {"orders": "http://127.0.0.1:41005/orders/", "refunds": "http://127.0.0.1:41006/refunds"},
+}
+
+
+class RenderTest(unittest.TestCase):
+    def test_path_parameters_are_url_encoded_as_one_segment(self):
+        self.assertEqual(render_path("/orders/{order_id}/lines/{line}", {"order_id": "A/1 b&c?d", "line": 7}),
+                         "/orders/A%2F1%20b%26c%3Fd/lines/7")
+        self.assertEqual(render_path("/customers/{name}", {"name": "Zoë"}), "/customers/Zo%C3%AB")
+
+    def test_a_path_parameter_not_sent_or_null_is_a_missing_argument(self):
+        with self.assertRaisesRegex(MissingArgument, r"^missing argument \[order_id\]$"):
+            render_path("/orders/{order_id}", {"order": "A"})
+        with self.assertRaisesRegex(MissingArgument, r"^missing argument \[order_id\]$"):
+            render_path("/orders/{order_id}", {"order_id": None})
+
+    def test_a_value_that_is_exactly_one_placeholder_keeps_the_arguments_json_type(self):
+        self.assertEqual(
+            render_body({"orderId": "{order_id}", "amount": "{amount}", "urgent": "{urgent}", "tags": "{tags}"},
+                        {"order_id": "ORD-1", "amount": 120.5, "urgent": True, "tags": ["a", "b"]}),
+            {"orderId": "ORD-1", "amount": 120.5, "urgent": True, "tags": ["a", "b"]})
+
+    def test_text_around_placeholders_is_interpolation_and_nested_literals_are_kept(self):
+        self.assertEqual(
+            render_body({"subject": "Refund of {amount} EUR for {order_id}", "case": {"kind": "note", "n": 2},
+                         "lines": ["{order_id}", "fixed"]}, {"order_id": "ORD-1", "amount": 40}),
+            {"subject": "Refund of 40 EUR for ORD-1", "case": {"kind": "note", "n": 2}, "lines": ["ORD-1", "fixed"]})
+
+    def test_an_optional_parameter_left_out_drops_its_field_a_required_one_is_missing(self):
+        self.assertEqual(render_body({"orderId": "{order_id}", "reason": "{reason}"}, {"order_id": "O"}, ["order_id"]),
+                         {"orderId": "O"})
+        with self.assertRaisesRegex(MissingArgument, r"^missing argument \[amount\]$"):
+            render_body({"orderId": "{order_id}", "amount": "{amount}"}, {"order_id": "O"}, ["order_id", "amount"])
+        self.assertIsNone(render_body(None, {}), "no template, no body")
+
+
+class RecordingService:
+    """Stands in for a Service: records each call and answers with `answer`."""
+
+    def __init__(self, answer=(200, "{}")):
+        self.calls = []
+        self.answer = answer
+
+    def call(self, method, path, tokens, body=None, idempotency_key=None):
+        self.calls.append((method, path, tokens, body, idempotency_key))
+        return self.answer
+
+
+class ServiceToolTest(unittest.TestCase):
+    def setUp(self):
+        self.orders, self.refunds = RecordingService((200, '{"orderId": "A"}')), RecordingService((201, '{"refundId": "R-1"}'))
+        self.services = {"orders": self.orders, "refunds": self.refunds}
+
+    def run_tool(self, step, name, args):
+        return run_service_tool(SUPPORT, self.services, lambda service: "tokens-of-" + service, "T-1", step, name,
+                                args)
+
+    def test_a_read_fills_its_path_and_sends_no_idempotency_key(self):
+        result = self.run_tool(1, "get_order", {"order_id": "ORD 1/2"})
+
+        self.assertEqual(self.orders.calls, [("GET", "/orders/ORD%201%2F2", "tokens-of-orders", None, None)])
+        self.assertEqual(result, '{"orderId": "A"}')
+
+    def test_a_write_sends_its_rendered_body_with_the_idempotency_key(self):
+        result = self.run_tool(3, "create_refund", {"order_id": "ORD-1", "amount": 120})
+
+        self.assertEqual(self.refunds.calls, [("POST", "/refunds", "tokens-of-refunds",
+                                               {"orderId": "ORD-1", "amount": 120, "memo": "refund of ORD-1"},
+                                               "T-1/3/create_refund")])
+        self.assertEqual(result, '{"refundId": "R-1"}')
+
+    def test_delete_is_a_write_without_a_body(self):
+        self.run_tool(4, "cancel_refund", {"refund_id": "R-1"})
+
+        self.assertEqual(self.refunds.calls, [("DELETE", "/refunds/R-1", "tokens-of-refunds", None,
+                                               "T-1/4/cancel_refund")])
+
+    def test_a_4xx_is_handed_to_the_model_as_the_error_body(self):
+        self.refunds.answer = (409, '{"error": "already_refunded"}')
+
+        self.assertEqual(json.loads(self.run_tool(3, "create_refund", {"order_id": "A", "amount": 1})),
+                         {"error": {"error": "already_refunded"}})
+
+    def test_a_missing_argument_an_unknown_tool_and_a_gate_make_no_call(self):
+        self.assertEqual(json.loads(self.run_tool(1, "create_refund", {"order_id": "A"})),
+                         {"error": {"error": "invalid_arguments", "message": "missing argument [amount]"}})
+        self.assertEqual(json.loads(self.run_tool(2, "delete_everything", {})),
+                         {"error": {"error": "unknown_tool", "message": "no tool named [delete_everything]"}})
+        self.assertEqual(json.loads(self.run_tool(3, "ask_a_human", {})),
+                         {"error": {"error": "unknown_tool", "message": "no tool named [ask_a_human]"}})
+        self.assertEqual(self.orders.calls + self.refunds.calls, [])
+
+
+class WorkloadFileTest(unittest.TestCase):
+    def setUp(self):
+        self.directory = tempfile.TemporaryDirectory()
+
+    def tearDown(self):
+        self.directory.cleanup()
+
+    def write(self, document):
+        path = os.path.join(self.directory.name, "workload.json")
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(document, handle)
+        return path
+
+    def test_without_a_workload_file_the_agent_runs_procurement_on_the_crm(self):
+        workload, urls = load_workload({"HARNESS_CRM_BASE_URL": "http://127.0.0.1:41002/"})
+
+        self.assertIs(workload, PROCUREMENT)
+        self.assertEqual(urls, {"crm": "http://127.0.0.1:41002"})
+
+    def test_reads_the_tools_and_the_service_urls_and_the_variables_win(self):
+        path = self.write(SUPPORT)
+
+        workload, urls = load_workload({"HARNESS_WORKLOAD_FILE": path,
+                                        "HARNESS_SERVICE_REFUNDS_URL": "http://127.0.0.1:5000/r/"})
+
+        self.assertEqual([tool["name"] for tool in workload["tools"]],
+                         ["get_order", "ask_a_human", "create_refund", "cancel_refund"])
+        self.assertEqual(workload["tools"][2]["method"], "POST", "method, upper case")
+        self.assertEqual(workload["model"], "crashtest-support")
+        self.assertEqual(urls, {"orders": "http://127.0.0.1:41005/orders", "refunds": "http://127.0.0.1:5000/r"})
+        self.assertEqual(service_scopes(workload, "refunds"), ["refunds.write"])
+
+    def test_a_service_without_a_url_names_the_variable_to_set(self):
+        path = self.write(dict(SUPPORT, services={"orders": "http://127.0.0.1:41005/orders"}))
+
+        with self.assertRaises(WorkloadError) as raised:
+            load_workload({"HARNESS_WORKLOAD_FILE": path})
+        self.assertEqual(str(raised.exception), f"workload file [{path}]: field [services.refunds] no base URL for"
+                         " service [refunds]: set HARNESS_SERVICE_REFUNDS_URL or give it in the file's [services]")
+
+    def test_a_bad_method_is_refused_with_its_field(self):
+        tools = [dict(SUPPORT["tools"][0], method="FETCH")]
+        path = self.write(dict(SUPPORT, tools=tools))
+
+        with self.assertRaises(WorkloadError) as raised:
+            load_workload({"HARNESS_WORKLOAD_FILE": path})
+        self.assertEqual(str(raised.exception), f"workload file [{path}]: field [tools[0].method] [FETCH] is not one"
+                         " of GET, POST, PUT, PATCH, DELETE")
+
+    def test_procurement_as_data_sends_the_contracts_tools_and_asks_for_todays_scopes(self):
+        contract = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs",
+                                     "agent-contract.md"), encoding="utf-8").read()
+        section = contract.index("### 3.1")
+        start = contract.index("```json", section) + len("```json")
+        self.assertEqual(tool_definitions(PROCUREMENT), json.loads(contract[start:contract.index("```", start)]))
+        self.assertEqual(TOOLS, tool_definitions(PROCUREMENT))
+        self.assertEqual(service_scopes(PROCUREMENT, "crm"), ["crm.read", "crm.write"])
+        self.assertEqual(exchange_form("jwt", "crm", service_scopes(PROCUREMENT, "crm"))[3:],
+                         [("audience", "crm"), ("scope", "crm.read crm.write")])
+        self.assertEqual(exchange_form("jwt", "orders", [])[3:], [("audience", "orders")], "no scope declared")
+
+
+class GateTest(unittest.TestCase):
+    def test_a_gate_tool_of_any_name_waits_for_approval(self):
+        with tempfile.TemporaryDirectory() as directory:
+            path = os.path.join(directory, "workload.json")
+            with open(path, "w", encoding="utf-8") as handle:
+                json.dump(SUPPORT, handle)
+            agent = Agent(dict(ENV, HARNESS_STATE_DIR=directory, HARNESS_WORKLOAD_FILE=path))
+            task = Task("t-1", "goal", "user-token")
+            task.await_approval = lambda: "alice"
+
+            result = agent.run_tool(task, None, 2, "ask_a_human", "{}")
+
+        self.assertEqual(json.loads(result), {"approved": True, "approver": "alice"})
+        self.assertEqual(agent.model.name, "crashtest-support")
+        self.assertEqual([tool["function"]["name"] for tool in agent.model.tools],
+                         ["get_order", "ask_a_human", "create_refund", "cancel_refund"])
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ package dev.crashtest.agents;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The agent's environment (contract, section 1), read and checked once at start.
@@ -14,13 +15,15 @@ import java.util.Map;
  *
  * @param modelBaseUrl {@code HARNESS_MODEL_BASE_URL}, ends in {@code /v1}
  * @param modelApiKey {@code HARNESS_MODEL_API_KEY}
- * @param crmBaseUrl {@code HARNESS_CRM_BASE_URL}
+ * @param crmBaseUrl {@code HARNESS_CRM_BASE_URL}; required without a workload file, else {@code null} when unset
  * @param idpIssuer {@code HARNESS_IDP_ISSUER}
  * @param clientId {@code HARNESS_AGENT_CLIENT_ID}
  * @param clientSecretFile {@code HARNESS_AGENT_CLIENT_SECRET_FILE}, re-read at every token exchange
  * @param port {@code HARNESS_AGENT_PORT}
  * @param stateDir {@code HARNESS_STATE_DIR}
  * @param streaming {@code CRASHTEST_AGENT_STREAMING=true}: call the model with {@code "stream": true}
+ * @param workloadFile {@code HARNESS_WORKLOAD_FILE}, or {@code null}: procurement, built in
+ * @param serviceUrls every {@code HARNESS_SERVICE_<NAME>_URL} variable (and {@code HARNESS_CRM_BASE_URL}) as set
  */
 public record AgentConfig(
     String modelBaseUrl,
@@ -31,10 +34,14 @@ public record AgentConfig(
     Path clientSecretFile,
     int port,
     Path stateDir,
-    boolean streaming) {
+    boolean streaming,
+    Path workloadFile,
+    Map<String, String> serviceUrls) {
 
   /** The variable that switches the Java agent to the streaming model. */
   public static final String STREAMING_VARIABLE = "CRASHTEST_AGENT_STREAMING";
+  /** The variable naming the workload file; without it the agent runs procurement, built in. */
+  public static final String WORKLOAD_VARIABLE = "HARNESS_WORKLOAD_FILE";
 
   /**
    * Reads the contract's variables.
@@ -42,22 +49,41 @@ public record AgentConfig(
    * @throws IllegalArgumentException naming the first missing or malformed variable
    */
   public static AgentConfig fromEnvironment(Map<String, String> env) {
+    String workloadFile = env.get(WORKLOAD_VARIABLE);
+    boolean builtIn = workloadFile == null || workloadFile.isBlank();
+    Map<String, String> serviceUrls = new TreeMap<>();
+    env.forEach((name, value) -> {
+      if ((name.startsWith("HARNESS_SERVICE_") && name.endsWith("_URL") || name.equals("HARNESS_CRM_BASE_URL"))
+          && value != null && !value.isBlank()) {
+        serviceUrls.put(name, value.trim());
+      }
+    });
+    String modelBaseUrl = required(env, "HARNESS_MODEL_BASE_URL");
+    String modelApiKey = required(env, "HARNESS_MODEL_API_KEY");
+    // Procurement, built in, needs the CRM; a workload file names its services' URLs itself.
+    String crm = builtIn ? required(env, "HARNESS_CRM_BASE_URL") : serviceUrls.get("HARNESS_CRM_BASE_URL");
     return new AgentConfig(
-        required(env, "HARNESS_MODEL_BASE_URL"),
-        required(env, "HARNESS_MODEL_API_KEY"),
-        URI.create(required(env, "HARNESS_CRM_BASE_URL")),
+        modelBaseUrl,
+        modelApiKey,
+        crm == null ? null : URI.create(crm),
         URI.create(required(env, "HARNESS_IDP_ISSUER")),
         required(env, "HARNESS_AGENT_CLIENT_ID"),
         Path.of(required(env, "HARNESS_AGENT_CLIENT_SECRET_FILE")),
         port(required(env, "HARNESS_AGENT_PORT")),
         Path.of(required(env, "HARNESS_STATE_DIR")),
-        Boolean.parseBoolean(env.getOrDefault(STREAMING_VARIABLE, "false").trim()));
+        Boolean.parseBoolean(env.getOrDefault(STREAMING_VARIABLE, "false").trim()),
+        builtIn ? null : Path.of(workloadFile.trim()),
+        serviceUrls);
+  }
+
+  public AgentConfig {
+    serviceUrls = Map.copyOf(serviceUrls);
   }
 
   /** A copy that calls the model with streaming on. */
   public AgentConfig withStreaming(boolean value) {
     return new AgentConfig(modelBaseUrl, modelApiKey, crmBaseUrl, idpIssuer, clientId, clientSecretFile, port,
-        stateDir, value);
+        stateDir, value, workloadFile, serviceUrls);
   }
 
   private static String required(Map<String, String> env, String name) {
@@ -96,6 +122,7 @@ public record AgentConfig(
   @Override
   public String toString() {
     return "AgentConfig[model=" + modelBaseUrl + ", crm=" + crmBaseUrl + ", issuer=" + idpIssuer
-        + ", clientId=" + clientId + ", port=" + port + ", stateDir=" + stateDir + ", streaming=" + streaming + "]";
+        + ", clientId=" + clientId + ", port=" + port + ", stateDir=" + stateDir + ", streaming=" + streaming
+        + ", workload=" + (workloadFile == null ? "procurement (built in)" : workloadFile) + "]";
   }
 }

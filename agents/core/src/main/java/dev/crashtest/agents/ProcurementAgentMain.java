@@ -1,22 +1,26 @@
 package dev.crashtest.agents;
 
 import dev.crashtest.agents.internal.ControlServer;
-import dev.crashtest.agents.internal.CrmClient;
-import dev.crashtest.agents.internal.CrmTools;
 import dev.crashtest.agents.internal.LangChainModelGateway;
 import dev.crashtest.agents.internal.ModelGateway;
-import dev.crashtest.agents.internal.ProcurementAgent;
+import dev.crashtest.agents.internal.ServiceClient;
 import dev.crashtest.agents.internal.Sleeper;
+import dev.crashtest.agents.internal.TaskTokens;
 import dev.crashtest.agents.internal.TokenExchange;
-import dev.crashtest.agents.internal.TokenSource;
+import dev.crashtest.agents.internal.Workload;
+import dev.crashtest.agents.internal.WorkloadAgent;
+import dev.crashtest.agents.internal.WorkloadFile;
+import dev.crashtest.agents.internal.WorkloadTools;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts the Java procurement agent: the control API on {@code 127.0.0.1:$HARNESS_AGENT_PORT} over the chosen
+ * Starts the Java reference agent, for procurement or the workload {@code HARNESS_WORKLOAD_FILE} names: the control API on {@code 127.0.0.1:$HARNESS_AGENT_PORT} over the chosen
  * durability layer. Exits 2 with one line on standard error when an option or variable is wrong; exits 0
  * after {@code SIGTERM}, once the control API has stopped.
  *
@@ -64,14 +68,18 @@ public final class ProcurementAgentMain {
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10))
         .build();
+    WorkloadFile loaded = workload(config);
+    Workload workload = loaded.workload();
     ModelGateway model = config.streaming()
-        ? LangChainModelGateway.streaming(config.modelBaseUrl(), config.modelApiKey(), Sleeper.SYSTEM)
-        : LangChainModelGateway.plain(config.modelBaseUrl(), config.modelApiKey(), Sleeper.SYSTEM);
+        ? LangChainModelGateway.streaming(config.modelBaseUrl(), config.modelApiKey(), workload, Sleeper.SYSTEM)
+        : LangChainModelGateway.plain(config.modelBaseUrl(), config.modelApiKey(), workload, Sleeper.SYSTEM);
     TokenExchange exchange = new TokenExchange(http, config.idpIssuer(), config.clientId(),
         config.clientSecretFile(), Clock.systemUTC());
-    ProcurementAgent workflow = new ProcurementAgent(model,
-        new CrmTools(new CrmClient(http, config.crmBaseUrl(), Sleeper.SYSTEM)),
-        userToken -> new TokenSource(exchange, userToken, Clock.systemUTC()));
+    Map<String, ServiceClient> clients = new LinkedHashMap<>();
+    loaded.serviceUrls().forEach((service, url) -> clients.put(service,
+        ServiceClient.of(service, http, url, Sleeper.SYSTEM)));
+    WorkloadAgent workflow = new WorkloadAgent(model, new WorkloadTools(workload, clients),
+        userToken -> TaskTokens.perService(exchange, workload, userToken, Clock.systemUTC()));
     TaskRuntime runtime = TaskRuntimes.create(runtimeName, workflow, config.stateDir());
     ControlServer server;
     try {
@@ -82,12 +90,25 @@ public final class ProcurementAgentMain {
           + "); is another agent still running on HARNESS_AGENT_PORT?", e);
     }
     System.out.println("procurement-agent listening on http://127.0.0.1:" + server.port() + " runtime="
-        + runtime.name() + " model=" + (config.streaming() ? "streaming" : "plain"));
+        + runtime.name() + " model=" + (config.streaming() ? "streaming" : "plain") + " workload=" + workload.name());
     System.out.flush();
     return () -> {
       server.close();
       runtime.close();
     };
+  }
+
+  /**
+   * The workload the agent runs: the file {@code HARNESS_WORKLOAD_FILE} names, or procurement, built in, on
+   * {@code HARNESS_CRM_BASE_URL}. Both are the same data for the same code path.
+   *
+   * @throws IllegalArgumentException naming the file and field when the file cannot be used
+   */
+  static WorkloadFile workload(AgentConfig config) {
+    if (config.workloadFile() == null) {
+      return new WorkloadFile(Workload.procurement(), Map.of("crm", config.crmBaseUrl()));
+    }
+    return WorkloadFile.read(config.workloadFile(), config.serviceUrls());
   }
 
   private static void closeQuietly(AutoCloseable agent) {

@@ -9,7 +9,7 @@ package dev.crashtest.agents.internal;
  * throw new CrmFailedException("CRM [POST /orders] failed 6 times; last: HTTP 503", null);
  * }</pre>
  */
-public final class CrmFailedException extends Exception {
+public final class CrmFailedException extends ServiceFailedException {
 
   public CrmFailedException(String message, Throwable cause) {
     super(message, cause);

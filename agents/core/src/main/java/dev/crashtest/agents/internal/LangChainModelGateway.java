@@ -1,5 +1,6 @@
 package dev.crashtest.agents.internal;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The model through LangChain4j's OpenAI module, plain ({@link OpenAiChatModel}) or streaming
- * ({@link OpenAiStreamingChatModel}), always with model name {@value #MODEL_NAME} and the five tools.
+ * ({@link OpenAiStreamingChatModel}), with the workload's model name and tools (procurement's: {@value #MODEL_NAME}
+ * and its five tools).
  * LangChain4j's own retries are off ({@code maxRetries(0)}; the streaming model has none):
  * {@link ModelHttpClient} retries as the contract says.
  *
@@ -31,38 +33,52 @@ public final class LangChainModelGateway implements ModelGateway {
 
   private final ChatModel plain;
   private final StreamingChatModel streaming;
+  private final List<ToolSpecification> tools;
 
-  private LangChainModelGateway(ChatModel plain, StreamingChatModel streaming) {
+  private LangChainModelGateway(ChatModel plain, StreamingChatModel streaming, List<ToolSpecification> tools) {
     this.plain = plain;
     this.streaming = streaming;
+    this.tools = List.copyOf(tools);
   }
 
+  /** Procurement's model: {@value #MODEL_NAME} with its five tools. */
   public static LangChainModelGateway plain(String baseUrl, String apiKey, Sleeper sleeper) {
+    return plain(baseUrl, apiKey, Workload.procurement(), sleeper);
+  }
+
+  /** The workload's model name and tools, plain chat completions. */
+  public static LangChainModelGateway plain(String baseUrl, String apiKey, Workload workload, Sleeper sleeper) {
     return new LangChainModelGateway(OpenAiChatModel.builder()
         .httpClientBuilder(ModelHttpClient.builder(sleeper))
         .baseUrl(baseUrl)
         .apiKey(apiKey)
-        .modelName(MODEL_NAME)
+        .modelName(workload.model())
         .timeout(TIMEOUT)
         .maxRetries(0)
-        .build(), null);
+        .build(), null, workload.specifications());
   }
 
+  /** Procurement's model: {@value #MODEL_NAME} with its five tools, streamed. */
   public static LangChainModelGateway streaming(String baseUrl, String apiKey, Sleeper sleeper) {
+    return streaming(baseUrl, apiKey, Workload.procurement(), sleeper);
+  }
+
+  /** The workload's model name and tools, streamed. */
+  public static LangChainModelGateway streaming(String baseUrl, String apiKey, Workload workload, Sleeper sleeper) {
     return new LangChainModelGateway(null, OpenAiStreamingChatModel.builder()
         .httpClientBuilder(ModelHttpClient.builder(sleeper))
         .baseUrl(baseUrl)
         .apiKey(apiKey)
-        .modelName(MODEL_NAME)
+        .modelName(workload.model())
         .timeout(TIMEOUT)
-        .build());
+        .build(), workload.specifications());
   }
 
   @Override
   public AiMessage next(List<ChatMessage> conversation) throws Exception {
     ChatRequest request = ChatRequest.builder()
         .messages(conversation)
-        .toolSpecifications(ProcurementTools.all())
+        .toolSpecifications(tools)
         .build();
     return plain != null ? plain.chat(request).aiMessage() : stream(request);
   }

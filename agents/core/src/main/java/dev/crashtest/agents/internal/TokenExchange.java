@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -31,6 +32,9 @@ import java.util.stream.Collectors;
 public final class TokenExchange {
   static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
   static final String JWT_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:jwt";
+  /** What procurement's exchange asks for: its one service, {@code crm}, and the scopes its tools need. */
+  static final String CRM_AUDIENCE = "crm";
+  static final List<String> CRM_SCOPES = List.of("crm.read", "crm.write");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final HttpClient http;
@@ -54,9 +58,19 @@ public final class TokenExchange {
    * refresh must not end a task on the first blip. A refusal (4xx) is final.
    */
   public DelegatedToken exchange(String subjectToken) throws TokenExchangeException, InterruptedException {
+    return exchange(subjectToken, CRM_AUDIENCE, CRM_SCOPES);
+  }
+
+  /**
+   * Exchanges the user's token for a delegated token for {@code audience} (a workload service's name) with
+   * {@code scopes}; no {@code scope} parameter when {@code scopes} is empty (the identity provider then grants
+   * what the user delegated). Retries as {@link #exchange(String)}.
+   */
+  public DelegatedToken exchange(String subjectToken, String audience, List<String> scopes)
+      throws TokenExchangeException, InterruptedException {
     for (int retry = 1; ; retry++) {
       try {
-        return exchangeOnce(subjectToken);
+        return exchangeOnce(form(subjectToken, audience, scopes));
       } catch (Unavailable e) {
         if (retry > RetryPolicy.MAX_RETRIES) {
           throw new TokenExchangeException(e.getMessage() + " (after " + RetryPolicy.MAX_RETRIES + " retries)");
@@ -76,7 +90,7 @@ public final class TokenExchange {
     }
   }
 
-  private DelegatedToken exchangeOnce(String subjectToken)
+  private DelegatedToken exchangeOnce(String form)
       throws TokenExchangeException, InterruptedException, Unavailable {
     URI endpoint;
     try {
@@ -89,7 +103,7 @@ public final class TokenExchange {
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .header("Authorization", basicAuthorization(clientId, readSecret()))
-        .POST(HttpRequest.BodyPublishers.ofString(form(subjectToken)))
+        .POST(HttpRequest.BodyPublishers.ofString(form))
         .build();
     HttpResponse<String> response;
     try {
@@ -114,12 +128,19 @@ public final class TokenExchange {
 
   /** The form body of the exchange, parameters in the contract's order. */
   static String form(String subjectToken) {
+    return form(subjectToken, CRM_AUDIENCE, CRM_SCOPES);
+  }
+
+  /** The form body of an exchange for {@code audience}; {@code scope} only when {@code scopes} is not empty. */
+  static String form(String subjectToken, String audience, List<String> scopes) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", GRANT_TYPE);
     form.put("subject_token", subjectToken);
     form.put("subject_token_type", JWT_TOKEN_TYPE);
-    form.put("audience", "crm");
-    form.put("scope", "crm.read crm.write");
+    form.put("audience", audience);
+    if (!scopes.isEmpty()) {
+      form.put("scope", String.join(" ", scopes));
+    }
     return form.entrySet().stream()
         .map(e -> urlEncode(e.getKey()) + "=" + urlEncode(e.getValue()))
         .collect(Collectors.joining("&"));
