@@ -68,14 +68,19 @@ final class NoWorkRedoneChecker implements Checker {
 
   private static String describe(Op restart, Set<Op> redone, Set<String> services) {
     List<String> turns = new ArrayList<>();
-    List<String> serviceCalls = new ArrayList<>();
+    List<Op> serviceOps = new ArrayList<>();
     for (Op op : redone) {
       if (op.service().equals(MODEL)) {
         turns.add(String.valueOf(op.number(TURN, -1)));
       } else {
-        serviceCalls.add(op.operation());
+        serviceOps.add(op);
       }
     }
+    // one service reads as "2 CRM call(s) (get_account, create_quote)"; several name each call's service
+    Set<String> redoneServices = new java.util.TreeSet<>(serviceOps.stream().map(Op::service).toList());
+    boolean one = redoneServices.size() <= 1;
+    List<String> serviceCalls = serviceOps.stream()
+        .map(op -> one ? op.operation() : op.service() + "." + op.operation()).toList();
     return "work redone after the agent restart at op #"
         + restart.index()
         + ": "
@@ -85,7 +90,7 @@ final class NoWorkRedoneChecker implements Checker {
         + ") and "
         + serviceCalls.size()
         + " "
-        + WorkloadServices.adjective(services)
+        + (one ? WorkloadServices.adjective(redoneServices.isEmpty() ? services : redoneServices) : "service")
         + " call(s) ("
         + String.join(", ", serviceCalls)
         + ") that had completed before the crash were made again; checkpoint each step and resume from it";

@@ -98,13 +98,19 @@ public final class ScenarioRunner {
     }
   }
 
+  /** The arguments that select the workload (when not procurement) and the agent again, for the reproduce line. */
+  private String arguments(AgentSpec agent) {
+    String workload = environment.workload().arguments();
+    return workload.isEmpty() ? agent.arguments() : workload + " " + agent.arguments();
+  }
+
   private RunResult judged(Scenario scenario, AgentSpec agent, long seed, Path directory) {
     java.util.Optional<String> notApplicable = scenario.notApplicableTo(agent)
         .or(() -> scenario.notApplicableTo(environment.workload()));
     if (notApplicable.isPresent()) {
       return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.SKIPPED, List.of(), notApplicable.get(),
           Map.of("wallTimeMillis", 0L), environment.history().since(environment.history().size()), directory,
-          agent.arguments());
+          arguments(agent));
     }
     Task task = Task.of(environment.workload(), new Random(Seeds.forRun(seed, scenario.name(), agent.name())));
     long started = System.nanoTime();
@@ -157,7 +163,7 @@ public final class ScenarioRunner {
     }
     if (error != null) {
       return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, List.of(), error, metrics, own,
-          directory, agent.arguments());
+          directory, arguments(agent));
     }
     List<CheckResult> checks = Checks.runAll(scenario.checks(), own);
     RunVerdict verdict = RunResult.verdictOf(checks);
@@ -165,10 +171,10 @@ public final class ScenarioRunner {
     if (verdict != RunVerdict.FAIL && untested.isPresent()) {
       // no vacuous verdicts: a run whose fault never came tested nothing of it; a FAIL stands, true either way
       return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, checks, untested.get(), metrics, own,
-          directory, agent.arguments());
+          directory, arguments(agent));
     }
     return new RunResult(scenario.name(), agent.name(), seed, verdict, checks, null, metrics, own, directory,
-        agent.arguments());
+        arguments(agent));
   }
 
   private RunContext prepare(Scenario scenario, Task task, AgentSpec agent, Path directory) {
@@ -267,6 +273,6 @@ public final class ScenarioRunner {
   private RunResult errored(Scenario scenario, AgentSpec agent, long seed, Path directory, RuntimeException e,
       History own) {
     return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, List.of(), e.getMessage(),
-        RunMetrics.of(own, 0), own, directory, agent.arguments());
+        RunMetrics.of(own, 0), own, directory, arguments(agent));
   }
 }

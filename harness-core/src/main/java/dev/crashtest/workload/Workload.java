@@ -47,6 +47,7 @@ public final class Workload {
   private final List<String> userScopes;
   private final Map<String, WorkloadService> services;
   private final List<Tool> tools;
+  private String selector;
 
   Workload(String name, String description, Path directory, String goalTemplate, Map<String, List<String>> choices,
       String modelName, String script, List<String> userScopes, Map<String, WorkloadService> services,
@@ -65,7 +66,9 @@ public final class Workload {
 
   /** Reads the workload in {@code directory}; throws {@link WorkloadException} with every problem. */
   public static Workload read(Path directory) {
-    return WorkloadReader.read(directory);
+    Workload workload = WorkloadReader.read(directory);
+    workload.selector = directory.toString();
+    return workload;
   }
 
   /** The reference workload: procurement against the purpose-built CRM. */
@@ -93,7 +96,9 @@ public final class Workload {
           // opened by an earlier call: Path.of(uri) finds it
         }
       }
-      return Optional.of(read(Path.of(uri).getParent()));
+      Workload workload = WorkloadReader.read(Path.of(uri).getParent());
+      workload.selector = name;
+      return Optional.of(workload);
     } catch (URISyntaxException e) {
       throw new IllegalStateException("cannot locate the built-in workload [" + resource + "]", e);
     } catch (IOException e) {
@@ -165,6 +170,18 @@ public final class Workload {
   public List<String> committedOperations() {
     return tools.stream().filter(tool -> tool.effect().isPresent()).map(tool -> tool.service() + "." + tool.name())
         .toList();
+  }
+
+  /**
+   * The command-line arguments that select this workload again, for a reproduce line: empty for procurement (the
+   * default), {@code --workload support-desk} for a built-in one, {@code --workload DIR} for one read from a directory.
+   */
+  public String arguments() {
+    if (selector == null || selector.equals("procurement")) {
+      return "";
+    }
+    return "--workload " + (selector.matches("[A-Za-z0-9._/-]+") ? selector : "'" + selector.replace("'", "'\\''")
+        + "'");
   }
 
   /** The names of the tools the model may ask for, in declared order. */

@@ -174,7 +174,7 @@ class WorkloadChecksTest {
 
     assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(result.message()).isEqualTo("work redone after the agent restart at op #7: 0 model call(s) (turns )"
-        + " and 1 orders and refunds call(s) (create_refund) that had completed before the crash were made again;"
+        + " and 1 refunds call(s) (create_refund) that had completed before the crash were made again;"
         + " checkpoint each step and resume from it");
     assertThat(result.evidence()).containsExactly(8L);
   }
