@@ -11,10 +11,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import procurement_agent as agent  # noqa: E402 - the path must be set first
 
 
-def service_account_token(self, subject_token):
+def service_account_token(self, subject_token, audience="crm", scopes=("crm.read", "crm.write")):
     pair = urllib.parse.quote_plus(self.client_id) + ":" + urllib.parse.quote_plus(self.read_secret())
-    form = urllib.parse.urlencode([("grant_type", "client_credentials"), ("audience", "crm"),
-                                   ("scope", "crm.read crm.write")]).encode("utf-8")
+    fields = [("grant_type", "client_credentials"), ("audience", audience)]
+    if scopes:
+        fields.append(("scope", " ".join(scopes)))
+    form = urllib.parse.urlencode(fields).encode("utf-8")
     headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json",
                "Authorization": "Basic " + base64.b64encode(pair.encode("utf-8")).decode("ascii")}
     status, _, body = agent.http_call("POST", self.endpoint(), form, headers)

@@ -14,8 +14,8 @@ GOAL = re.compile(r"Buy (\d+) units of (\S+) for account ([^.\s]+)")
 
 
 def planned_loop(self, task):
-    tokens = agent.TokenSource(self.exchange, task.user_token)
-    messages = [{"role": "system", "content": agent.SYSTEM_PROMPT}, {"role": "user", "content": task.goal}]
+    tokens = self.tokens(task.user_token)
+    messages = [{"role": "system", "content": self.workload["instructions"]}, {"role": "user", "content": task.goal}]
     self.model.next(messages)
     match = GOAL.search(task.goal)
     if match is None:
