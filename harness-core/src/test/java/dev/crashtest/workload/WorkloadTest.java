@@ -83,6 +83,31 @@ class WorkloadTest {
   }
 
   @Test
+  void a_stub_that_is_json_but_not_a_wiremock_mapping_gives_wiremocks_reason(@TempDir Path dir) throws IOException {
+    Path desk = Workload.builtIn("support-desk").orElseThrow().directory();
+    copy(desk, dir);
+    Files.writeString(dir.resolve("stubs/mail/send-email.json"), "{\"request\": {\"method\": \"POST\"},"
+        + " \"respnse\": {\"status\": 202}}");
+    List<String> problems = catchThrowableOfType(WorkloadException.class, () -> Workload.read(dir)).problems();
+    assertThat(problems).hasSize(1);
+    assertThat(problems.get(0)).startsWith(dir.resolve("stubs/mail/send-email.json")
+        + ": not a WireMock stub mapping: ").contains("respnse");
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (var files = Files.walk(from)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  @Test
   void a_directory_without_workload_yaml_says_what_a_workload_is(@TempDir Path dir) {
     assertThat(catchThrowableOfType(WorkloadException.class, () -> Workload.read(dir)).problems())
         .containsExactly(dir + ": no workload.yaml here; a workload is a directory with a workload.yaml (see"

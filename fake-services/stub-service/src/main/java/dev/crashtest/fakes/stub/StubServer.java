@@ -80,6 +80,18 @@ public final class StubServer implements FakeService, StubAdmin {
     this.temporaryDirectory = temporaryDirectory;
   }
 
+  /**
+   * Every stub file of {@code stubs} that is not a WireMock stub mapping, with WireMock's reason, without starting
+   * anything: what a workload reader reports before a run.
+   *
+   * <pre>{@code
+   * StubServer.check("refunds", Path.of("stubs/refunds")).forEach(e -> System.err.println(e.getMessage()));
+   * }</pre>
+   */
+  public static List<InvalidStubException> check(String service, Path stubs) {
+    return dev.crashtest.fakes.stub.internal.StubRuntime.stubProblems(service, stubs);
+  }
+
   /** Starts describing a stub service; issuer, JWKS URI and at least one service are required. */
   public static Builder builder() {
     return new Builder();

@@ -40,6 +40,20 @@ final class StubLoader {
     return loaded;
   }
 
+  /** Every stub file of {@code stubs} that is not a WireMock mapping, each as the exception loading it would throw. */
+  static List<InvalidStubException> problems(String service, Path stubs) {
+    Path mappings = Files.isDirectory(stubs.resolve("mappings")) ? stubs.resolve("mappings") : stubs;
+    List<InvalidStubException> problems = new ArrayList<>();
+    for (Path file : files(mappings)) {
+      try {
+        read(service, file);
+      } catch (InvalidStubException e) {
+        problems.add(e);
+      }
+    }
+    return problems;
+  }
+
   private static List<Path> files(Path directory) {
     try (Stream<Path> paths = Files.walk(directory)) {
       return paths.filter(Files::isRegularFile)

@@ -30,6 +30,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class StubRuntime implements AutoCloseable {
+  /** Every stub file of a service's directory that is not a WireMock mapping; see {@code StubServer.check}. */
+  public static java.util.List<dev.crashtest.fakes.stub.InvalidStubException> stubProblems(String service,
+      java.nio.file.Path stubs) {
+    return StubLoader.problems(service, stubs);
+  }
+
   private static final int THREADS = 8;
 
   private final Map<String, ServiceStubs> services;
