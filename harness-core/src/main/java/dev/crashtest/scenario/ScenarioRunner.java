@@ -191,6 +191,10 @@ public final class ScenarioRunner {
       env.put("HARNESS_AGENT_CLIENT_ID", clientId);
       env.put("HARNESS_AGENT_CLIENT_SECRET_FILE", secretFile.toAbsolutePath().toString());
       env.put("HARNESS_STATE_DIR", directory.resolve("state").toAbsolutePath().toString());
+      // the run directory is what an agent in a container sees (mounted at the same path): its workload file goes there
+      Path workloadFile = directory.resolve("workload.json");
+      Files.copy(Path.of(env.get("HARNESS_WORKLOAD_FILE")), workloadFile);
+      env.put("HARNESS_WORKLOAD_FILE", workloadFile.toAbsolutePath().toString());
       RunContext run = new RunContext(scenario, task, environment, agent, env, directory.resolve("agent.log"));
       run.credentials.add(IssuedCredentials.CLIENT_SECRET, secret);
       return run;
