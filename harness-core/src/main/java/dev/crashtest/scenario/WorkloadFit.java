@@ -16,7 +16,20 @@ import java.util.Optional;
 final class WorkloadFit {
   private WorkloadFit() {}
 
+  /**
+   * Why {@code scenario} was written for another workload than {@code workload}, or empty. Only a scenario that fits
+   * procurement (the built-in catalogue's workload) and not {@code workload} is another workload's: a trigger that fits
+   * neither is a typo, and runs, so that the fault it never fires makes the run an ERROR with the nearest miss.
+   */
   static Optional<String> misfit(Scenario scenario, Workload workload) {
+    if (workload.name().equals("procurement")) {
+      return Optional.empty();
+    }
+    Optional<String> here = missing(scenario, workload);
+    return here.isPresent() && missing(scenario, Workload.procurement()).isEmpty() ? here : Optional.empty();
+  }
+
+  private static Optional<String> missing(Scenario scenario, Workload workload) {
     List<String> missing = new ArrayList<>();
     for (Fault fault : scenario.faults()) {
       missing(fault.trigger(), workload).ifPresent(missing::add);

@@ -73,7 +73,12 @@ public final class Workload {
 
   /** The reference workload: procurement against the purpose-built CRM. */
   public static Workload procurement() {
-    return builtIn("procurement").orElseThrow();
+    return Procurement.WORKLOAD;
+  }
+
+  /** Procurement, read once. */
+  private static final class Procurement {
+    static final Workload WORKLOAD = builtIn("procurement").orElseThrow();
   }
 
   /** A workload that ships with Crashtest, by name: {@code procurement}, {@code support-desk}. */

@@ -241,6 +241,15 @@ final class WorkloadReader {
       checkPlaceholders(path + ".http.path", http.get("path").asString(), node.get("parameters"));
       boolean builtIn = services.containsKey(service) && services.get(service).builtIn().isPresent();
       Optional<Effect> effect = effect(node, path, method, http, builtIn);
+      if (node.has("scope") && root.has("user-scopes")) {
+        String scope = node.get("scope").asString();
+        List<String> delegated = new ArrayList<>();
+        root.get("user-scopes").forEach(s -> delegated.add(s.asString()));
+        if (!delegated.contains(scope)) {
+          problems.add(path + ".scope", "[" + scope + "] is not among user-scopes (" + String.join(", ", delegated)
+              + "): the user never delegates it, so every call of this tool would be refused; add it to user-scopes");
+        }
+      }
       tools.add(new Tool(name, node.get("description").asString(), node.get("parameters").toString(), service, method,
           http.get("path").asString(), body, node.has("scope") ? node.get("scope").asString() : null, effect, false));
     }
@@ -316,6 +325,12 @@ final class WorkloadReader {
     } catch (RuntimeException e) {
       fileProblems.add(file + ": not valid JSON: " + firstLine(e.getMessage()));
       return text;
+    }
+    try {
+      // the model endpoint's own reading: a field it does not know, a template it cannot fill
+      dev.crashtest.fakes.model.Script.fromJson(text, file.toString());
+    } catch (RuntimeException e) {
+      fileProblems.add(firstLine(e.getMessage()));
     }
     List<String> known = tools.stream().map(Tool::name).toList();
     JsonNode rules = script.get("rules");

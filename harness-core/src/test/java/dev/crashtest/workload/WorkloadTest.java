@@ -94,6 +94,22 @@ class WorkloadTest {
         + ": not a WireMock stub mapping: ").contains("respnse");
   }
 
+  @Test
+  void a_script_answer_the_model_cannot_give_and_a_scope_nobody_delegates_are_problems(@TempDir Path dir)
+      throws IOException {
+    copy(Workload.builtIn("support-desk").orElseThrow().directory(), dir);
+    Files.writeString(dir.resolve("model-script.json"), Files.readString(dir.resolve("model-script.json"))
+        .replace("\"then\": {\"content\": \"Done:", "\"then\": {\"text\": \"Done:"));
+    Files.writeString(dir.resolve("workload.yaml"), Files.readString(dir.resolve("workload.yaml"))
+        .replace("scope: mail.send", "scope: mail.admin"));
+    List<String> problems = catchThrowableOfType(WorkloadException.class, () -> Workload.read(dir)).problems();
+    assertThat(problems).hasSize(2);
+    assertThat(problems.get(0)).endsWith("tools[3].scope: [mail.admin] is not among user-scopes (orders.read,"
+        + " refunds.write, mail.send, cases.write): the user never delegates it, so every call of this tool would be"
+        + " refused; add it to user-scopes");
+    assertThat(problems.get(1)).contains("model-script.json").contains("then.text").contains("content");
+  }
+
   private static void copy(Path from, Path to) throws IOException {
     try (var files = Files.walk(from)) {
       for (Path file : (Iterable<Path>) files::iterator) {
