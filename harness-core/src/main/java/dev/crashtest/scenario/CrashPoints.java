@@ -66,7 +66,8 @@ public final class CrashPoints {
 
   private static boolean isBoundary(Op op) {
     return Triggers.isAgentCall(op, MODEL, CHAT_COMPLETION)
-        || (op.service().equals(CRM) && !op.operation().equals(AUDIT) && Triggers.isAgentCall(op, CRM, op.operation()));
+        || (dev.crashtest.check.WorkloadServices.isWorkloadService(op.service()) && !op.operation().equals(AUDIT)
+            && !op.operation().equals("unknown") && Triggers.isAgentCall(op, op.service(), op.operation()));
   }
 
   private static String step(Op op) {
