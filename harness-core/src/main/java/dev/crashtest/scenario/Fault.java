@@ -37,6 +37,29 @@ public abstract sealed class Fault permits ProcessCrash, ProcessPause, NetworkFa
   }
 
   /**
+   * This fault, allowed not to fire: each kind's own {@code optional()}, for code that holds a plain {@code Fault}
+   * (a generated schedule).
+   */
+  public final Fault allowedToMiss() {
+    if (this instanceof ProcessCrash crash) {
+      return crash.optional();
+    }
+    if (this instanceof ProcessPause pause) {
+      return pause.optional();
+    }
+    if (this instanceof NetworkFault network) {
+      return network.optional();
+    }
+    if (this instanceof ServiceFault service) {
+      return service.optional();
+    }
+    if (this instanceof IdentityChange change) {
+      return change.optional();
+    }
+    return ((SecretRotation) this).optional();
+  }
+
+  /**
    * How long after it fired the fault heals (a crashed process restarts, a paused one wakes, an outage ends), or
    * empty when it heals on a trigger, at the end of the run, by itself, or never.
    */
