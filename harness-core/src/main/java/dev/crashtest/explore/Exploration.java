@@ -155,13 +155,16 @@ public final class Exploration {
           out.resolve("runs").resolve(String.format("%03d", run)));
       results.add(result);
       Optional<String> checker = failedChecker(result);
+      if (checker.isPresent() && covered(findings, checker.get(), schedule)) {
+        checker = Optional.empty(); // the same failure again: its families hold a known finding's; no runs spent
+      }
       if (checker.isPresent()) {
         String name = String.format("explore-found-%03d-%s", findings.size() + 1, checker.get());
         Shrinker.Shrunk shrunk = shrinker.shrink(schedule, checker.get(), candidate -> candidate.toScenario(name,
             boundaries, stubbed, false));
-        String minimal = shrunk.schedule().describe(boundaries, stubbed);
-        boolean known = findings.stream().anyMatch(f -> f.checker().equals(checker.get())
-            && f.schedule().describe(boundaries, stubbed).equals(minimal));
+        String failed = checker.get();
+        boolean known = findings.stream().anyMatch(f -> f.checker().equals(failed)
+            && families(f.schedule()).equals(families(shrunk.schedule())));
         if (!known) {
           Finding finding = write(findings.size() + 1, checker.get(), name, shrunk, run, result, boundaries, stubbed);
           findings.add(finding);
@@ -173,6 +176,19 @@ public final class Exploration {
     }
     return new ExplorationResult(seed, agent.name(), boundaries, results, tried, findings, shrinker.runsSpent(),
         elapsed(started), stoppedEarly);
+  }
+
+  /**
+   * Whether a finding of {@code checker} is already known whose shrunk schedule's fault families all appear in
+   * {@code schedule}: findings are told apart by checker and the families of their minimal schedule.
+   */
+  private static boolean covered(List<Finding> findings, String checker, Schedule schedule) {
+    java.util.Set<FaultFamily> families = new java.util.HashSet<>(families(schedule));
+    return findings.stream().anyMatch(f -> f.checker().equals(checker) && families.containsAll(families(f.schedule())));
+  }
+
+  private static List<FaultFamily> families(Schedule schedule) {
+    return schedule.faults().stream().map(PlannedFault::family).sorted().toList();
   }
 
   /** Whether {@code scenario} fails {@code checker} in at least one of its tries. */

@@ -75,7 +75,8 @@ public record PlannedFault(FaultFamily family, int boundary, long atMillis, long
       return Optional.of(new PlannedFault(family, boundary - 1, atMillis, durationMillis, amount, target));
     }
     if (boundary < 0 && atMillis > 0) {
-      return Optional.of(new PlannedFault(family, boundary, atMillis / 2, durationMillis, amount, target));
+      long earlier = atMillis < 100 ? 0 : atMillis / 2;
+      return Optional.of(new PlannedFault(family, boundary, earlier, durationMillis, amount, target));
     }
     return Optional.empty();
   }

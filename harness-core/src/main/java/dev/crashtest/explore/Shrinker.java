@@ -34,6 +34,17 @@ final class Shrinker {
   Shrunk shrink(Schedule failing, String checker, Function<Schedule, Scenario> scenario) {
     List<String> steps = new ArrayList<>();
     Schedule current = failing;
+    // until nothing changes: a fault moved earlier may make another one unneeded
+    for (Schedule before = null; !current.equals(before) && spent < maxRuns; ) {
+      before = current;
+      current = remove(current, checker, scenario, steps);
+      current = reduce(current, checker, scenario, steps);
+    }
+    return new Shrunk(current, steps);
+  }
+
+  private Schedule remove(Schedule current, String checker, Function<Schedule, Scenario> scenario,
+      List<String> steps) {
     boolean changed = true;
     while (changed && current.faults().size() > 1) {
       changed = false;
@@ -47,6 +58,11 @@ final class Shrinker {
         }
       }
     }
+    return current;
+  }
+
+  private Schedule reduce(Schedule current, String checker, Function<Schedule, Scenario> scenario,
+      List<String> steps) {
     for (int i = 0; i < current.faults().size(); i++) {
       Optional<PlannedFault> shorter = current.faults().get(i).shorter();
       while (shorter.isPresent()) {
@@ -72,7 +88,7 @@ final class Shrinker {
         earlier = current.faults().get(i).earlier();
       }
     }
-    return new Shrunk(current, steps);
+    return current;
   }
 
   private boolean tryCandidate(Schedule candidate, String checker, Function<Schedule, Scenario> scenario) {

@@ -139,6 +139,11 @@ public final class ScenarioFile {
     }
   }
 
+  /** A duration as scenario files write it ({@code 800ms}, {@code 10m}), or empty when {@code text} is none. */
+  public static java.util.Optional<java.time.Duration> parseDuration(String text) {
+    return text == null ? java.util.Optional.empty() : Durations.parse(text);
+  }
+
   /** Where it was read from, as the user gave it. */
   public Path path() {
     return path;
