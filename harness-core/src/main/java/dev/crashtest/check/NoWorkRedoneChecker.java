@@ -96,11 +96,29 @@ final class NoWorkRedoneChecker implements Checker {
         + ") that had completed before the crash were made again; checkpoint each step and resume from it";
   }
 
+  /**
+   * The calls that completed before the kill at {@code killAt}: every call before it but those in flight at a kill
+   * (the last call before each kill up to this one), which the agent never heard, so repeating them is recovery. An
+   * exploration found the case of two kills each right after the model answered the same turn: the turn was in flight
+   * both times, never completed.
+   */
   private static Set<String> completedBefore(List<Op> ops, int killAt) {
     List<Op> calls = callsBetween(ops, 0, killAt);
+    Set<Long> inFlight = new HashSet<>();
+    Op last = null;
+    for (int i = 0; i <= killAt && i < ops.size(); i++) {
+      Op op = ops.get(i);
+      if (isAgentCall(op)) {
+        last = op;
+      } else if (op.is(HARNESS, AGENT_KILLED) && last != null) {
+        inFlight.add(last.index());
+      }
+    }
     Set<String> completed = new HashSet<>();
-    for (int i = 0; i < calls.size() - 1; i++) {
-      completed.add(identity(calls.get(i)));
+    for (Op call : calls) {
+      if (!inFlight.contains(call.index())) {
+        completed.add(identity(call));
+      }
     }
     return completed;
   }

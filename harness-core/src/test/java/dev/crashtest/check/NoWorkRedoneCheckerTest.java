@@ -40,4 +40,31 @@ class NoWorkRedoneCheckerTest {
 
     assertThat(result.verdict()).as(result.message()).isEqualTo(Verdict.PASS);
   }
+
+  /** Found by explore (seed 1, the Python agent): killed twice, each time right after the model answered turn 3. */
+  @Test
+  void a_turn_in_flight_at_two_kills_in_a_row_never_completed_so_asking_it_a_third_time_is_recovery() {
+    History history = aHistory().submit("t-1").model(1, "get_account").read("get_account", "/accounts/ACME-001")
+        .model(2, "create_quote").write("create_quote", "t-1/2/create_quote", "quote", "Q-1")
+        .model(3, "request_approval").kill().restart()
+        .model(3, "request_approval").kill().restart()
+        .model(3, "request_approval").ready().model(4, "place_order").build();
+
+    CheckResult result = Checks.noWorkRedone().check(history);
+
+    assertThat(result.verdict()).as(result.message()).isEqualTo(Verdict.PASS);
+  }
+
+  @Test
+  void a_turn_heard_after_the_first_kill_and_asked_again_after_the_second_is_redone_work() {
+    History history = aHistory().submit("t-1").model(1, "get_account").read("get_account", "/accounts/ACME-001")
+        .model(2, "create_quote").kill().restart()
+        .model(2, "create_quote").write("create_quote", "t-1/2/create_quote", "quote", "Q-1")
+        .model(3, "request_approval").kill().restart()
+        .model(2, "create_quote").ready().build();
+
+    CheckResult result = Checks.noWorkRedone().check(history);
+
+    assertThat(result.verdict()).as(result.message()).isEqualTo(Verdict.FAIL);
+  }
 }
