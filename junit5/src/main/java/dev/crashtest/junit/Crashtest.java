@@ -61,6 +61,14 @@ public final class Crashtest {
     return new RunResultAssert(result);
   }
 
+  /**
+   * Assertions on an exploration: {@code assertThat(result).foundNothing()} fails with each finding's minimal
+   * schedule, its scenario file and the command that reproduces it.
+   */
+  public static ExplorationAssert assertThat(dev.crashtest.explore.ExplorationResult result) {
+    return new ExplorationAssert(result);
+  }
+
   // --- scenarios ---------------------------------------------------------------------------------------------
 
   /**
