@@ -38,7 +38,6 @@ import java.util.Set;
  */
 public final class Environment implements AutoCloseable {
   static final String MODEL_API_KEY = "crashtest-model-key";
-  static final Set<String> USER_SCOPES = Set.of("crm.read", "crm.write");
   /** How much of an event body the harness could not parse is kept in the history. */
   private static final int MAX_REJECTED_BODY = 2_000;
 

@@ -11,10 +11,6 @@ final class Args {
   private final JsonNode item;
   private final boolean stubbed;
 
-  Args(JsonNode item) {
-    this(item, false);
-  }
-
   /** @param stubbed whether the workload's services are stubs, so a service fault is the stub service's */
   Args(JsonNode item, boolean stubbed) {
     this.item = item;

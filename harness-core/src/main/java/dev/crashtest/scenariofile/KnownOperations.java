@@ -37,12 +37,6 @@ final class KnownOperations {
     return new KnownOperations(tools, workload.committedOperations(), List.copyOf(calls));
   }
 
-  /** The operations of {@code service} the workload's tools make, e.g. the CRM's for {@code crm-*} faults. */
-  List<String> operationsOf(String service) {
-    return calls.stream().filter(call -> call.startsWith(service + ".")).map(call -> call.substring(service.length()
-        + 1)).toList();
-  }
-
   /** The operations of the services whose writes commit, without the service: for {@code crm-commit-then-drop}. */
   List<String> committedOperations() {
     return committed.stream().map(op -> op.substring(op.indexOf('.') + 1)).toList();
