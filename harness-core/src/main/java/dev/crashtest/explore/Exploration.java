@@ -48,6 +48,8 @@ public final class Exploration {
   private Path out = Path.of("explore-out");
   private ExplorationListener listener = new ExplorationListener() {};
   private BooleanSupplier stop = () -> false;
+  /** The last shrink run that failed: the run of the schedule the shrinker holds now. */
+  private RunResult lastFailing;
 
   private Exploration(AgentSpec agent) {
     this.agent = Objects.requireNonNull(agent, "agent");
@@ -196,6 +198,7 @@ public final class Exploration {
     for (int i = 0; i < triesPerCandidate; i++) {
       RunResult result = runOnce(scenario, out.resolve("shrink").resolve(scenario.name()));
       if (result.verdict() == RunVerdict.FAIL && failedChecker(result).map(checker::equals).orElse(false)) {
+        lastFailing = result; // a failing candidate becomes the shrinker's current schedule
         return true;
       }
     }
@@ -239,7 +242,8 @@ public final class Exploration {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the finding [" + file + "]: " + e.getMessage(), e);
     }
-    return new Finding(checker, minimal, shrunk.schedule(), shrunk.steps(), run, result, file, reproduce);
+    return new Finding(checker, minimal, shrunk.schedule(), shrunk.steps(), run, result,
+        shrunk.steps().isEmpty() ? result : lastFailing, file, reproduce);
   }
 
   private static Duration elapsed(long started) {

@@ -10,10 +10,12 @@ import java.util.List;
  * steps that made it small, the run that showed it, and the scenario file it was written to.
  *
  * @param foundInRun the exploration run that first failed this way
+ * @param run that exploration run's result
+ * @param minimalRun the last run of the minimal schedule, which failed {@code checker}: the reproducer's timeline
  * @param reproduce the command that runs the written scenario file again
  */
 public record Finding(String checker, Scenario minimal, Schedule schedule, List<String> shrinkSteps, int foundInRun,
-    RunResult run, Path file, String reproduce) {
+    RunResult run, RunResult minimalRun, Path file, String reproduce) {
 
   public Finding {
     shrinkSteps = List.copyOf(shrinkSteps);

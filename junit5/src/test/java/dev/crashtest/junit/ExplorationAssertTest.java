@@ -24,7 +24,7 @@ class ExplorationAssertTest {
     Finding lost = new Finding("task-completed", Scenario.named("explore-found-001-task-completed")
         .describedAs("kill -9 the agent right after the model answered [chat_completion] #2"),
         new Schedule(9, List.of(new PlannedFault(FaultFamily.AGENT_KILL, 2, 0, 100, 0, "agent"))), List.of(), 9,
-        null, Path.of("explore-out/found/001-task-completed.yaml"),
+        null, null, Path.of("explore-out/found/001-task-completed.yaml"),
         "./crashtest run --scenario-file explore-out/found/001-task-completed.yaml --agent naive --seed 1");
     ExplorationResult result = new ExplorationResult(1, "naive", NONE, List.of(), Map.of(), List.of(lost), 3,
         Duration.ofSeconds(40), "");
