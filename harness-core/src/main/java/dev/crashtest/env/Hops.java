@@ -45,7 +45,8 @@ final class Hops {
     try {
       proxy(service).setUpstream("127.0.0.1:" + port);
     } catch (IOException e) {
-      throw new EnvironmentException("could not point the [" + service.id() + "] proxy at port " + port, e);
+      throw new EnvironmentException("could not point the [" + service.id() + "] proxy at port " + port + ": "
+          + e.getMessage(), e);
     }
   }
 

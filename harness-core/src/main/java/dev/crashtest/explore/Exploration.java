@@ -22,6 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -35,6 +40,10 @@ import java.util.function.BooleanSupplier;
  *     .writingTo(Path.of("explore-out")).run();
  * result.findings().get(0).file();   // explore-out/found/001-task-completed.yaml
  * }</pre>
+ *
+ * <p>With {@link #withJobs jobs} above 1, up to that many runs go at once, each on its own environment; results are
+ * still judged, deduplicated and shrunk in run order, one finding at a time (a candidate's tries side by side), so
+ * the schedules, the findings and their files are those of one job.
  */
 public final class Exploration {
   private final AgentSpec agent;
@@ -48,6 +57,9 @@ public final class Exploration {
   private Path out = Path.of("explore-out");
   private ExplorationListener listener = new ExplorationListener() {};
   private BooleanSupplier stop = () -> false;
+  private int jobs = 1;
+  private Executor executor = Runnable::run;
+  private int candidates;
   /** The last shrink run that failed: the run of the schedule the shrinker holds now. */
   private RunResult lastFailing;
 
@@ -115,6 +127,18 @@ public final class Exploration {
     return this;
   }
 
+  /**
+   * Up to {@code jobs} runs at once (default 1), each on its own environment: exploration runs ahead of the one being
+   * judged, and a shrink candidate's tries side by side. The same seed gives the same findings as one job.
+   */
+  public Exploration withJobs(int jobs) {
+    if (jobs < 1) {
+      throw new IllegalArgumentException("jobs must be at least 1, got [" + jobs + "]");
+    }
+    this.jobs = jobs;
+    return this;
+  }
+
   /** Stops between runs when {@code stop} says so (Ctrl-C). */
   public Exploration stoppedBy(BooleanSupplier stop) {
     this.stop = Objects.requireNonNull(stop, "stop");
@@ -122,6 +146,24 @@ public final class Exploration {
   }
 
   public ExplorationResult run() {
+    if (jobs == 1) {
+      return explore();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(jobs, runnable -> {
+      Thread thread = new Thread(runnable, "crashtest-explore");
+      thread.setDaemon(true);
+      return thread;
+    });
+    executor = pool;
+    try {
+      return explore();
+    } finally {
+      pool.shutdownNow();
+      executor = Runnable::run;
+    }
+  }
+
+  private ExplorationResult explore() {
     long started = System.nanoTime();
     boolean stubbed = !workload.isBuiltInServices();
     Scenario cleanScenario = Scenario.named("explore-clean").describedAs("The task with no fault: its boundaries.")
@@ -142,21 +184,36 @@ public final class Exploration {
     List<Finding> findings = new ArrayList<>();
     Shrinker shrinker = new Shrinker(this::fails, maxShrinkRuns, listener);
     String stoppedEarly = "";
+    // a window of up to `jobs` runs drawn ahead; each is judged (and shrunk) in run order
+    Map<Integer, CompletableFuture<RunResult>> window = new java.util.HashMap<>();
+    Map<Integer, Schedule> drawn = new java.util.HashMap<>();
+    int next = 1;
     for (int run = 1; run <= runs; run++) {
-      if (stop.getAsBoolean()) {
-        stoppedEarly = "interrupted after " + (run - 1) + " run(s)";
-        break;
+      while (next <= runs && next < run + jobs && stoppedEarly.isEmpty()) {
+        if (stop.getAsBoolean()) {
+          stoppedEarly = "interrupted after " + (next - 1) + " run(s)";
+        } else if (System.nanoTime() - started > timeBudget.toNanos()) {
+          stoppedEarly = "the time budget of " + timeBudget.toSeconds() + " s ran out after " + (next - 1) + " run(s)";
+        } else {
+          Schedule drawnSchedule = generator.schedule(next);
+          drawnSchedule.faults().forEach(fault -> tried.merge(fault.family().id(), 1, Integer::sum));
+          Scenario scenario = drawnSchedule.toScenario(String.format("explore-%03d", next), boundaries, stubbed, true);
+          Path directory = out.resolve("runs").resolve(String.format("%03d", next));
+          drawn.put(next, drawnSchedule);
+          window.put(next, CompletableFuture.supplyAsync(() -> runOnce(scenario, directory), executor));
+          next++;
+        }
       }
-      if (System.nanoTime() - started > timeBudget.toNanos()) {
-        stoppedEarly = "the time budget of " + timeBudget.toSeconds() + " s ran out after " + (run - 1) + " run(s)";
-        break;
+      if (!window.containsKey(run)) {
+        break; // stopped before this run was drawn
       }
-      Schedule schedule = generator.schedule(run);
-      schedule.faults().forEach(fault -> tried.merge(fault.family().id(), 1, Integer::sum));
-      RunResult result = runOnce(schedule.toScenario(String.format("explore-%03d", run), boundaries, stubbed, true),
-          out.resolve("runs").resolve(String.format("%03d", run)));
+      Schedule schedule = drawn.remove(run);
+      RunResult result = await(window.remove(run));
       results.add(result);
       Optional<String> checker = failedChecker(result);
+      if (stop.getAsBoolean()) {
+        checker = Optional.empty(); // Ctrl-C: no shrinking
+      }
       if (checker.isPresent() && covered(findings, checker.get(), schedule)) {
         checker = Optional.empty(); // the same failure again: its families hold a known finding's; no runs spent
       }
@@ -193,16 +250,44 @@ public final class Exploration {
     return schedule.faults().stream().map(PlannedFault::family).sorted().toList();
   }
 
-  /** Whether {@code scenario} fails {@code checker} in at least one of its tries. */
+  /**
+   * Whether {@code scenario} fails {@code checker} in at least one of its tries; with several jobs the tries run side
+   * by side (all of a batch end before the answer), each in its own directory.
+   */
   private boolean fails(Scenario scenario, String checker) {
-    for (int i = 0; i < triesPerCandidate; i++) {
-      RunResult result = runOnce(scenario, out.resolve("shrink").resolve(scenario.name()));
-      if (result.verdict() == RunVerdict.FAIL && failedChecker(result).map(checker::equals).orElse(false)) {
-        lastFailing = result; // a failing candidate becomes the shrinker's current schedule
-        return true;
+    int candidate = ++candidates;
+    int batch = Math.min(triesPerCandidate, jobs);
+    for (int first = 0; first < triesPerCandidate; first += batch) {
+      List<CompletableFuture<RunResult>> tries = new ArrayList<>();
+      for (int t = first; t < Math.min(first + batch, triesPerCandidate); t++) {
+        Path directory = out.resolve("shrink").resolve(scenario.name())
+            .resolve(String.format("%03d-%d", candidate, t + 1));
+        tries.add(CompletableFuture.supplyAsync(() -> runOnce(scenario, directory), executor));
+      }
+      List<RunResult> ended = tries.stream().map(Exploration::await).toList();
+      for (RunResult result : ended) {
+        if (result.verdict() == RunVerdict.FAIL && failedChecker(result).map(checker::equals).orElse(false)) {
+          lastFailing = result; // a failing candidate becomes the shrinker's current schedule
+          return true;
+        }
       }
     }
     return false;
+  }
+
+  /** The run's result; a run that threw throws here, as it would have run in this thread. */
+  private static RunResult await(CompletableFuture<RunResult> run) {
+    try {
+      return run.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   /** The first check that failed, in the scenario's order of checks. */

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Runs the task once cleanly, finds its durable boundaries in that run's history ({@link CrashPoints}), then
@@ -125,6 +127,25 @@ public final class CrashPointSweep {
       crashRuns.add(runAt(point, runs));
     }
     return new Result(clean, discovered, crashRuns);
+  }
+
+  /**
+   * As {@link #run(Runs)}, with the crash runs side by side on {@code executor}: the clean run first (it finds the
+   * points), then every point at once. The result is the same, points in the same order; the future fails with
+   * the first run that threw.
+   */
+  public CompletableFuture<Result> runOn(Executor executor, Runs runs) {
+    return CompletableFuture.supplyAsync(() -> renamed(runs.run(cleanRun(), CLEAN_RUN), CLEAN_RUN), executor)
+        .thenCompose(clean -> {
+          if (clean.verdict() != RunVerdict.PASS) {
+            return CompletableFuture.completedFuture(new Result(clean, List.of(), List.of()));
+          }
+          List<CrashPoint> discovered = CrashPoints.of(clean.history());
+          List<CompletableFuture<RunResult>> crashRuns = CrashPoints.spread(discovered, maxPoints).stream()
+              .map(point -> CompletableFuture.supplyAsync(() -> runAt(point, runs), executor)).toList();
+          return CompletableFuture.allOf(crashRuns.toArray(CompletableFuture[]::new)).thenApply(done ->
+              new Result(clean, discovered, crashRuns.stream().map(CompletableFuture::join).toList()));
+        });
   }
 
   /** One crash run alone, e.g. to reproduce {@code crash-point-sweep[crm:place_order#1]} without the clean run. */

@@ -18,12 +18,19 @@ import dev.crashtest.scenario.Scenario;
 import dev.crashtest.scenario.ScenarioRunner;
 import dev.crashtest.scenario.Seeds;
 import dev.crashtest.scenariofile.ScenarioFile;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The runs one command asked for: every selected scenario against every agent, {@code repeat} times, each run on
@@ -48,9 +55,10 @@ final class Campaign {
   private final PrintStream console;
   private final List<RunResult> results = new ArrayList<>();
   private final List<CrashPointSweep.Result> sweeps = new ArrayList<>();
-  private boolean environmentFailed;
-  private int started;
-  private int planned;
+  private volatile boolean environmentFailed;
+  private final AtomicInteger started = new AtomicInteger();
+  private final AtomicInteger planned = new AtomicInteger();
+  private int jobs = 1;
 
   /**
    * What to run: a catalogue scenario, a scenario read from a file ({@code file} is then where it came from), the
@@ -133,6 +141,19 @@ final class Campaign {
     return this;
   }
 
+  /**
+   * Runs up to {@code jobs} runs at once, each on its own environment (own ports, own state, own platform); the
+   * results, their order and the reports are those of one at a time. Each run's progress prints as one block when it
+   * ends.
+   */
+  Campaign withJobs(int jobs) {
+    if (jobs < 1) {
+      throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+    }
+    this.jobs = jobs;
+    return this;
+  }
+
   /** Runs only {@code shard}'s cells of the matrix, and says so in report.json. */
   Campaign sharded(Shard shard) {
     this.shard = shard;
@@ -143,19 +164,24 @@ final class Campaign {
   int run() {
     List<Cell> matrix = matrix();
     List<Cell> cells = shard == null ? matrix : shard.slice(matrix);
-    planned = cells.size();
+    planned.set(cells.size());
     String tries = repeat == 1 ? "" : " (" + repeat + " tries each)";
     if (items.stream().anyMatch(item -> CrashPointSweep.NAME.equals(item.sweepRun()))) {
       tries += ", plus one per crash point a sweep finds";
     }
     String slice = shard == null ? "" : ", shard " + shard + ": " + cells.size() + " of " + matrix.size() + " cells";
-    console.printf("Crashtest: %d run(s)%s, seed %d%s, output %s%n%n", planned, tries, seed, slice,
+    String side = jobs == 1 ? "" : ", " + jobs + " at a time";
+    console.printf("Crashtest: %d run(s)%s, seed %d%s%s, output %s%n%n", planned.get(), tries, seed, slice, side,
         out.toAbsolutePath());
-    for (Cell cell : cells) {
-      if (interruption.requested()) {
-        break;
+    if (jobs == 1) {
+      for (Cell cell : cells) {
+        if (interruption.requested()) {
+          break;
+        }
+        runItem(cell.item(), cell.agent(), cell.tryIndex());
       }
-      runItem(cell.item(), cell.agent(), cell.tryIndex());
+    } else {
+      runSideBySide(cells);
     }
     boolean interrupted = interruption.requested();
     Map<String, ReportRun.SourceFile> sources = ScenarioSelection.sources(items.stream().map(Item::file)
@@ -172,12 +198,12 @@ final class Campaign {
     Gate.Decision decision = gate.decide(results, repeat, environmentFailed);
     Report model = Report.of(seed, repeat, results, sweeps, out, sources);
     if (shard != null) {
-      model = model.withSection(ReportSections.SHARD, shardSection(planned));
+      model = model.withSection(ReportSections.SHARD, shardSection(planned.get()));
     }
     model = model.withSections(decision.sections());
     if (interrupted) {
       model = model.withSection(ReportSections.INCOMPLETE,
-          new ReportSections.Incomplete("interrupted", results.size(), planned));
+          new ReportSections.Incomplete("interrupted", results.size(), planned.get()));
     }
     Path report = JsonReport.write(model);
     Path junit = JunitReport.write(model);
@@ -186,7 +212,7 @@ final class Campaign {
     console.printf("JUnit:  %s%nHTML:   %s%n", junit.toAbsolutePath(), html.toAbsolutePath());
     if (interrupted) {
       console.printf("%nInterrupted: %d of %d run(s) finished; the reports cover those only (report.json says"
-          + " \"incomplete\"). Exit %d%n", results.size(), planned, Interruption.EXIT_INTERRUPTED);
+          + " \"incomplete\"). Exit %d%n", results.size(), planned.get(), Interruption.EXIT_INTERRUPTED);
       return Interruption.EXIT_INTERRUPTED;
     }
     decision.print(console);
@@ -212,12 +238,115 @@ final class Campaign {
         agents.stream().map(AgentSpec::name).toList(), items.stream().map(Item::name).toList());
   }
 
-  private void runItem(Item item, AgentSpec agent, int r) {
+  /**
+   * Every cell on a pool of {@code jobs} threads; a sweep's crash runs join the pool once its clean run found them.
+   * Results are gathered in the matrix's order, whatever order the runs end in.
+   */
+  private void runSideBySide(List<Cell> cells) {
+    ExecutorService pool = Executors.newFixedThreadPool(jobs, runnable -> {
+      Thread thread = new Thread(runnable, "crashtest-run");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<CompletableFuture<List<Object>>> slots = new ArrayList<>();
+      for (Cell cell : cells) {
+        slots.add(cellOn(pool, cell));
+      }
+      for (CompletableFuture<List<Object>> slot : slots) {
+        List<Object> done;
+        try {
+          done = slot.join();
+        } catch (CompletionException e) {
+          if (e.getCause() instanceof Stopped || e.getCause() instanceof EnvironmentException) {
+            continue; // already told on the console, in the run's block
+          }
+          throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        for (Object each : done) {
+          if (each instanceof CrashPointSweep.Result sweep) {
+            sweeps.add(sweep);
+            results.addAll(sweep.runs());
+          } else {
+            results.add((RunResult) each);
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One cell's results (a run, or a sweep) on {@code pool}; fails when a run of it was stopped or could not start. */
+  private CompletableFuture<List<Object>> cellOn(ExecutorService pool, Cell cell) {
+    Item item = cell.item();
+    AgentSpec agent = cell.agent();
+    int r = cell.tryIndex();
+    if (item.scenario() != null) {
+      return CompletableFuture.supplyAsync(() -> List.of(buffered(console ->
+          runs(agent, r, console).run(item.scenario(), item.scenario().name()))), pool);
+    }
+    if (!item.sweepRun().equals(CrashPointSweep.NAME)) {
+      return CompletableFuture.supplyAsync(() -> List.of(buffered(console ->
+          CrashPointSweep.standard().runNamed(item.sweepRun(), runs(agent, r, console)))), pool);
+    }
+    CrashPointSweep.Runs runs = (scenario, name) -> buffered(console -> {
+      RunResult result = runs(agent, r, console).run(scenario, name);
+      countSweepPoints(name, result);
+      return result;
+    });
+    return CrashPointSweep.standard().runOn(pool, runs).thenApply(List::of);
+  }
+
+  /**
+   * Runs {@code run} printing into a buffer, then prints the buffer to the console as one block: runs side by side
+   * do not interleave their lines. A run stopped by Ctrl-C or an environment that could not start is told there too.
+   */
+  private RunResult buffered(java.util.function.Function<PrintStream, RunResult> run) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream own = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    try {
+      if (interruption.requested()) {
+        throw new Stopped();
+      }
+      return run.apply(own);
+    } catch (Stopped e) {
+      own.printf("      → stopped by Ctrl-C; left out of the reports%n%n");
+      throw e;
+    } catch (EnvironmentException e) {
+      if (interruption.requested()) {
+        own.printf("      → stopped by Ctrl-C; left out of the reports%n%n");
+      } else {
+        environmentFailed = true;
+        own.printf("      → the environment could not start: %s%n%n", e.getMessage());
+      }
+      throw e;
+    } finally {
+      synchronized (console) {
+        console.print(bytes.toString(StandardCharsets.UTF_8));
+        console.flush();
+      }
+    }
+  }
+
+  /** How try {@code r} of a cell against {@code agent} runs one scenario, printing to {@code console}. */
+  private CrashPointSweep.Runs runs(AgentSpec agent, int r, PrintStream console) {
     long trySeed = Seeds.forRepeat(seed, r);
     Path directory = repeat == 1 ? out : out.resolve("try-" + (r + 1));
     String label = repeat == 1 ? "" : " (try " + (r + 1) + "/" + repeat + ", seed " + trySeed + ")";
-    CrashPointSweep.Runs runs = (scenario, name) -> runOne(scenario, name, agent, trySeed,
-        name.equals(scenario.name()) ? directory : sweepDirectory(directory, name), label);
+    return (scenario, name) -> runOne(scenario, name, agent, trySeed,
+        name.equals(scenario.name()) ? directory : sweepDirectory(directory, name), label, console);
+  }
+
+  /** A sweep's clean run that passed adds its points to the runs planned. */
+  private void countSweepPoints(String name, RunResult result) {
+    if (name.equals(CrashPointSweep.CLEAN_RUN) && result.verdict() == RunVerdict.PASS) {
+      planned.addAndGet(CrashPoints.of(result.history(), CrashPointSweep.MAX_POINTS).size());
+    }
+  }
+
+  private void runItem(Item item, AgentSpec agent, int r) {
+    CrashPointSweep.Runs runs = runs(agent, r, console);
     try {
       if (item.scenario() != null) {
         results.add(runs.run(item.scenario(), item.scenario().name()));
@@ -226,9 +355,7 @@ final class Campaign {
       } else {
         CrashPointSweep.Result sweep = CrashPointSweep.standard().run((scenario, name) -> {
           RunResult result = runs.run(scenario, name);
-          if (name.equals(CrashPointSweep.CLEAN_RUN) && result.verdict() == RunVerdict.PASS) {
-            planned += CrashPoints.of(result.history(), CrashPointSweep.MAX_POINTS).size();
-          }
+          countSweepPoints(name, result);
           return result;
         });
         sweeps.add(sweep);
@@ -248,9 +375,8 @@ final class Campaign {
 
   /** One run on a fresh environment; an environment that cannot start ends the item (exit 3). */
   private RunResult runOne(Scenario scenario, String name, AgentSpec agent, long trySeed, Path directory,
-      String label) {
-    started++;
-    console.printf("[%d/%d] %s × %s%s: %s%n", started, planned, name, agent.name(), label,
+      String label, PrintStream console) {
+    console.printf("[%d/%d] %s × %s%s: %s%n", started.incrementAndGet(), planned.get(), name, agent.name(), label,
         scenario.description());
     Environment.Builder options = Environment.embedded().withSeed(trySeed).withWorkload(workload);
     if (proxyImage != null) {

@@ -65,6 +65,8 @@ abstract class CampaignCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   String toxiproxyImage;
 
+  @CommandLine.Mixin JobsOption jobsOption = new JobsOption();
+
   @CommandLine.Mixin GateOptions gateOptions = new GateOptions();
 
   @CommandLine.Mixin WorkloadOption workloadOption = new WorkloadOption();
@@ -92,6 +94,7 @@ abstract class CampaignCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--repeat takes 1 to " + MAX_REPEAT + " tries, got [" + repeat + "]; for example: --repeat 3");
     }
+    int jobs = jobsOption.jobs(spec.commandLine());
     Gate gate = gateOptions.gate(spec.commandLine(), repeat);
     Shard slice = shard == null ? null : shard();
     ScenarioSelection selection;
@@ -135,7 +138,7 @@ abstract class CampaignCommand implements Callable<Integer> {
     }
     long campaignSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
     Campaign campaign = new Campaign(agentSpecs, items, campaignSeed, repeat, out, compare(), System.out)
-        .gatedBy(gate).interruptedBy(Interruption.onSigint(System.out)).withWorkload(workload);
+        .gatedBy(gate).interruptedBy(Interruption.onSigint(System.out)).withWorkload(workload).withJobs(jobs);
     if (slice != null) {
       campaign.sharded(slice);
     }

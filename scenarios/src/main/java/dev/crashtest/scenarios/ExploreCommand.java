@@ -67,6 +67,8 @@ final class ExploreCommand implements Callable<Integer> {
 
   @CommandLine.Mixin WorkloadOption workloadOption = new WorkloadOption();
 
+  @CommandLine.Mixin JobsOption jobsOption = new JobsOption();
+
   @Override
   public Integer call() {
     if (runs < 1 || runs > 1000) {
@@ -78,6 +80,7 @@ final class ExploreCommand implements Callable<Integer> {
           + failOn + "]");
     }
     Duration budget = budget();
+    int jobs = jobsOption.jobs(spec.commandLine());
     Workload workload;
     try {
       workload = workloadOption.resolve(spec.commandLine());
@@ -100,12 +103,12 @@ final class ExploreCommand implements Callable<Integer> {
     }
     long explorationSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
     Interruption interruption = Interruption.onSigint(System.out);
-    System.out.printf("Exploring %s on %s: %d runs of up to %d faults, seed %d, budget %s%n", explored.name(),
-        workload.name(), runs, maxFaults, explorationSeed, timeBudget);
+    System.out.printf("Exploring %s on %s: %d runs of up to %d faults, seed %d, budget %s%s%n", explored.name(),
+        workload.name(), runs, maxFaults, explorationSeed, timeBudget, jobs == 1 ? "" : ", " + jobs + " at a time");
     ExplorationResult result;
     try {
       result = Exploration.of(explored).withWorkload(workload).withSeed(explorationSeed).withRuns(runs)
-          .withMaxFaults(maxFaults).withTimeBudget(budget).writingTo(out).withListener(progress())
+          .withMaxFaults(maxFaults).withTimeBudget(budget).withJobs(jobs).writingTo(out).withListener(progress())
           .stoppedBy(interruption::requested).run();
     } catch (EnvironmentException e) {
       System.err.println("crashtest: " + e.getMessage());

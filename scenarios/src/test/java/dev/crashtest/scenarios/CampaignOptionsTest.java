@@ -22,6 +22,17 @@ class CampaignOptionsTest {
   }
 
   @Test
+  void jobs_outside_1_to_16_is_a_usage_error_with_an_example() {
+    Console run = Console.capture(() -> CrashtestCli.execute("run", "--jobs", "0", "--out", out.toString()));
+    Console explore = Console.capture(() -> CrashtestCli.execute("explore", "--jobs", "17", "--out", out.toString()));
+
+    assertThat(run.code()).as("exit code; output:%n%s", run.err()).isEqualTo(2);
+    assertThat(run.err()).as("error").contains("--jobs takes 1 to 16 runs at once, got [0]; for example: --jobs 4");
+    assertThat(explore.code()).as("exit code; output:%n%s", explore.err()).isEqualTo(2);
+    assertThat(explore.err()).as("error").contains("--jobs takes 1 to 16 runs at once, got [17]");
+  }
+
+  @Test
   void a_negative_repeat_is_a_usage_error_about_repeat_not_about_the_fail_on_policy() {
     Console run = Console.capture(() -> CrashtestCli.execute("run", "--repeat", "-3", "--out", out.toString()));
 

@@ -106,7 +106,11 @@ public final class ProxyInstance implements EventLoop.Handler {
       }
       return null;
     });
-    // After the listener: a client accepted before it closed is queued on its loop ahead of this close.
+    closeConnections();
+  }
+
+  /** Closes every connection, after the listener if it closed: a client accepted before is queued ahead of this. */
+  private void closeConnections() {
     for (EventLoop each : loops) {
       each.call(() -> {
         long now = System.nanoTime();
@@ -118,8 +122,18 @@ public final class ProxyInstance implements EventLoop.Handler {
     }
   }
 
-  /** Toxiproxy's update: a new listen or upstream restarts the proxy (closing connections); then enables or not. */
+  /**
+   * Toxiproxy's update: a new listen or upstream restarts the proxy (closing connections); then enables or not. A new
+   * upstream alone keeps the listener bound (its connections still close), unlike Toxiproxy, which rebinds it: the port
+   * is never free for a moment, so another server on this machine cannot take it in between.
+   */
   public synchronized void update(String newListen, String newUpstream, boolean newEnabled) {
+    boolean sameListen = listen.equals(Addresses.format(Addresses.listen(newListen)));
+    if (enabled && newEnabled && sameListen && !upstream.equals(newUpstream)) {
+      upstream = newUpstream;
+      closeConnections();
+      return;
+    }
     if (differs(newListen, newUpstream)) {
       stop();
       listen = newListen;
