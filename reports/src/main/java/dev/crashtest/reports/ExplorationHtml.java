@@ -41,11 +41,13 @@ final class ExplorationHtml {
         .append("</h2>\n<p class=\"muted\">Agent ").append(text(section.agent())).append(" · ")
         .append(section.boundaries().size()).append(" boundaries · ").append(section.shrinkRuns())
         .append(" shrink run(s) · ").append(section.elapsedSeconds()).append(" s</p>\n");
+    boolean explored = section.faultsInAll() > 0 || section.stoppedEarly().isEmpty();
     if (!section.stoppedEarly().isEmpty()) {
-      html.append("<p class=\"error\"><b>Stopped early:</b> ").append(text(section.stoppedEarly())).append("</p>\n");
+      html.append("<p class=\"error\"><b>").append(explored ? "Stopped early" : "Nothing was explored")
+          .append(":</b> ").append(text(section.stoppedEarly())).append("</p>\n");
     }
     faultsTried();
-    if (section.findings().isEmpty()) {
+    if (section.findings().isEmpty() && explored) {
       html.append("<p class=\"none-found\">No failure found in ").append(section.runs()).append(" run")
           .append(section.runs() == 1 ? "" : "s").append(".</p>\n");
     }

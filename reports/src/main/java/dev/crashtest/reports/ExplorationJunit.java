@@ -44,8 +44,7 @@ final class ExplorationJunit {
     if (section.findings().isEmpty()) {
       String name = "explore " + section.agent() + " seed " + section.seed() + ": " + section.runs() + " runs";
       long millis = section.elapsedSeconds() * 1000;
-      int tried = section.faultsTried().values().stream().mapToInt(Integer::intValue).sum();
-      if (tried == 0 && !section.stoppedEarly().isEmpty()) {
+      if (section.faultsInAll() == 0 && !section.stoppedEarly().isEmpty()) {
         return List.of(new JunitReport.Case(classname, name, millis, "error", "exploration-stopped",
             "explored nothing: " + section.stoppedEarly(), "\n" + section.stoppedEarly() + "\n", null));
       }

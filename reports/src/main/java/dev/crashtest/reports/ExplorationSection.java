@@ -114,6 +114,11 @@ public record ExplorationSection(long seed, String agent, int runs, int shrinkRu
     return Report.of(result.seed(), 1, runs, List.of(), directory, files).withSection(NAME, of(result, command));
   }
 
+  /** How many faults the schedules held, all families together: 0 when the exploration stopped before any. */
+  int faultsInAll() {
+    return faultsTried.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
   /** Whether the finding's minimal run is a run of its own, not the exploration run that found it. */
   boolean isFinding(String scenario) {
     return findings.stream().anyMatch(found -> scenario.equals(found.minimalRun())

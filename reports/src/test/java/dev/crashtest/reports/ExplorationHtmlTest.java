@@ -82,6 +82,15 @@ class ExplorationHtmlTest {
   }
 
   @Test
+  void an_exploration_whose_clean_run_failed_says_nothing_was_explored_not_that_nothing_failed() throws IOException {
+    Document page = write(Explorations.cleanRunFailed(out));
+
+    assertThat(page.selectFirst("section.exploration p.error").text()).as("why").isEqualTo("Nothing was explored:"
+        + " the clean run did not pass (FAIL), so there is no task to break: fix the happy path first");
+    assertThat(page.select("p.none-found")).as("no claim that nothing failed").isEmpty();
+  }
+
+  @Test
   void schedules_and_commands_are_escaped_and_tokens_redacted() throws IOException {
     String html = Files.readString(HtmlReport.write(ExplorationSection.report(Explorations.lostTask(out,
         "<img src=x> kill -9 the agent", "./crashtest run --agent-cmd 'agent --token " + JWT + "'"), out, null)));
