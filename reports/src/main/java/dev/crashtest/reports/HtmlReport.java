@@ -19,10 +19,11 @@ import java.util.stream.IntStream;
 
 /**
  * Writes {@code index.html}: one self-contained page (inline CSS and SVG, no script, nothing fetched) that a human
- * reads in a minute: the verdict counts, seed, versions and the command that reruns the campaign; the runs, failures
- * first; the comparison matrix when several agents or tries ran; then per run its violated checks with the ops that
- * prove them, its reproduce command, a timeline of its history, its audit table and every op. Every value shown
- * passes through {@link Redaction}.
+ * reads in a minute: the verdict counts, seed, versions and the command that reruns the campaign; for an
+ * exploration, its runs, faults tried and each finding with its minimal schedule, reproduce command and timeline
+ * ({@link ExplorationSection}); the runs, failures first; the comparison matrix when several agents or tries ran;
+ * then per run its violated checks with the ops that prove them, its reproduce command, a timeline of its history,
+ * its audit table and every op. Every value shown passes through {@link Redaction}.
  *
  * <pre>{@code
  * Path page = HtmlReport.write(report);                                              // into report.directory()
@@ -80,6 +81,7 @@ public final class HtmlReport {
         .append("<title>Crashtest report: ").append(text(counts(report))).append("</title>\n<style>\n")
         .append(stylesheet()).append("</style>\n</head>\n<body>\n");
     summary(html, report);
+    ExplorationSection.of(report).ifPresent(exploration -> ExplorationHtml.render(html, report, exploration));
     runsTable(html, report, order);
     if (runs.stream().map(ReportRun::agent).distinct().count() > 1 || report.repeat() > 1) {
       ComparisonMatrix.render(html, report.comparison());
@@ -111,7 +113,12 @@ public final class HtmlReport {
         .append(fact("Java", facts.javaVersion()))
         .append(fact("written", facts.written().toString()))
         .append("</dl>\n<p>Rerun: <code class=\"command\">")
-        .append(text(facts.rerunCommand())).append("</code></p>\n</header>\n");
+        .append(text(rerunCommand(report))).append("</code></p>\n</header>\n");
+  }
+
+  /** The campaign's rerun command; an exploration's own command when the report is one and names it. */
+  private static String rerunCommand(Report report) {
+    return ExplorationSection.of(report).map(ExplorationSection::command).orElse(report.facts().rerunCommand());
   }
 
   private static String fact(String name, String value) {

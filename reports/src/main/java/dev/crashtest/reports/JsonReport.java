@@ -44,6 +44,11 @@ import java.util.Map;
  * for a report {@code crashtest merge} wrote; {@code incomplete: {reason, runsFinished, runsPlanned}} for a campaign
  * stopped before its end ({@code reason} {@code "interrupted"}: Ctrl-C), whose {@code runs} are those that finished
  * (a run cut short is left out). A report without {@code incomplete} holds every run its campaign planned.
+ * {@code crashtest explore} adds {@code exploration: {seed, agent, runs, shrinkRuns, elapsedSeconds, boundaries,
+ * faultsTried: {family: count}, stoppedEarly, command?, findings: [{checker, foundInRun, schedule, faults,
+ * shrinkSteps, file, reproduce, name, minimalRun?, exploredRun?}]}} ({@link ExplorationSection}): {@code minimalRun}
+ * and {@code exploredRun} are the {@code scenario} of a run in {@code runs}: the run of the minimal schedule (whose
+ * timeline shows the failure) and the exploration run that found it.
  */
 public final class JsonReport {
   /** report.json's schema version; see {@link Report#SCHEMA_VERSION}. */

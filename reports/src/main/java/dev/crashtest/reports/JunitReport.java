@@ -1,7 +1,6 @@
 package dev.crashtest.reports;
 
 import dev.crashtest.scenario.RunResult;
-import dev.crashtest.scenario.RunVerdict;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +32,11 @@ import javax.xml.stream.XMLStreamWriter;
  *
  * <p>Drawn from the {@link Report} alone, so a report read back from report.json renders too. Each suite's
  * {@code <properties>} hold the campaign's seed and tries; text passes through {@link Redaction}.
+ *
+ * <p>A report with an {@link ExplorationSection} is laid out for the exploration instead: a suite
+ * {@code crashtest.explore} with a failure per finding (or one passing case when nothing was found), which is what
+ * CI gates on, and a suite {@code crashtest.explore.runs} of the runs, where a FAILed run passes with its failure as
+ * {@code <system-out>}, as it is a finding's, counted once ({@link ExplorationJunit}).
  */
 public final class JunitReport {
   private JunitReport() {}
@@ -60,17 +64,32 @@ public final class JunitReport {
     }
   }
 
+  /**
+   * One {@code <testcase>}: a pass when {@code problem} is null, else its {@code failure}, {@code error} or
+   * {@code skipped} element ({@code skipped} carries only the message); {@code systemOut} is its {@code <system-out>},
+   * or null.
+   */
+  record Case(String classname, String name, long millis, String problem, String type, String message, String text,
+      String systemOut) {
+    static Case pass(String classname, String name, long millis, String systemOut) {
+      return new Case(classname, name, millis, null, null, null, null, systemOut);
+    }
+  }
+
+  /** One {@code <testsuite>}, its {@code <properties>} in order. */
+  record Suite(String name, Map<String, String> properties, List<Case> cases) {}
+
   private record Writer(XMLStreamWriter xml, Report report) {
     void document() throws XMLStreamException {
-      Map<String, List<ReportRun>> suites = new LinkedHashMap<>();
-      report.runs().forEach(run -> suites.computeIfAbsent(run.agent(), agent -> new ArrayList<>()).add(run));
+      List<Suite> suites = ExplorationSection.of(report).map(exploration -> ExplorationJunit.suites(report,
+          exploration)).orElseGet(this::agentSuites);
       xml.writeStartDocument("UTF-8", "1.0");
       newline(0);
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", "crashtest");
-      counts(report.runs());
-      for (Map.Entry<String, List<ReportRun>> suite : suites.entrySet()) {
-        suite(suite.getKey(), suite.getValue());
+      counts(suites.stream().flatMap(suite -> suite.cases().stream()).toList());
+      for (Suite suite : suites) {
+        suite(suite);
       }
       newline(0);
       xml.writeEndElement();
@@ -78,87 +97,75 @@ public final class JunitReport {
       xml.writeEndDocument();
     }
 
-    private void suite(String agent, List<ReportRun> cases) throws XMLStreamException {
+    /** A suite per agent, a case per run. */
+    private List<Suite> agentSuites() {
+      Map<String, List<Case>> suites = new LinkedHashMap<>();
+      report.runs().forEach(run -> suites.computeIfAbsent(run.agent(), agent -> new ArrayList<>())
+          .add(JunitReport.testcase(run, report.repeat())));
+      Map<String, String> properties = new LinkedHashMap<>();
+      properties.put("seed", String.valueOf(report.seed()));
+      properties.put("repeat", String.valueOf(report.repeat()));
+      properties.put("crashtest.version", report.facts().crashtestVersion());
+      return suites.entrySet().stream().map(suite -> new Suite(suite.getKey(), properties, suite.getValue())).toList();
+    }
+
+    private void suite(Suite suite) throws XMLStreamException {
       newline(1);
       xml.writeStartElement("testsuite");
-      xml.writeAttribute("name", clean(agent));
-      counts(cases);
+      xml.writeAttribute("name", clean(suite.name()));
+      counts(suite.cases());
       xml.writeAttribute("timestamp", LocalDateTime.ofInstant(report.facts().written(), ZoneId.systemDefault())
           .toString());
       newline(2);
       xml.writeStartElement("properties");
-      property("seed", String.valueOf(report.seed()));
-      property("repeat", String.valueOf(report.repeat()));
-      property("crashtest.version", report.facts().crashtestVersion());
+      for (Map.Entry<String, String> property : suite.properties().entrySet()) {
+        property(property.getKey(), property.getValue());
+      }
       newline(2);
       xml.writeEndElement();
-      for (ReportRun run : cases) {
-        testcase(run);
+      for (Case testcase : suite.cases()) {
+        write(testcase);
       }
       newline(1);
       xml.writeEndElement();
     }
 
-    private void testcase(ReportRun run) throws XMLStreamException {
+    private void write(Case testcase) throws XMLStreamException {
       newline(2);
       xml.writeStartElement("testcase");
-      xml.writeAttribute("classname", clean("crashtest." + run.agent()));
-      xml.writeAttribute("name", clean(run.label(report.repeat())));
-      xml.writeAttribute("time", seconds(run.wallMillis()));
-      switch (run.verdict()) {
-        case PASS -> { }
-        case SKIPPED -> {
-          newline(3);
-          xml.writeEmptyElement("skipped");
-          xml.writeAttribute("message", clean(run.errorText()));
-        }
-        case FAIL -> problem("failure", run);
-        case ERROR -> problem("error", run);
-        default -> throw new IllegalStateException("no JUnit mapping for the verdict [" + run.verdict() + "]");
+      xml.writeAttribute("classname", clean(testcase.classname()));
+      xml.writeAttribute("name", clean(testcase.name()));
+      xml.writeAttribute("time", seconds(testcase.millis()));
+      if (testcase.problem() != null && testcase.problem().equals("skipped")) {
+        newline(3);
+        xml.writeEmptyElement("skipped");
+        xml.writeAttribute("message", clean(testcase.message()));
+      } else if (testcase.problem() != null) {
+        newline(3);
+        xml.writeStartElement(testcase.problem());
+        xml.writeAttribute("message", clean(testcase.message()));
+        xml.writeAttribute("type", clean(testcase.type()));
+        xml.writeCharacters(clean(testcase.text()));
+        xml.writeEndElement();
       }
-      if (run.verdict() != RunVerdict.PASS) {
+      if (testcase.systemOut() != null) {
+        newline(3);
+        xml.writeStartElement("system-out");
+        xml.writeCharacters(clean(testcase.systemOut()));
+        xml.writeEndElement();
+      }
+      if (testcase.problem() != null || testcase.systemOut() != null) {
         newline(2);
       }
       xml.writeEndElement();
     }
 
-    /** A failure or error: type the checkers, message their explanations, text everything a reader needs next. */
-    private void problem(String element, ReportRun run) throws XMLStreamException {
-      List<ReportRun.Violation> violations = run.violations();
-      String type = violations.isEmpty() ? "run-error"
-          : violations.stream().map(ReportRun.Violation::checker).collect(Collectors.joining(", "));
-      String message = run.errorText();
-      String explanations = violations.stream().map(v -> explanation(run, v)).collect(Collectors.joining("; "));
-      message = message.isEmpty() ? explanations : explanations.isEmpty() ? message : message + "; " + explanations;
-      StringBuilder text = new StringBuilder("\n");
-      if (!run.errorText().isEmpty()) {
-        text.append("could not run: ").append(run.errorText()).append('\n');
-      }
-      for (ReportRun.Violation violation : violations) {
-        text.append(explanation(run, violation));
-        if (!violation.evidence().isEmpty()) {
-          text.append(" (evidence: ").append(violation.evidence().stream().map(index -> "op #" + index)
-              .collect(Collectors.joining(", "))).append(')');
-        }
-        text.append('\n');
-      }
-      text.append("reproduce: ").append(run.reproduce()).append('\n')
-          .append("history: ").append(run.history()).append('\n')
-          .append("agent log: ").append(run.agentLog()).append('\n');
-      newline(3);
-      xml.writeStartElement(element);
-      xml.writeAttribute("message", clean(message));
-      xml.writeAttribute("type", clean(type));
-      xml.writeCharacters(clean(text.toString()));
-      xml.writeEndElement();
-    }
-
-    private void counts(List<ReportRun> runs) throws XMLStreamException {
-      xml.writeAttribute("tests", String.valueOf(runs.size()));
-      xml.writeAttribute("failures", String.valueOf(count(runs, RunVerdict.FAIL)));
-      xml.writeAttribute("errors", String.valueOf(count(runs, RunVerdict.ERROR)));
-      xml.writeAttribute("skipped", String.valueOf(count(runs, RunVerdict.SKIPPED)));
-      xml.writeAttribute("time", seconds(runs.stream().mapToLong(ReportRun::wallMillis).sum()));
+    private void counts(List<Case> cases) throws XMLStreamException {
+      xml.writeAttribute("tests", String.valueOf(cases.size()));
+      xml.writeAttribute("failures", String.valueOf(count(cases, "failure")));
+      xml.writeAttribute("errors", String.valueOf(count(cases, "error")));
+      xml.writeAttribute("skipped", String.valueOf(count(cases, "skipped")));
+      xml.writeAttribute("time", seconds(cases.stream().mapToLong(Case::millis).sum()));
     }
 
     private void property(String name, String value) throws XMLStreamException {
@@ -173,16 +180,58 @@ public final class JunitReport {
     }
   }
 
+  /** The case of {@code run} ({@code classname="crashtest.<agent>"}), its verdict mapped as the class says. */
+  static Case testcase(ReportRun run, int repeat) {
+    String classname = "crashtest." + run.agent();
+    String name = run.label(repeat);
+    return switch (run.verdict()) {
+      case PASS -> Case.pass(classname, name, run.wallMillis(), null);
+      case SKIPPED -> new Case(classname, name, run.wallMillis(), "skipped", null, run.errorText(), null, null);
+      case FAIL -> problem("failure", classname, name, run);
+      case ERROR -> problem("error", classname, name, run);
+    };
+  }
+
+  /** A failure or error: type the checkers, message their explanations, text everything a reader needs next. */
+  private static Case problem(String element, String classname, String name, ReportRun run) {
+    List<ReportRun.Violation> violations = run.violations();
+    String type = violations.isEmpty() ? "run-error"
+        : violations.stream().map(ReportRun.Violation::checker).collect(Collectors.joining(", "));
+    String message = run.errorText();
+    String explanations = violations.stream().map(v -> explanation(run, v)).collect(Collectors.joining("; "));
+    message = message.isEmpty() ? explanations : explanations.isEmpty() ? message : message + "; " + explanations;
+    return new Case(classname, name, run.wallMillis(), element, type, message, "\n" + details(run), null);
+  }
+
+  /** Why the run did not pass, the evidence, and how to reproduce and inspect it, a line each. */
+  static String details(ReportRun run) {
+    StringBuilder text = new StringBuilder();
+    if (!run.errorText().isEmpty()) {
+      text.append("could not run: ").append(run.errorText()).append('\n');
+    }
+    for (ReportRun.Violation violation : run.violations()) {
+      text.append(explanation(run, violation));
+      if (!violation.evidence().isEmpty()) {
+        text.append(" (evidence: ").append(violation.evidence().stream().map(index -> "op #" + index)
+            .collect(Collectors.joining(", "))).append(')');
+      }
+      text.append('\n');
+    }
+    return text.append("reproduce: ").append(run.reproduce()).append('\n')
+        .append("history: ").append(run.history()).append('\n')
+        .append("agent log: ").append(run.agentLog()).append('\n').toString();
+  }
+
   private static String explanation(ReportRun run, ReportRun.Violation violation) {
     return violation.checker() + (run.undecided(violation) ? " (could not decide)" : "") + ": "
         + violation.message();
   }
 
-  private static long count(List<ReportRun> runs, RunVerdict verdict) {
-    return runs.stream().filter(run -> run.verdict() == verdict).count();
+  private static long count(List<Case> cases, String problem) {
+    return cases.stream().filter(testcase -> problem.equals(testcase.problem())).count();
   }
 
-  private static String seconds(long millis) {
+  static String seconds(long millis) {
     return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
   }
 

@@ -29,8 +29,8 @@ import java.util.stream.IntStream;
  * (junit.xml) and {@link HtmlReport} (index.html). It holds the campaign's seed and tries, each run as the reports
  * show it ({@link ReportRun}: try number, verdict, violations, audit, files), the {@link Comparison} with pass^k, the
  * crash-point sweeps, the {@link Facts} a reader needs to trust and rerun it, and named sections others add
- * ({@code shard}, {@code baseline}, {@code mergedFrom}, {@code incomplete}; the exploration and workload sections to
- * come go there too), written after the report's own fields in the order they were added.
+ * ({@code shard}, {@code baseline}, {@code mergedFrom}, {@code incomplete}, {@code exploration}; the workload section
+ * to come goes there too), written after the report's own fields in the order they were added.
  *
  * <pre>{@code
  * Report report = Report.of(42L, 3, results, sweeps, Path.of("crashtest-out")).withSection("shard", shard);

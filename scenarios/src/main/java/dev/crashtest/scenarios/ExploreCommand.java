@@ -8,6 +8,7 @@ import dev.crashtest.explore.ExplorationListener;
 import dev.crashtest.explore.ExplorationResult;
 import dev.crashtest.explore.Exploration;
 import dev.crashtest.explore.Finding;
+import dev.crashtest.reports.ExplorationSection;
 import dev.crashtest.reports.HtmlReport;
 import dev.crashtest.reports.JsonReport;
 import dev.crashtest.reports.JunitReport;
@@ -18,9 +19,6 @@ import dev.crashtest.workload.WorkloadException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -174,27 +172,14 @@ final class ExploreCommand implements Callable<Integer> {
   }
 
   private void writeReports(ExplorationResult result) {
-    Map<String, Object> section = new LinkedHashMap<>();
-    section.put("seed", result.seed());
-    section.put("agent", result.agent());
-    section.put("runs", result.runs().size());
-    section.put("shrinkRuns", result.shrinkRuns());
-    section.put("boundaries", result.boundaries().points().stream().map(Object::toString).toList());
-    section.put("faultsTried", result.faultsTried());
-    section.put("stoppedEarly", result.stoppedEarly());
-    section.put("findings", result.findings().stream().map(finding -> {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("checker", finding.checker());
-      entry.put("foundInRun", finding.foundInRun());
-      entry.put("schedule", finding.minimal().description());
-      entry.put("faults", finding.minimal().faults().size());
-      entry.put("shrinkSteps", finding.shrinkSteps());
-      entry.put("file", finding.file().toString());
-      entry.put("reproduce", finding.reproduce());
-      return entry;
-    }).toList());
-    Report model = Report.of(result.seed(), 1, result.runs(), List.of(), out, Map.of())
-        .withSection("exploration", section);
+    // the agent as the runs selected it (--agent-cmd quoted); an exploration stopped before its first run has none
+    String agentArguments = result.runs().stream().findFirst().map(RunResult::agentArguments)
+        .orElse("--agent " + result.agent());
+    String workloadArguments = workloadOption.arguments();
+    String command = "./crashtest explore" + (workloadArguments.isEmpty() ? "" : " " + workloadArguments) + " "
+        + agentArguments + " --seed " + result.seed() + " --runs " + runs + " --max-faults " + maxFaults
+        + " --time-budget " + timeBudget;
+    Report model = ExplorationSection.report(result, out, command);
     Path json = JsonReport.write(model);
     Path junit = JunitReport.write(model);
     Path html = HtmlReport.write(model);

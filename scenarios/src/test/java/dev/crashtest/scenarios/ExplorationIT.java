@@ -8,20 +8,30 @@ import dev.crashtest.explore.ExplorationResult;
 import dev.crashtest.explore.Exploration;
 import dev.crashtest.explore.FaultFamily;
 import dev.crashtest.explore.Finding;
+import dev.crashtest.reports.ExplorationSection;
+import dev.crashtest.reports.HtmlReport;
+import dev.crashtest.reports.JunitReport;
+import dev.crashtest.reports.Report;
+import dev.crashtest.reports.ReportRun;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.ScenarioRunner;
 import dev.crashtest.scenariofile.ScenarioFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Exploration finds the naive agent's lost task without a scenario naming it, and shrinks it to one crash. */
+/**
+ * Exploration finds the naive agent's lost task without a scenario naming it, shrinks it to one crash, and its reports
+ * show each finding once with the command that reproduces it.
+ */
 class ExplorationIT {
   private static final Set<FaultFamily> CRASHES = Set.of(FaultFamily.AGENT_KILL, FaultFamily.AGENT_TERM);
 
   @Test
-  void the_naive_agents_lost_task_is_found_shrunk_to_one_crash_and_its_file_fails_the_same_way(@TempDir Path out) {
+  void the_naive_agents_lost_task_is_found_shrunk_to_one_crash_and_its_file_fails_the_same_way(@TempDir Path out)
+      throws java.io.IOException {
     ExplorationResult result = Exploration.of(Agents.naive()).withSeed(1).withRuns(10).withMaxShrinkRuns(20)
         .withTriesPerCandidate(1).writingTo(out).run();
 
@@ -39,5 +49,18 @@ class ExplorationIT {
           .run(ScenarioFile.read(lost.file()).scenario(), Agents.naive(), 1);
     }
     assertThat(again).failedOn("task-completed");
+
+    Report report = ExplorationSection.report(result, out, "./crashtest explore --agent naive --seed 1 --runs 10");
+    String junit = Files.readString(JunitReport.write(report));
+    String html = Files.readString(HtmlReport.write(report));
+    for (Finding finding : result.findings()) {
+      assertThat(report.runs()).extracting(ReportRun::scenario).as("runs of the report").contains(
+          finding.minimalRun().scenario());
+      assertThat(junit).as("junit.xml").contains("name=\"" + finding.minimal().name() + "\"",
+          "reproduce: " + finding.reproduce());
+      assertThat(html).as("index.html").contains(finding.reproduce());
+    }
+    assertThat(junit).as("junit.xml counts each finding once").contains("<testsuites name=\"crashtest\" tests=\""
+        + (result.findings().size() + report.runs().size()) + "\" failures=\"" + result.findings().size() + "\"");
   }
 }
