@@ -22,4 +22,9 @@ public record ExplorationResult(long seed, String agent, Boundaries boundaries, 
     findings = List.copyOf(findings);
     stoppedEarly = stoppedEarly == null ? "" : stoppedEarly;
   }
+
+  /** Whether no schedule was drawn: the clean run did not pass, so there was no task to break ({@link #stoppedEarly}). */
+  public boolean nothingExplored() {
+    return faultsTried.isEmpty();
+  }
 }

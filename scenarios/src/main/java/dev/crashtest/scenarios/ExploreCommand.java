@@ -117,7 +117,8 @@ final class ExploreCommand implements Callable<Integer> {
     if (interruption.requested()) {
       return Interruption.EXIT_INTERRUPTED;
     }
-    return !result.findings().isEmpty() && failOn.equals("fail") ? CrashtestCli.EXIT_FAIL : CrashtestCli.EXIT_PASS;
+    boolean failed = !result.findings().isEmpty() || result.nothingExplored(); // a clean run that fails fails
+    return failed && failOn.equals("fail") ? CrashtestCli.EXIT_FAIL : CrashtestCli.EXIT_PASS;
   }
 
   private Duration budget() {
