@@ -42,6 +42,8 @@ public final class Vocabulary {
   public static final String AGENT_READY = "agent_ready";
   public static final String AGENT_PAUSED = "agent_paused";
   public static final String AGENT_RESUMED = "agent_resumed";
+  /** A pause that found no agent process to freeze: an earlier fault killed it and it was not restarted yet. */
+  public static final String AGENT_PAUSE_SKIPPED = "agent_pause_skipped";
   /** A standby worker's process was started while the agent is frozen (details {@code pid}, {@code port}). */
   public static final String STANDBY_STARTED = "standby_started";
   /** The standby worker answered {@code /health} (detail {@code pid}). */

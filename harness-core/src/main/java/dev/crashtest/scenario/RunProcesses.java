@@ -5,6 +5,7 @@ import static dev.crashtest.history.Vocabulary.AGENT_PAUSED;
 import static dev.crashtest.history.Vocabulary.AGENT_READY;
 import static dev.crashtest.history.Vocabulary.AGENT_RESTARTED;
 import static dev.crashtest.history.Vocabulary.AGENT_RESUMED;
+import static dev.crashtest.history.Vocabulary.AGENT_PAUSE_SKIPPED;
 import static dev.crashtest.history.Vocabulary.AGENT_STARTED;
 import static dev.crashtest.history.Vocabulary.HARNESS;
 import static dev.crashtest.history.Vocabulary.NEMESIS;
@@ -129,6 +130,12 @@ final class RunProcesses {
 
   /** SIGSTOP the agent; with a standby, start a second agent process that the harness talks to meanwhile. */
   void pauseAgent(boolean withStandby) {
+    if (!agent.isAlive()) {
+      // killed by an earlier fault and not restarted yet: there is no process to freeze, as with a real SIGSTOP
+      record(NEMESIS, AGENT_PAUSE_SKIPPED, Map.of("pid", agent.pid(), "reason",
+          "the agent was not running (killed, not restarted yet)"));
+      return;
+    }
     agent.pause();
     agentPaused = true;
     record(NEMESIS, AGENT_PAUSED, Map.of("pid", agent.pid()));
@@ -144,6 +151,9 @@ final class RunProcesses {
   }
 
   void resumeAgent() {
+    if (!agentPaused) {
+      return; // its pause found no process to freeze
+    }
     agent.resume();
     agentPaused = false;
     record(NEMESIS, AGENT_RESUMED, Map.of("pid", agent.pid()));

@@ -44,6 +44,8 @@ final class ProgressPrinter implements Consumer<Op> {
           return "agent frozen (SIGSTOP)";
         case Vocabulary.AGENT_RESUMED:
           return "agent woken up (SIGCONT)";
+        case Vocabulary.AGENT_PAUSE_SKIPPED:
+          return "agent not frozen: " + op.text("reason");
         case Vocabulary.STANDBY_STARTED:
           return "standby worker started (pid " + op.text("pid") + ")";
         case Vocabulary.STANDBY_READY:
