@@ -19,6 +19,11 @@ import java.util.Objects;
 public final class ModelFaults {
   private final FaultBook book;
 
+  /** The book behind these faults, for the endpoint's own additions (tool renames). */
+  FaultBook book() {
+    return book;
+  }
+
   ModelFaults(FaultBook book) {
     this.book = book;
   }

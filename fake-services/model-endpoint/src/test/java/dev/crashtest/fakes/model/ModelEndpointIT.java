@@ -87,6 +87,36 @@ class ModelEndpointIT {
   }
 
   @Test
+  void a_renamed_tool_is_called_by_its_new_name_when_offered_and_its_result_reads_as_the_old_ones() throws Exception {
+    String renamedTools = ProcurementTools.TOOLS.replace("\"create_quote\"", "\"create_quote_v2\"");
+    try (dev.crashtest.fakes.InjectedFault rename = endpoint.renameTool("create_quote", "create_quote_v2")) {
+      ObjectNode offeringNew = (ObjectNode) JSON.readTree(body(false, afterGetAccount()));
+      offeringNew.set("tools", JSON.readTree(renamedTools));
+      JsonNode answer = JSON.readTree(sendWithKey(JSON.writeValueAsString(offeringNew)).body());
+      JsonNode offeringOld = JSON.readTree(sendWithKey(body(false, afterGetAccount())).body());
+
+      assertThat(answer.at("/choices/0/message/tool_calls/0/function/name").asText())
+          .as("offered only the new name").isEqualTo("create_quote_v2");
+      assertThat(offeringOld.at("/choices/0/message/tool_calls/0/function/name").asText())
+          .as("offered the old name still (an agent with a stale list)").isEqualTo("create_quote");
+
+      ArrayNode afterQuote = afterGetAccount();
+      afterQuote.add(JSON.readTree("{\"role\": \"assistant\", \"content\": null, \"tool_calls\": [{\"id\": \"x2\", "
+          + "\"type\": \"function\", \"function\": {\"name\": \"create_quote_v2\", \"arguments\": \"{}\"}}]}"));
+      afterQuote.addObject().put("role", "tool").put("tool_call_id", "x2")
+          .put("content", ProcurementTools.resultOf("create_quote"));
+      ObjectNode next = (ObjectNode) JSON.readTree(body(false, afterQuote));
+      next.set("tools", JSON.readTree(renamedTools));
+      JsonNode approval = JSON.readTree(sendWithKey(JSON.writeValueAsString(next)).body());
+      assertThat(approval.at("/choices/0/message/tool_calls/0/function/name").asText())
+          .as("the step after the quote, the renamed tool's result read as create_quote's")
+          .isEqualTo("request_approval");
+    }
+    JsonNode healed = JSON.readTree(sendWithKey(body(false, afterGetAccount())).body());
+    assertThat(healed.at("/choices/0/message/tool_calls/0/function/name").asText()).isEqualTo("create_quote");
+  }
+
+  @Test
   void base_url_is_on_loopback_and_v1_url_is_what_clients_use() {
     assertThat(endpoint.baseUrl().toString()).as("base URL").isEqualTo("http://127.0.0.1:" + endpoint.port());
     assertThat(endpoint.v1Url().toString()).as("v1 URL").isEqualTo(endpoint.baseUrl() + "/v1");

@@ -63,13 +63,27 @@ final class ChatCompletionTransformer extends ScriptedTransformer {
       ChatRequest chat = ChatRequest.parse(request.getBodyAsString());
       details.put(EventVocabulary.STREAM, chat.stream());
       details.put(EventVocabulary.MODEL_ID, chat.model());
-      Conversation conversation = Conversation.of(chat.messages());
+      ToolRenames renames = faults.renames();
+      Conversation conversation = Conversation.of(chat.messages(), renames::original);
       details.put(EventVocabulary.TURN, conversation.turn());
       details.put(EventVocabulary.MESSAGES, conversation.messageCount());
       conversation.lastToolName().ifPresent(tool -> details.put(EventVocabulary.LAST_TOOL_RESULT, tool));
-      return ChatAnswer.scripted(renderer, chat, ScriptEngine.reply(script, conversation), details);
+      return ChatAnswer.scripted(renderer, chat, offered(ScriptEngine.reply(script, conversation), chat, renames),
+          details);
     } catch (OpenAiError e) {
       return ChatAnswer.error(e, details);
     }
+  }
+
+  /** The reply with each tool call named as the request offers it (a renamed tool by its new name). */
+  private static ScriptedReply offered(ScriptedReply reply, ChatRequest chat, ToolRenames renames) {
+    if (reply.toolCalls().isEmpty()) {
+      return reply;
+    }
+    java.util.Set<String> offered = new java.util.HashSet<>();
+    chat.tools().forEach(tool -> offered.add(tool.path("function").path("name").asText(tool.path("name").asText())));
+    List<ScriptedReply.ToolCall> calls = reply.toolCalls().stream().map(call -> new ScriptedReply.ToolCall(call.id(),
+        renames.offered(call.name(), offered), call.arguments())).toList();
+    return new ScriptedReply(reply.rule(), reply.content(), calls);
   }
 }

@@ -37,7 +37,12 @@ final class Conversation {
 
   /** Reads an OpenAI {@code messages} array; messages without a {@code role} are counted but otherwise ignored. */
   static Conversation of(JsonNode messages) {
-    Reader reader = new Reader();
+    return of(messages, java.util.function.UnaryOperator.identity());
+  }
+
+  /** As {@link #of(JsonNode)}, each tool result's name read through {@code toolName} (a renamed tool's original). */
+  static Conversation of(JsonNode messages, java.util.function.UnaryOperator<String> toolName) {
+    Reader reader = new Reader(toolName);
     messages.forEach(reader::read);
     return new Conversation(reader, messages.size());
   }
@@ -90,6 +95,7 @@ final class Conversation {
 
   /** Walks the messages once, in order. */
   private static final class Reader {
+    private final java.util.function.UnaryOperator<String> toolName;
     private final Map<String, String> toolNamesByCallId = new HashMap<>();
     private final Map<String, String> latestResults = new LinkedHashMap<>();
     private String goal;
@@ -97,6 +103,10 @@ final class Conversation {
     private String lastRole = "";
     private String lastToolName;
     private String lastToolContent;
+
+    Reader(java.util.function.UnaryOperator<String> toolName) {
+      this.toolName = toolName;
+    }
 
     void read(JsonNode message) {
       String role = message.path("role").asText("");
@@ -117,7 +127,7 @@ final class Conversation {
 
     private void readTool(JsonNode message) {
       String callId = message.path("tool_call_id").asText("");
-      String name = toolNamesByCallId.getOrDefault(callId, message.path("name").asText(""));
+      String name = toolName.apply(toolNamesByCallId.getOrDefault(callId, message.path("name").asText("")));
       lastToolName = name.isEmpty() ? "unknown" : name;
       lastToolContent = text(message.get("content"));
       latestResults.put(lastToolName, lastToolContent);

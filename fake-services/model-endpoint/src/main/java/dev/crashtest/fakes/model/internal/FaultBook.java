@@ -17,6 +17,13 @@ import java.util.Optional;
  * }</pre>
  */
 public final class FaultBook {
+  private final ToolRenames renames = new ToolRenames();
+
+  /** The tools the model knows under a new name. */
+  public ToolRenames renames() {
+    return renames;
+  }
+
   private final Object lock = new Object();
   private final List<Active> faults = new ArrayList<>();
   private int injected;
