@@ -105,6 +105,15 @@ public final class McpToolServer implements FakeService {
   }
 
   /**
+   * The sessions that have a GET stream open now, sorted: those a {@code notifications/tools/list_changed} reaches. A
+   * client opens its stream shortly after {@code initialize}; wait for it before changing tools, or the notice is
+   * lost (as it would be in production).
+   */
+  public List<String> sessionsWithOpenStream() {
+    return runtime.sessionsWithOpenStream();
+  }
+
+  /**
    * Starts applying {@code fault}; the handle heals it (a renamed tool gets its name back, with a new {@code
    * list_changed}). {@code expire_sessions} is done on return and its handle is used up.
    *

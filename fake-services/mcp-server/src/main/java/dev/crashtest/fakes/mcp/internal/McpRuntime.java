@@ -125,6 +125,11 @@ public final class McpRuntime implements AutoCloseable {
     syncTools();
   }
 
+  /** The sessions with an open GET stream now. */
+  public List<String> sessionsWithOpenStream() {
+    return sessions.withOpenStream();
+  }
+
   /** The tools {@code tools/list} answers now. */
   public List<McpTool> tools() {
     return faults.currentTools();
