@@ -17,6 +17,8 @@ public final class EventVocabulary {
   public static final String MODEL = "model";
   public static final String CRM = "crm";
   public static final String IDENTITY = "identity";
+  /** The fake MCP server ({@code crashtest-mcp-server}); its operations are in its own {@code McpEvents}. */
+  public static final String MCP = "mcp";
 
   // details every fake may publish
   /** The HTTP status answered. */

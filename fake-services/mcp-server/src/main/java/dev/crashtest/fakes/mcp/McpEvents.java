@@ -16,14 +16,17 @@ package dev.crashtest.fakes.mcp;
  *   <tr><td>{@value #INITIALIZE}</td><td>OK</td><td>sessionId, clientName, protocolVersion</td></tr>
  *   <tr><td>{@value #TOOLS_LIST}</td><td>OK</td><td>sessionId, tools (names, in order)</td></tr>
  *   <tr><td>{@value #TOOLS_CALL}</td><td>OK, FAIL when isError or a JSON-RPC error</td>
- *       <td>sessionId, tool, idempotencyKey, isError, status (the service's, or null), via, replayed, fault,
- *       unknownTool, error</td></tr>
+ *       <td>sessionId, tool, idempotencyKey, isError, status (the service's; absent when the call never reached it),
+ *       replayed, fault, unknownTool, error</td></tr>
  *   <tr><td>{@value #NOTIFICATION}</td><td>OK</td><td>sessionId, method</td></tr>
  *   <tr><td>{@value #SESSION_MISSING}</td><td>FAIL</td><td>sessionId, method (HTTP)</td></tr>
  *   <tr><td>{@value #UNAUTHORIZED}</td><td>FAIL</td><td>reason</td></tr>
  *   <tr><td>{@value #TOKEN_PASSTHROUGH}</td><td>FAIL</td><td>audience, reason</td></tr>
  *   <tr><td>{@value #SESSION_CLOSED}</td><td>OK</td><td>sessionId</td></tr>
  * </table>
+ *
+ * <p>Details with no value are left out (a {@link dev.crashtest.fakes.ServiceEvent} holds no nulls); every event
+ * of a known caller adds {@value #USER}, the token's {@code sub}.
  *
  * <p>{@value #TOOLS_CALL} is published after the service answered and before the MCP response is written, as every
  * fake publishes: a listener that kills the agent then cuts exactly between "the service committed" and "the agent
@@ -33,7 +36,7 @@ public final class McpEvents {
   private McpEvents() {}
 
   /** Every event's service. */
-  public static final String SERVICE = "mcp";
+  public static final String SERVICE = dev.crashtest.fakes.EventVocabulary.MCP;
 
   public static final String INITIALIZE = "initialize";
   public static final String TOOLS_LIST = "tools_list";
@@ -51,7 +54,7 @@ public final class McpEvents {
   public static final String TOOL = "tool";
   public static final String IDEMPOTENCY_KEY = "idempotencyKey";
   public static final String IS_ERROR = "isError";
-  /** The service's HTTP status, or null when the call never reached it. */
+  /** The service's HTTP status; absent when the call never reached it. */
   public static final String STATUS = "status";
   public static final String EFFECT_KEY = "effectKey";
   /** {@code true} on a {@code tools/call} of a tool not in the current list (JSON-RPC error -32602). */

@@ -105,7 +105,7 @@ final class ToolCalls {
     details.put(McpEvents.STATUS, status);
     details.put(McpEvents.IS_ERROR, Boolean.TRUE.equals(result.isError()));
     if (caller != null && !caller.via().isEmpty()) {
-      details.put("via", caller.via());
+      details.put(dev.crashtest.fakes.EventVocabulary.VIA, caller.via());
     }
     events.publish(caller, McpEvents.TOOLS_CALL, !Boolean.TRUE.equals(result.isError()), details);
     return result;
