@@ -70,6 +70,8 @@ public final class McpRuntime implements AutoCloseable {
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost(settings.host());
     connector.setPort(settings.port());
+    // A GET stream idles between notifications; Jetty's default 30 s would cut it under an agent's long task.
+    connector.setIdleTimeout(Duration.ofMinutes(10).toMillis());
     jetty.addConnector(connector);
     connector.open();
     String host = "0.0.0.0".equals(settings.host()) ? "127.0.0.1" : settings.host();
