@@ -17,6 +17,8 @@ public final class EventVocabulary {
   public static final String MODEL = "model";
   public static final String CRM = "crm";
   public static final String IDENTITY = "identity";
+  /** The fake MCP server ({@code crashtest-mcp-server}); its operations are in its own {@code McpEvents}. */
+  public static final String MCP = "mcp";
 
   // details every fake may publish
   /** The HTTP status answered. */
@@ -55,6 +57,11 @@ public final class EventVocabulary {
   public static final String OUTCOME = "outcome";
   /** The agent named by the token ({@code act}, or the client of a service token). */
   public static final String AGENT = "agent";
+  /**
+   * The actors a delegated token came through between the caller and the agent, outermost first, e.g. {@code
+   * ["mcp-server"]} for a call the MCP server made on the agent's behalf; present only when not empty.
+   */
+  public static final String VIA = "via";
   /** Where the agent's name came from: the token's {@code act}, its client, or nowhere. */
   public static final String ACTOR_SOURCE = "actorSource";
   public static final String TOKEN_ID = "tokenId";

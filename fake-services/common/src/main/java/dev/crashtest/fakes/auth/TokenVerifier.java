@@ -112,12 +112,25 @@ public final class TokenVerifier {
   private static Caller caller(JWTClaimsSet claims) {
     Object act = claims.getClaim("act");
     String scope = scope(claims.getClaim("scope"));
-    if (act instanceof Map<?, ?> actor && actor.get("sub") instanceof String agent) {
-      return new Caller(agent, Caller.ACTOR_FROM_ACT, claims.getSubject(), scope, claims.getJWTID(), true);
+    if (act instanceof Map<?, ?> actor && actor.get("sub") instanceof String) {
+      List<String> actors = actors(actor);
+      return new Caller(actors.get(actors.size() - 1), Caller.ACTOR_FROM_ACT, claims.getSubject(), scope,
+          claims.getJWTID(), true, actors.subList(0, actors.size() - 1));
     }
     String client = firstString(claims.getClaim("azp"), claims.getClaim("client_id"));
     String source = client == null ? Caller.ACTOR_NONE : Caller.ACTOR_FROM_CLIENT;
     return new Caller(client, source, claims.getSubject(), scope, claims.getJWTID(), act != null);
+  }
+
+  /** The {@code act.sub} chain, outermost first: {@code [mcp-server, procurement-agent]}. */
+  static List<String> actors(Map<?, ?> act) {
+    List<String> actors = new java.util.ArrayList<>();
+    Object current = act;
+    while (current instanceof Map<?, ?> actor && actor.get("sub") instanceof String sub) {
+      actors.add(sub);
+      current = actor.get("act");
+    }
+    return actors;
   }
 
   private static String scope(Object claim) {

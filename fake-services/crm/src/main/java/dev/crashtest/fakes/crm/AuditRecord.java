@@ -45,6 +45,8 @@ import java.util.Objects;
  *     is refused with {@value #TOKEN_OF_ANOTHER_AGENT}
  * @param reason why a request was refused, as the CRM told the caller (e.g. {@code token rejected: Expired JWT}),
  *     or null on success
+ * @param via the actors the delegated token came through between the caller and {@code agent}, outermost first
+ *     (e.g. {@code [mcp-server]} for a call the MCP server made on the agent's behalf); empty otherwise
  */
 public record AuditRecord(
     long seq,
@@ -66,7 +68,8 @@ public record AuditRecord(
     Effect effect,
     String fault,
     String presenter,
-    String reason) {
+    String reason,
+    java.util.List<String> via) {
 
   /** {@link #actorSource()} when the agent came from the token's {@code act.sub}. */
   public static final String ACTOR_FROM_ACT = dev.crashtest.fakes.auth.Caller.ACTOR_FROM_ACT;
@@ -91,6 +94,7 @@ public record AuditRecord(
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(actorSource, "actorSource");
+    via = via == null ? java.util.List.of() : java.util.List.copyOf(via);
   }
 
   /**
@@ -125,7 +129,7 @@ public record AuditRecord(
    * {@code effectId}, {@code accountId}, {@code effectKey} (the account: what the effect is about) and, for an order,
    * {@code needsApproval: true}: the CRM's {@link dev.crashtest.fakes.ServiceEvent#details()}. A request
    * shaped by a fault adds {@code fault}, and {@code commit_then_drop} adds {@code responseDropped: true}; a refusal
-   * adds {@code reason}, the message the caller got.
+   * adds {@code reason}, the message the caller got; a call made through an intermediary adds {@code via}.
    */
   public Map<String, Object> toDetails() {
     Map<String, Object> map = new LinkedHashMap<>();
@@ -142,6 +146,9 @@ public record AuditRecord(
     }
     putIfPresent(map, EventVocabulary.AGENT, agent);
     map.put(EventVocabulary.ACTOR_SOURCE, actorSource);
+    if (!via.isEmpty()) {
+      map.put(EventVocabulary.VIA, via);
+    }
     putIfPresent(map, EventVocabulary.USER, user);
     putIfPresent(map, EventVocabulary.SCOPE, scope);
     putIfPresent(map, EventVocabulary.TOKEN_ID, tokenId);

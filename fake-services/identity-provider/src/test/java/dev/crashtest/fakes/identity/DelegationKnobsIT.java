@@ -55,6 +55,34 @@ class DelegationKnobsIT {
   }
 
   @Test
+  void a_revoked_agent_stays_revoked_through_the_mcp_server_exchanging_on_its_behalf() {
+    String mcpSecret = idp.registerClient("mcp-server");
+    String agentToken = client.exchange("procurement-agent", secret, userToken).string("access_token");
+    String onBehalf = client.exchange("mcp-server", mcpSecret, agentToken).string("access_token");
+
+    idp.revokeDelegation("alice", "procurement-agent");
+
+    TokenClient.Answer refused = client.exchange("mcp-server", mcpSecret, agentToken);
+    assertThat(refused.status()).as("status of %s", refused.json()).isEqualTo(400);
+    assertThat(refused.json()).containsEntry("error", "invalid_grant").containsEntry("error_description",
+        "delegation revoked: user [alice] revoked the delegation to agent [procurement-agent];"
+            + " ask the user to delegate again");
+    assertThat(introspect(onBehalf)).as("the on-behalf token after revocation").isEqualTo(Map.of("active", false));
+  }
+
+  @Test
+  void a_scope_withdrawn_from_the_agent_is_not_granted_to_the_mcp_server_on_its_behalf() {
+    String mcpSecret = idp.registerClient("mcp-server");
+    String agentToken = client.exchange("procurement-agent", secret, userToken).string("access_token");
+    idp.withdrawScope("alice", "procurement-agent", "crm.write");
+
+    TokenClient.Answer answer = client.exchange("mcp-server", mcpSecret, agentToken);
+
+    assertThat(answer.status()).as("status of %s", answer.json()).isEqualTo(200);
+    assertThat(answer.json()).containsEntry("scope", "crm.read");
+  }
+
+  @Test
   void withdrawn_scope_is_no_longer_granted() {
     idp.withdrawScope("alice", "procurement-agent", "crm.write");
 

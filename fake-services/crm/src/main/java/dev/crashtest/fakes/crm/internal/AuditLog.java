@@ -18,11 +18,11 @@ import java.util.List;
 final class AuditLog {
   private static final String COLUMNS = "at_time, method, path, operation, status, outcome, error_code, agent,"
       + " actor_source, user_sub, scope_claim, token_id, delegated, idem_key, replayed, effect_type, effect_id,"
-      + " effect_account, fault, presenter, reason";
+      + " effect_account, fault, presenter, reason, via";
 
   /** Appends {@code record} (its {@code seq} is ignored) and returns it with the seq it got. */
   AuditRecord append(Connection c, AuditRecord r) throws SQLException {
-    String sql = "INSERT INTO audit (" + COLUMNS + ") VALUES (" + "?, ".repeat(20) + "?)";
+    String sql = "INSERT INTO audit (" + COLUMNS + ") VALUES (" + "?, ".repeat(21) + "?)";
     try (PreparedStatement insert = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
       insert.setObject(1, OffsetDateTime.ofInstant(r.time(), ZoneOffset.UTC));
       insert.setString(2, r.method());
@@ -44,6 +44,7 @@ final class AuditLog {
       insert.setString(20, r.presenter());
       insert.setString(21, r.reason() == null || r.reason().length() <= 2000 ? r.reason()
           : r.reason().substring(0, 2000));
+      insert.setString(22, r.via().isEmpty() ? null : String.join(" ", r.via()));
       insert.executeUpdate();
       try (ResultSet keys = insert.getGeneratedKeys()) {
         keys.next();
@@ -82,12 +83,12 @@ final class AuditLog {
         row.getString(4), row.getString(5), row.getInt(6), Outcome.valueOf(row.getString(7)), row.getString(8),
         row.getString(9), row.getString(10), row.getString(11), row.getString(12), row.getString(13),
         row.getBoolean(14), row.getString(15), row.getBoolean(16), effect, row.getString(20), row.getString(21),
-        row.getString(22));
+        row.getString(22), row.getString(23) == null ? List.of() : List.of(row.getString(23).split(" ")));
   }
 
   private static AuditRecord withSeq(AuditRecord r, long seq) {
     return new AuditRecord(seq, r.time(), r.method(), r.path(), r.operation(), r.status(), r.outcome(), r.error(),
         r.agent(), r.actorSource(), r.user(), r.scope(), r.tokenId(), r.delegated(), r.idempotencyKey(),
-        r.replayed(), r.effect(), r.fault(), r.presenter(), r.reason());
+        r.replayed(), r.effect(), r.fault(), r.presenter(), r.reason(), r.via());
   }
 }

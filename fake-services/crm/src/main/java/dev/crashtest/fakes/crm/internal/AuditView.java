@@ -21,6 +21,7 @@ final class AuditView {
     view.put(EventVocabulary.ERROR, record.error());
     view.put(EventVocabulary.AGENT, record.agent());
     view.put(EventVocabulary.ACTOR_SOURCE, record.actorSource());
+    view.put(EventVocabulary.VIA, record.via());
     view.put(EventVocabulary.USER, record.user());
     view.put(EventVocabulary.SCOPE, record.scope());
     view.put(EventVocabulary.TOKEN_ID, record.tokenId());

@@ -46,6 +46,7 @@ final class CrmDatabase implements AutoCloseable {
     "ALTER TABLE audit ADD COLUMN IF NOT EXISTS fault VARCHAR(32)",
     "ALTER TABLE audit ADD COLUMN IF NOT EXISTS presenter VARCHAR(200)",
     "ALTER TABLE audit ADD COLUMN IF NOT EXISTS reason VARCHAR(2000)",
+    "ALTER TABLE audit ADD COLUMN IF NOT EXISTS via VARCHAR(500)",
   };
 
   private static final Object[][] ACCOUNTS = {

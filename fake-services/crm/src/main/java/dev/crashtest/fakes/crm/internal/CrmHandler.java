@@ -194,7 +194,7 @@ final class CrmHandler implements HttpHandler {
         route.operation(), response.status(), outcome, response.error(), caller.agent(), caller.actorSource(),
         caller.user(), caller.scope(), caller.tokenId(), caller.delegated(), request.idempotencyKey(),
         response.replayed(), response.effect(), fault == null ? null : fault.type().wireName(), request.presenter(),
-        response.reason());
+        response.reason(), caller.via());
   }
 
   private void publish(AuditRecord record) {

@@ -44,6 +44,21 @@ public final class Delegations {
     withdrawn.computeIfAbsent(pair(user, agent), key -> ConcurrentHashMap.newKeySet()).add(scope);
   }
 
+  /**
+   * The first of {@code agents} whose delegation from {@code user} is revoked, or null: a token exchanged on an
+   * agent's behalf (by the MCP server) is refused when the user revoked the agent, not only the exchanging client.
+   */
+  public String revokedAmong(String user, java.util.Collection<String> agents) {
+    return agents.stream().filter(agent -> isRevoked(user, agent)).findFirst().orElse(null);
+  }
+
+  /** The scopes withdrawn from any of {@code agents} by {@code user}, sorted. */
+  public Set<String> withdrawnFromAny(String user, java.util.Collection<String> agents) {
+    Set<String> scopes = new TreeSet<>();
+    agents.forEach(agent -> scopes.addAll(withdrawn(user, agent)));
+    return scopes;
+  }
+
   /** The scopes withdrawn from this pair, sorted; empty if none. */
   public Set<String> withdrawn(String user, String agent) {
     Set<String> scopes = user == null || agent == null ? null : withdrawn.get(pair(user, agent));

@@ -79,13 +79,14 @@ public final class IntrospectionEndpoint implements Route {
     details.put(EventKeys.SUB, user);
     details.put(EventKeys.ACT, agent);
     details.put(EventKeys.JTI, claims.getJWTID());
-    if (agent != null && delegations.isRevoked(user, agent)) {
+    List<String> actors = ActorChain.of(claims.getClaim("act"));
+    if (delegations.revokedAmong(user, actors) != null) {
       details.put(IdentityEvents.REASON, IdentityEvents.DELEGATION_REVOKED);
       body.put("active", false);
       return body;
     }
     body.put("active", true);
-    body.put("scope", scope(claims, user, agent));
+    body.put("scope", scope(claims, user, actors));
     body.put("client_id", claims.getClaim("client_id"));
     body.put("token_type", "Bearer");
     body.put("sub", user);
@@ -104,11 +105,11 @@ public final class IntrospectionEndpoint implements Route {
   }
 
   /** The token's scopes less those the user withdrew from this agent since. */
-  private String scope(JWTClaimsSet claims, String user, String agent) {
+  private String scope(JWTClaimsSet claims, String user, List<String> actors) {
     Object scope = claims.getClaim("scope");
     List<String> scopes = new ArrayList<>(TokenExchangeGrant.Scopes.parse(scope instanceof String s ? s : null));
-    if (agent != null) {
-      scopes.removeAll(delegations.withdrawn(user, agent));
+    if (!actors.isEmpty()) {
+      scopes.removeAll(delegations.withdrawnFromAny(user, actors));
     }
     return String.join(" ", scopes);
   }

@@ -14,6 +14,11 @@ import java.util.Objects;
  * token. {@code sub} stays the user, {@code act.sub} becomes the agent, {@code aud} is the requested audience and
  * {@code scope} the requested scopes that the user's token also holds, less any the user withdrew from this agent.
  * A revoked delegation is refused with {@code invalid_grant}.
+ *
+ * <p>On behalf of: a subject token that is itself delegated ({@code act} = the agent) may be exchanged again by
+ * another registered client (the MCP server, client {@code mcp-server}); the new token nests the actors, {@code act =
+ * {"sub": "mcp-server", "act": {"sub": "<agent>"}}}, and what the user revoked or withdrew from <em>any</em> actor in
+ * that chain binds it, so the agent cannot escape a revocation by going through the MCP server.
  */
 final class TokenExchangeGrant {
   private final SubjectTokenVerifier verifier;
@@ -38,13 +43,16 @@ final class TokenExchangeGrant {
     JWTClaimsSet subject = verifier.verify(subjectToken);
     details.put(EventKeys.SUB, subject.getSubject());
     String user = subject.getSubject();
-    if (delegations.isRevoked(user, actor)) {
+    List<String> actors = new ArrayList<>(List.of(actor));
+    actors.addAll(ActorChain.of(subject.getClaim("act")));
+    String revoked = delegations.revokedAmong(user, actors);
+    if (revoked != null) {
       throw OAuthError.invalidGrant(
-          "delegation revoked: user [" + user + "] revoked the delegation to agent [" + actor + "];"
+          "delegation revoked: user [" + user + "] revoked the delegation to agent [" + revoked + "];"
               + " ask the user to delegate again");
     }
     List<String> allowed = new ArrayList<>(userScopes(subject));
-    allowed.removeAll(delegations.withdrawn(user, actor));
+    allowed.removeAll(delegations.withdrawnFromAny(user, actors));
     List<String> granted = narrow(Scopes.parse(form.get("scope")), allowed, user);
     return minter.delegatedToken(subject, actor, granted, audience, delegations.lifetime());
   }

@@ -39,6 +39,9 @@ record Served(StubRequest request, String operation, Caller caller, StubAnswer a
     }
     putIfPresent(details, EventVocabulary.AGENT, caller.agent());
     details.put(EventVocabulary.ACTOR_SOURCE, caller.actorSource());
+    if (!caller.via().isEmpty()) {
+      details.put(EventVocabulary.VIA, caller.via());
+    }
     putIfPresent(details, EventVocabulary.USER, caller.user());
     putIfPresent(details, EventVocabulary.SCOPE, caller.scope());
     putIfPresent(details, EventVocabulary.TOKEN_ID, caller.tokenId());
