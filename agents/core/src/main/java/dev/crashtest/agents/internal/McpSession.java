@@ -8,12 +8,14 @@ import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -51,6 +53,7 @@ final class McpSession implements AutoCloseable {
   private final AtomicReference<TokenSource> tokens;
   private final AtomicReference<String> bearer = new AtomicReference<>();
   private final AtomicBoolean stale = new AtomicBoolean(true);
+  private final AtomicInteger sessionsLost = new AtomicInteger();
   private final McpSyncClient client;
   private volatile List<McpSchema.Tool> tools = List.of();
 
@@ -67,7 +70,11 @@ final class McpSession implements AutoCloseable {
         .authorizationErrorHandler(McpHttpClientTransportAuthorizationErrorHandler.fromSync(
             (request, response, context) -> response.statusCode() == 401 && refreshed(tokens.get(), bearer)))
         .build();
-    this.client = McpClient.sync(new Watching(http, () -> stale.set(true)))
+    Watching watching = new Watching(http, () -> stale.set(true), () -> {
+      stale.set(true);
+      sessionsLost.incrementAndGet();
+    });
+    this.client = McpClient.sync(watching)
         .clientInfo(new McpSchema.Implementation("crashtest-agent", "0.1.0"))
         .requestTimeout(timeout)
         .initializationTimeout(timeout)
@@ -106,6 +113,15 @@ final class McpSession implements AutoCloseable {
   /** Whether the server said the tools changed since the last {@link #list()}, or nothing was listed yet. */
   boolean isStale() {
     return stale.get();
+  }
+
+  /**
+   * How many times the server answered {@code 404} for this session so far. The caller of the request that got the
+   * {@code 404} may see another error (the SDK closes the old session, failing its pending requests with "MCP session
+   * with server terminated"), so whether the session was lost is read here, not from the exception.
+   */
+  int sessionsLost() {
+    return sessionsLost.get();
   }
 
   /** Marks the list stale: the server answered that a tool is unknown. */
@@ -152,8 +168,12 @@ final class McpSession implements AutoCloseable {
     client.closeGracefully();
   }
 
-  /** The SDK's transport, watching what arrives for {@code notifications/tools/list_changed}. */
-  private record Watching(McpClientTransport delegate, Runnable onToolsChanged) implements McpClientTransport {
+  /**
+   * The SDK's transport, watching what arrives for {@code notifications/tools/list_changed}, and its errors for a
+   * {@code 404} on the session ({@code McpTransportSessionNotFoundException}).
+   */
+  private record Watching(McpClientTransport delegate, Runnable onToolsChanged, Runnable onSessionLost)
+      implements McpClientTransport {
 
     @Override
     public Mono<Void> connect(Function<Mono<McpSchema.JSONRPCMessage>, Mono<McpSchema.JSONRPCMessage>> handler) {
@@ -169,7 +189,12 @@ final class McpSession implements AutoCloseable {
 
     @Override
     public void setExceptionHandler(Consumer<Throwable> handler) {
-      delegate.setExceptionHandler(handler);
+      delegate.setExceptionHandler(error -> {
+        if (McpTools.cause(error, McpTransportSessionNotFoundException.class).isPresent()) {
+          onSessionLost.run();
+        }
+        handler.accept(error);
+      });
     }
 
     @Override

@@ -85,10 +85,11 @@ public final class McpTools implements Tools {
     McpSession session = session(taskId, tokens);
     List<McpSchema.Tool> listed = session.tools();
     for (int failures = 0; session.isStale(); ) {
+      int lost = session.sessionsLost();
       try {
         listed = session.list();
       } catch (RuntimeException e) {
-        failures = failed(e, "tools/list", failures, session, taskId);
+        failures = failed(e, "tools/list", failures, session.sessionsLost() > lost, taskId);
       }
     }
     List<ToolSpecification> offered = new ArrayList<>();
@@ -104,6 +105,7 @@ public final class McpTools implements Tools {
     McpSession session = session(call.taskId(), tokens);
     Map<String, Object> arguments = arguments(call.arguments());
     for (int failures = 0; ; ) {
+      int lost = session.sessionsLost();
       try {
         if (session.isStale()) {
           session.list();
@@ -122,7 +124,7 @@ public final class McpTools implements Tools {
           return McpResults.rpcError(error.get());
         }
         failures = failed(e, "tools/call [" + call.tool() + "] (key " + call.idempotencyKey() + ")", failures,
-            session, call.taskId());
+            session.sessionsLost() > lost, call.taskId());
       }
     }
   }
@@ -132,7 +134,7 @@ public final class McpTools implements Tools {
    * repeated after a wait (none when the session was only forgotten: the SDK initializes a new one on the next
    * request, and the tools are listed again). Returns the failures counted so far.
    */
-  private int failed(RuntimeException e, String what, int failures, McpSession session, String taskId)
+  private int failed(RuntimeException e, String what, int failures, boolean sessionLost, String taskId)
       throws ServiceFailedException, InterruptedException {
     if (cause(e, InterruptedException.class).isPresent()) {
       throw new InterruptedException("interrupted during MCP " + what);
@@ -145,10 +147,7 @@ public final class McpTools implements Tools {
           + refused.get().getResponseInfo().statusCode() + " after a fresh token exchange; the agent no longer has"
           + " the authority this task needs", e);
     }
-    boolean sessionGone = cause(e, McpTransportSessionNotFoundException.class).isPresent();
-    if (sessionGone) {
-      session.markStale();
-    }
+    boolean sessionGone = sessionLost || cause(e, McpTransportSessionNotFoundException.class).isPresent();
     if (++failures > MAX_RETRIES) {
       throw new ServiceFailedException("MCP server [" + url + "]: " + what + " failed " + failures
           + " times; last: " + describe(e), e);
@@ -157,6 +156,14 @@ public final class McpTools implements Tools {
       sleeper.sleep(RetryPolicy.delay(Optional.empty(), failures));
     }
     return failures;
+  }
+
+  /** Whether task {@code taskId}'s list is stale: the next call lists the tools first. For tests. */
+  boolean isStale(String taskId) {
+    synchronized (sessions) {
+      McpSession session = sessions.get(taskId);
+      return session != null && session.isStale();
+    }
   }
 
   private McpSession session(String taskId, TaskTokens tokens) {
