@@ -508,11 +508,12 @@ class McpClient:
         try:
             connection.request("POST", self.path, json.dumps(message).encode("utf-8"), headers)
             response = connection.getresponse()
-            if response.status == 401:
+            if response.status in (401, 403):
                 response.read()
-                if refreshed:
-                    raise TaskFailed(f"MCP server refused [{message.get('method')}]: HTTP 401 after a fresh token"
-                                     " exchange; the agent no longer has the authority this task needs")
+                if refreshed or response.status == 403:
+                    raise TaskFailed(f"MCP server refused [{message.get('method')}]: HTTP {response.status}"
+                                     f"{' after a fresh token exchange' if refreshed else ''}; the agent no longer"
+                                     " has the authority this task needs")
                 self.tokens.refresh()
                 return self.send(message, refreshed=True)
             if response.status == 404 and "Mcp-Session-Id" in headers:
