@@ -3,7 +3,8 @@
 
 Runs procurement (built in) or any workload: when HARNESS_WORKLOAD_FILE names a workload file, its tools are
 sent to the model and each is run as its HTTP call on its service (contract, section 3.3). Procurement is the
-same data built in, so both take one code path.
+same data built in, so both take one code path. When HARNESS_MCP_URL is set, the tools come from that MCP server
+instead (tools/list) and each call is a tools/call on it (section 3.4), through a small Streamable HTTP client.
 
 Standard library only (Python 3.11). Durable: each task's conversation is journaled in HARNESS_STATE_DIR
 after every model answer and every tool result, so after a crash the agent resumes its tasks where they
@@ -50,7 +51,7 @@ REQUIRED_ENV = (
     "HARNESS_AGENT_PORT",
     "HARNESS_STATE_DIR",
 )
-OPTIONAL_ENV = ("HARNESS_WORKLOAD_FILE",)
+OPTIONAL_ENV = ("HARNESS_WORKLOAD_FILE", "HARNESS_MCP_URL", "HARNESS_MCP_TOOL_TIMEOUT_MS")
 SYSTEM_PROMPT = (
     "You are a procurement agent. Use the tools to fulfil the user's goal: read the account, "
     "create a quote, request approval, place the order, add a note, then summarise."
@@ -398,6 +399,27 @@ def find_tool(workload, name):
     return next((tool for tool in workload["tools"] if tool["name"] == name), None)
 
 
+def all_scopes(workload):
+    """The scopes every tool declares, each once, in tool order: what the token for the MCP server asks for."""
+    scopes = []
+    for tool in workload["tools"]:
+        if not tool.get("gate"):
+            for scope in (tool.get("scope") or " ".join(tool.get("scopes") or ())).split():
+                if scope not in scopes:
+                    scopes.append(scope)
+    return scopes
+
+
+def mcp_timeout(env):
+    """HARNESS_MCP_TOOL_TIMEOUT_MS in seconds (10 by default)."""
+    raw = (env.get("HARNESS_MCP_TOOL_TIMEOUT_MS") or "").strip()
+    try:
+        millis = int(raw) if raw else DEFAULT_MCP_TIMEOUT_MS
+    except ValueError:
+        raise WorkloadError(f"HARNESS_MCP_TOOL_TIMEOUT_MS [{raw}] is not a number of milliseconds") from None
+    return max(millis, 1) / 1000.0
+
+
 def service_scopes(workload, service):
     """The scopes the tools on `service` declare, each once, in tool order."""
     scopes = []
@@ -408,6 +430,284 @@ def service_scopes(workload, service):
                 if scope not in scopes:
                     scopes.append(scope)
     return scopes
+
+
+# ---------------------------------------------------------------- tools over MCP (section 3.4)
+
+MCP_PROTOCOL_VERSION = "2025-06-18"
+MCP_AUDIENCE = "mcp"
+DEFAULT_MCP_TIMEOUT_MS = 10000
+JSONRPC_INVALID_PARAMS = -32602
+JSONRPC_INTERNAL_ERROR = -32603
+
+
+class McpSessionGone(Exception):
+    """The server answered 404 to a request carrying our session id: it forgot the session."""
+
+
+class McpStreamDropped(Exception):
+    """The answer broke off before the JSON-RPC response arrived (a dropped SSE stream)."""
+
+
+class McpRpcError(Exception):
+    """A JSON-RPC error answer."""
+
+    def __init__(self, error):
+        super().__init__(f"JSON-RPC error {error.get('code')}: {error.get('message')}")
+        self.code = error.get("code")
+        self.message = str(error.get("message") or "")
+
+    def is_unknown_tool(self):
+        return self.code == JSONRPC_INVALID_PARAMS and "unknown tool" in self.message.lower()
+
+
+def sse_events(lines):
+    """The `data` of each server-sent event read from an iterable of byte lines, as text."""
+    data = []
+    for raw in lines:
+        line = raw.decode("utf-8").rstrip("\r\n")
+        if not line:
+            if data:
+                yield "\n".join(data)
+            data = []
+        elif line.startswith("data:"):
+            data.append(line[5:][1:] if line[5:].startswith(" ") else line[5:])
+    if data:
+        yield "\n".join(data)
+
+
+class McpClient:
+    """One task's session with the MCP server over Streamable HTTP: JSON-RPC over POST, answers as JSON or as an
+    SSE stream, the session in Mcp-Session-Id, the token for audience `mcp` as bearer (one fresh exchange on a
+    401, a second 401 fails the task), and a GET stream that listens for notifications/tools/list_changed."""
+
+    def __init__(self, url, tokens, timeout):
+        parts = urllib.parse.urlsplit(url)
+        self.host, self.port = parts.hostname, parts.port or 80
+        self.path = parts.path or "/mcp"
+        self.tokens = tokens
+        self.timeout = timeout
+        self.session_id = None
+        self.tools = []
+        self.stale = True
+        self.next_id = 0
+        self.lock = threading.Lock()
+
+    def headers(self, accept="application/json, text/event-stream"):
+        headers = {"Accept": accept, "Authorization": "Bearer " + self.tokens.current()}
+        if self.session_id is not None:
+            headers["Mcp-Session-Id"] = self.session_id
+            headers["MCP-Protocol-Version"] = MCP_PROTOCOL_VERSION
+        return headers
+
+    def send(self, message, refreshed=False):
+        """POSTs one JSON-RPC message; returns the response to it (None for a notification)."""
+        headers = self.headers()
+        headers["Content-Type"] = "application/json"
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        try:
+            connection.request("POST", self.path, json.dumps(message).encode("utf-8"), headers)
+            response = connection.getresponse()
+            if response.status in (401, 403):
+                response.read()
+                if refreshed or response.status == 403:
+                    raise TaskFailed(f"MCP server refused [{message.get('method')}]: HTTP {response.status}"
+                                     f"{' after a fresh token exchange' if refreshed else ''}; the agent no longer"
+                                     " has the authority this task needs")
+                self.tokens.refresh()
+                return self.send(message, refreshed=True)
+            if response.status == 404 and "Mcp-Session-Id" in headers:
+                response.read()
+                raise McpSessionGone(f"session [{headers['Mcp-Session-Id']}] is gone")
+            if response.status >= 300:
+                text = response.read().decode("utf-8", errors="replace")
+                raise OSError(f"MCP server answered HTTP {response.status} to [{message.get('method')}]: {text[:200]}")
+            if message.get("method") == "initialize":
+                self.session_id = response.getheader("Mcp-Session-Id")
+            if "id" not in message:
+                response.read()
+                return None
+            if response.getheader("Content-Type", "").startswith("text/event-stream"):
+                return self.from_stream(response, message["id"])
+            return json.loads(response.read().decode("utf-8"))
+        finally:
+            connection.close()
+
+    def from_stream(self, response, request_id):
+        for data in sse_events(response):
+            received = parse_json(data)
+            if not isinstance(received, dict):
+                continue
+            self.watch(received)
+            if received.get("id") == request_id and ("result" in received or "error" in received):
+                return received
+        raise McpStreamDropped("the SSE stream closed before the answer arrived")
+
+    def watch(self, message):
+        if message.get("method") == "notifications/tools/list_changed":
+            self.stale = True
+
+    def request(self, method, params):
+        with self.lock:
+            self.next_id += 1
+            request_id = self.next_id
+        answer = self.send({"jsonrpc": "2.0", "id": request_id, "method": method, "params": params})
+        if "error" in answer:
+            raise McpRpcError(answer["error"])
+        return answer.get("result") or {}
+
+    def initialize(self):
+        self.session_id = None
+        self.request("initialize", {"protocolVersion": MCP_PROTOCOL_VERSION, "capabilities": {},
+                                    "clientInfo": {"name": "crashtest-python-agent", "version": "0.1.0"}})
+        self.send({"jsonrpc": "2.0", "method": "notifications/initialized"})
+        if self.session_id is not None:
+            threading.Thread(target=self.listen, args=(self.session_id,), daemon=True,
+                             name="mcp-listen").start()
+
+    def listen(self, session_id):
+        """The GET stream of the session: notifications the server sends outside any answer."""
+        while self.session_id == session_id:
+            connection = http.client.HTTPConnection(self.host, self.port, timeout=None)
+            try:
+                connection.request("GET", self.path, headers=self.headers("text/event-stream"))
+                response = connection.getresponse()
+                if response.status != 200:
+                    return  # 405: the server offers no stream; 404/401: the next request will find out
+                for data in sse_events(response):
+                    received = parse_json(data)
+                    if isinstance(received, dict):
+                        self.watch(received)
+            except (OSError, http.client.HTTPException, TaskFailed):
+                pass
+            finally:
+                connection.close()
+            time.sleep(0.5)
+
+    def list_tools(self):
+        """tools/list, every page; initializes first when there is no session. The list becomes current."""
+        if self.session_id is None:
+            self.initialize()
+        self.stale = False
+        tools, cursor = [], None
+        try:
+            while True:
+                result = self.request("tools/list", {"cursor": cursor} if cursor else {})
+                tools.extend(result.get("tools") or [])
+                cursor = result.get("nextCursor")
+                if not cursor:
+                    break
+        except Exception:
+            self.stale = True
+            raise
+        self.tools = tools
+        return tools
+
+    def call_tool(self, name, args, key):
+        if self.session_id is None:
+            self.initialize()
+        return self.request("tools/call", {"name": name, "arguments": args, "_meta": {"idempotencyKey": key}})
+
+    def close(self):
+        session, self.session_id = self.session_id, None
+        if session is not None:
+            connection = http.client.HTTPConnection(self.host, self.port, timeout=5)
+            try:
+                connection.request("DELETE", self.path, headers={"Mcp-Session-Id": session,
+                                                                 "MCP-Protocol-Version": MCP_PROTOCOL_VERSION})
+                connection.getresponse().read()
+            except (OSError, http.client.HTTPException):
+                pass
+            finally:
+                connection.close()
+
+
+def mcp_tool_result(result):
+    """A CallToolResult as the tool result the model reads, the same as over REST."""
+    text = "".join(item.get("text", "") for item in result.get("content") or [] if item.get("type") == "text")
+    parsed = parse_json(text) if text.strip() else None
+    if result.get("isError"):
+        if isinstance(parsed, dict) and "error" in parsed:
+            return json.dumps(parsed)
+        return tool_error("tool_error", text or "the MCP tool reported an error")
+    if parsed is not None and not isinstance(parsed, str):
+        return text
+    if result.get("structuredContent") is not None:
+        return json.dumps(result["structuredContent"])
+    return json.dumps({"text": text}) if text.strip() else "{}"
+
+
+def mcp_unknown_tool(name):
+    return tool_error("unknown_tool", f"no tool named [{name}] in the MCP server's current list")
+
+
+class McpTools:
+    """The workload's tools over MCP: one McpClient per task. A session the server forgot is initialized and
+    listed again and the call repeated with the same key; a list_changed notification or an unknown-tool error
+    makes the next call list the tools first; a tool not in the current list is never sent; no answer within
+    HARNESS_MCP_TOOL_TIMEOUT_MS, a dropped stream or an internal error (-32603) is retried with the same key, at
+    most 5 times with backoff, as REST calls are."""
+
+    def __init__(self, url, timeout, workload):
+        self.url = url
+        self.timeout = timeout
+        self.workload = workload
+        self.clients = {}
+        self.lock = threading.Lock()
+
+    def client(self, task_id, tokens):
+        with self.lock:
+            if task_id not in self.clients:
+                self.clients[task_id] = McpClient(self.url, tokens(MCP_AUDIENCE), self.timeout)
+            return self.clients[task_id]
+
+    def definitions(self, task_id, tokens):
+        """The tools offered to the model: what the server lists now, then the workload's gate tools."""
+        client = self.client(task_id, tokens)
+        self.retrying(client, "tools/list", lambda: client.list_tools() if client.stale else client.tools)
+        gates = [tool for tool in self.workload["tools"] if tool.get("gate")]
+        listed = [{"name": tool["name"], "description": tool.get("description"),
+                   "parameters": tool.get("inputSchema") or {"type": "object", "properties": {}}}
+                  for tool in client.tools if tool["name"] not in {gate["name"] for gate in gates}]
+        return tool_definitions({"tools": listed + gates})
+
+    def call(self, task_id, tokens, step, name, args):
+        client = self.client(task_id, tokens)
+        key = f"{task_id}/{step}/{name}"
+
+        def attempt():
+            if client.stale:
+                client.list_tools()
+            if name not in {tool["name"] for tool in client.tools}:
+                return mcp_unknown_tool(name)
+            try:
+                return mcp_tool_result(client.call_tool(name, args, key))
+            except McpRpcError as error:
+                if error.is_unknown_tool():
+                    client.stale = True
+                    return mcp_unknown_tool(name)
+                if error.code == JSONRPC_INTERNAL_ERROR:
+                    raise
+                return json.dumps({"error": {"error": "mcp_error", "code": error.code, "message": error.message}})
+        return self.retrying(client, f"tools/call [{name}] (key {key})", attempt)
+
+    def retrying(self, client, what, action):
+        failures = 0
+        while True:
+            try:
+                return action()
+            except McpSessionGone as error:
+                client.session_id, client.stale = None, True
+                last, wait = str(error), False
+            except (OSError, http.client.HTTPException, McpStreamDropped, McpRpcError, ValueError) as error:
+                client.stale = client.stale or isinstance(error, McpStreamDropped)
+                last, wait = (f"no answer within {client.timeout:.1f} s" if isinstance(error, TimeoutError)
+                              else str(error)), True
+            failures += 1
+            if failures > MAX_RETRIES:
+                raise TaskFailed(f"MCP server [{self.url}]: {what} failed {failures} times; last: {last}")
+            if wait:
+                time.sleep(retry_after_seconds(None, failures))
 
 
 # ---------------------------------------------------------------- workloads (section 3.3)
@@ -498,9 +798,11 @@ class Model:
         self.name = name
         self.tools = TOOLS if tools is None else tools
 
-    def next(self, messages):
-        """Returns choices[0].message; retries 429, 5xx and broken answers at most 5 times, honouring Retry-After."""
-        body = json.dumps({"model": self.name, "messages": messages, "tools": self.tools}).encode("utf-8")
+    def next(self, messages, tools=None):
+        """Returns choices[0].message; retries 429, 5xx and broken answers at most 5 times, honouring Retry-After.
+        `tools` replaces the tools the model was built with (over MCP: what the server lists now)."""
+        body = json.dumps({"model": self.name, "messages": messages,
+                           "tools": self.tools if tools is None else tools}).encode("utf-8")
         headers = {"Content-Type": "application/json", "Accept": "application/json",
                    "Authorization": "Bearer " + self.api_key}
         retries = 0
@@ -636,6 +938,8 @@ class Agent:
         self.model = Model(env["HARNESS_MODEL_BASE_URL"], env["HARNESS_MODEL_API_KEY"], self.workload["model"],
                            tool_definitions(self.workload))
         self.services = {name: Service(url, name) for name, url in urls.items()}
+        mcp_url = (env.get("HARNESS_MCP_URL") or "").strip()
+        self.mcp = McpTools(mcp_url, mcp_timeout(env), self.workload) if mcp_url else None
         self.exchange = TokenExchange(env["HARNESS_IDP_ISSUER"], env["HARNESS_AGENT_CLIENT_ID"],
                                       env["HARNESS_AGENT_CLIENT_SECRET_FILE"])
         self.journal = Journal(env["HARNESS_STATE_DIR"])
@@ -697,7 +1001,8 @@ class Agent:
             calls = pending_calls(messages)
             if not calls:
                 log(f"task={task.task_id} turn={turn} model={self.model.name}")
-                message = self.model.next(messages)
+                offered = self.mcp.definitions(task.task_id, tokens) if self.mcp else None
+                message = self.model.next(messages, offered)
                 calls = message.get("tool_calls") or []
                 if not calls:
                     return message.get("content") or ""
@@ -718,8 +1023,9 @@ class Agent:
 
         def for_service(service):
             if service not in sources:
-                sources[service] = TokenSource(self.exchange, user_token, service,
-                                               service_scopes(self.workload, service))
+                mcp = service == MCP_AUDIENCE and service not in self.services
+                scopes = all_scopes(self.workload) if mcp else service_scopes(self.workload, service)
+                sources[service] = TokenSource(self.exchange, user_token, service, scopes)
             return sources[service]
         return for_service
 
@@ -736,6 +1042,8 @@ class Agent:
             approver = task.await_approval()
             log(f"task={task.task_id} approved status=RUNNING")
             return json.dumps({"approved": True, "approver": approver})
+        if self.mcp is not None:
+            return self.mcp.call(task.task_id, tokens, step, name, args)
         return run_service_tool(self.workload, self.services, tokens, task.task_id, step, name, args)
 
 
@@ -865,7 +1173,7 @@ def main():
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     log(f"procurement-agent (python) listening on http://127.0.0.1:{port} runtime=journal model=plain"
-        f" workload={agent.workload['name']}")
+        f" workload={agent.workload['name']} tools={'mcp ' + agent.mcp.url if agent.mcp else 'rest'}")
     try:
         server.serve_forever()
     finally:

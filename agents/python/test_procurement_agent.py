@@ -1,5 +1,6 @@
 """Unit tests of the Python reference agent: its journal and resume logic, Retry-After, the control API's 400s, and
-the generic tool runner of workloads (templating, encoding, writes, gates, the workload file).
+the generic tool runner of workloads (templating, encoding, writes, gates, the workload file), and the tools over MCP
+(section 3.4) against a small MCP server on a real socket.
 
 Standard library only, like the agent:
 
@@ -16,12 +17,13 @@ import tempfile
 import threading
 import time
 import unittest
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from unittest import mock
 
 import procurement_agent as agent_module
-from procurement_agent import (PROCUREMENT, TOOLS, Agent, Journal, MissingArgument, Task, WorkloadError,
+from procurement_agent import (PROCUREMENT, TOOLS, Agent, Journal, McpTools, MissingArgument, Task, WorkloadError,
                                exchange_form, load_workload, make_server, pending_calls, render_body, render_path,
-                               retry_after_seconds, run_service_tool, service_scopes, tool_definitions)
+                               retry_after_seconds, run_service_tool, service_scopes, sse_events, tool_definitions)
 
 ENV = {
     "HARNESS_MODEL_BASE_URL": "http://127.0.0.1:9/v1",
@@ -430,6 +432,274 @@ class GateTest(unittest.TestCase):
         self.assertEqual(agent.model.name, "crashtest-support")
         self.assertEqual([tool["function"]["name"] for tool in agent.model.tools],
                          ["get_order", "ask_a_human", "create_refund", "cancel_refund"])
+
+
+class McpStub:
+    """A tiny MCP server on a real socket, speaking the contract's Streamable HTTP (section 3.4): sessions in
+    Mcp-Session-Id, tools/list answered as an SSE stream, tools/call as JSON; and the faults the agent must survive:
+    forgotten sessions (404), refused tokens (401), a tool list that changes, a dropped stream, a slow tool."""
+
+    def __init__(self, tools):
+        self.tools = list(tools)
+        self.requests = []  # (http method, session id, authorization, JSON-RPC message or None, status answered)
+        self.sessions = set()
+        self.refused = set()
+        self.refuse_all = False
+        self.notify_next = False
+        self.drop_next_call = False
+        self.delay_next_call = 0.0
+        stub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format, *args):  # noqa: A002
+                pass
+
+            def do_GET(self):  # noqa: N802
+                self.answer(405, b"")
+
+            def do_DELETE(self):  # noqa: N802
+                stub.sessions.discard(self.headers.get("Mcp-Session-Id"))
+                self.answer(200, b"")
+
+            def do_POST(self):  # noqa: N802
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])).decode("utf-8"))
+                session, authorization = self.headers.get("Mcp-Session-Id"), self.headers.get("Authorization")
+                status = stub.status(body, session, authorization)
+                stub.requests.append((self.command, session, authorization, body, status,
+                                      self.headers.get("MCP-Protocol-Version")))
+                if status != 200:
+                    self.answer(status, b"")
+                elif body.get("method") == "initialize":
+                    new_session = f"S-{len(stub.sessions) + len(stub.requests)}"
+                    stub.sessions.add(new_session)
+                    self.answer(200, json.dumps({"jsonrpc": "2.0", "id": body["id"], "result": {
+                        "protocolVersion": "2025-06-18", "capabilities": {"tools": {"listChanged": True}},
+                        "serverInfo": {"name": "stub", "version": "1"}}}).encode(), {"Mcp-Session-Id": new_session})
+                elif "id" not in body:
+                    self.answer(202, b"")
+                elif body["method"] == "tools/list":
+                    self.stream([{"jsonrpc": "2.0", "id": body["id"], "result": {"tools": stub.tools}}])
+                else:
+                    self.call(body)
+
+            def call(self, body):
+                name = body["params"]["name"]
+                if name not in {tool["name"] for tool in stub.tools}:
+                    self.answer(200, json.dumps({"jsonrpc": "2.0", "id": body["id"], "error": {
+                        "code": -32602, "message": f"unknown tool [{name}]"}}).encode())
+                    return
+                if stub.delay_next_call:
+                    delay, stub.delay_next_call = stub.delay_next_call, 0.0
+                    threading.Event().wait(delay)  # not time.sleep: the tests replace it to record the agent's waits
+                messages = []
+                if stub.notify_next:
+                    stub.notify_next = False
+                    messages.append({"jsonrpc": "2.0", "method": "notifications/tools/list_changed"})
+                if stub.drop_next_call:
+                    stub.drop_next_call = False
+                    self.stream(messages)
+                    return
+                messages.append({"jsonrpc": "2.0", "id": body["id"], "result": {
+                    "content": [{"type": "text", "text": json.dumps({"tool": name, "orderId": "O-1"})}],
+                    "isError": False}})
+                self.stream(messages)
+
+            def stream(self, messages):
+                data = "".join(f"event: message\ndata: {json.dumps(message)}\n\n" for message in messages).encode()
+                self.answer(200, data, {"Content-Type": "text/event-stream"})
+
+            def answer(self, status, data, headers=None):
+                self.send_response(status)
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
+                if "Content-Type" not in (headers or {}):
+                    self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/mcp"
+
+    def status(self, body, session, authorization):
+        if self.refuse_all or authorization in self.refused:
+            return 401
+        if body.get("method") != "initialize" and session not in self.sessions:
+            return 404
+        return 200
+
+    def expire_sessions(self):
+        self.sessions.clear()
+
+    def refuse_tokens_seen(self):
+        self.refused.update(request[2] for request in self.requests)
+
+    def methods(self, since=0):
+        return [request[3].get("method") for request in self.requests[since:] if request[4] == 200]
+
+    def calls(self):
+        return [request[3]["params"] for request in self.requests
+                if request[3].get("method") == "tools/call" and request[4] == 200]
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class FakeTokens:
+    """Stands in for a TokenSource: mcp-token-1, mcp-token-2, ... one more on every refresh."""
+
+    def __init__(self):
+        self.issued = 1
+        self.audiences = []
+
+    def __call__(self, audience):
+        self.audiences.append(audience)
+        return self
+
+    def current(self):
+        return f"mcp-token-{self.issued}"
+
+    def refresh(self):
+        self.issued += 1
+        return self.current()
+
+
+MCP_TOOLS = [
+    {"name": "get_account", "description": "Read a CRM account.",
+     "inputSchema": {"type": "object", "properties": {"account_id": {"type": "string"}}, "required": ["account_id"]}},
+    {"name": "place_order", "description": "Place an order.",
+     "inputSchema": {"type": "object", "properties": {"quote_id": {"type": "string"}}, "required": ["quote_id"]}},
+]
+
+
+class McpToolsTest(unittest.TestCase):
+    def setUp(self):
+        self.stub = McpStub(MCP_TOOLS)
+        self.tokens = FakeTokens()
+        self.tools = McpTools(self.stub.url, 5.0, PROCUREMENT)
+        self.waits = []
+        patcher = mock.patch.object(agent_module.time, "sleep", self.waits.append)
+        patcher.start()
+        self.addCleanup(patcher.stop)
+        self.addCleanup(self.stub.close)
+
+    def call(self, step, name, args):
+        return self.tools.call("T-1", self.tokens, step, name, args)
+
+    def test_the_model_is_offered_the_listed_tools_and_the_gate(self):
+        offered = self.tools.definitions("T-1", self.tokens)
+
+        self.assertEqual([tool["function"]["name"] for tool in offered],
+                         ["get_account", "place_order", "request_approval"])
+        self.assertEqual(offered[0]["function"]["parameters"], MCP_TOOLS[0]["inputSchema"], "the input schema")
+        self.assertEqual(self.stub.methods(), ["initialize", "notifications/initialized", "tools/list"])
+        self.assertEqual(self.tokens.audiences, ["mcp"], "the token asked for")
+
+    def test_a_call_carries_the_idempotency_key_in_meta_the_token_and_the_session(self):
+        result = self.call(4, "place_order", {"quote_id": "Q-1"})
+
+        self.assertEqual(json.loads(result), {"tool": "place_order", "orderId": "O-1"})
+        self.assertEqual(self.stub.calls(), [{"name": "place_order", "arguments": {"quote_id": "Q-1"},
+                                              "_meta": {"idempotencyKey": "T-1/4/place_order"}}])
+        _, session, authorization, _, _, version = self.stub.requests[-1]
+        self.assertEqual((session is not None, authorization, version), (True, "Bearer mcp-token-1", "2025-06-18"))
+
+    def test_a_forgotten_session_is_initialized_and_listed_again_and_the_call_repeated_with_the_same_key(self):
+        self.call(1, "get_account", {"account_id": "ACME-001"})
+        self.stub.expire_sessions()
+        before = len(self.stub.requests)
+
+        result = self.call(4, "place_order", {"quote_id": "Q-1"})
+
+        self.assertEqual(json.loads(result)["orderId"], "O-1")
+        self.assertEqual([request[4] for request in self.stub.requests[before:]][0], 404, "the call met a 404")
+        self.assertEqual(self.stub.methods(before), ["initialize", "notifications/initialized", "tools/list",
+                                                     "tools/call"])
+        self.assertEqual([call["_meta"]["idempotencyKey"] for call in self.stub.calls()],
+                         ["T-1/1/get_account", "T-1/4/place_order"])
+        self.assertEqual(self.waits, [], "no backoff for a forgotten session")
+
+    def test_a_401_gets_one_fresh_token_and_the_call_is_replayed(self):
+        self.call(1, "get_account", {"account_id": "ACME-001"})
+        self.stub.refuse_tokens_seen()
+
+        result = self.call(4, "place_order", {"quote_id": "Q-1"})
+
+        self.assertEqual(json.loads(result)["orderId"], "O-1")
+        self.assertEqual(self.stub.requests[-1][2], "Bearer mcp-token-2")
+
+    def test_a_second_401_fails_the_task_and_nothing_more_is_sent(self):
+        self.call(1, "get_account", {"account_id": "ACME-001"})
+        self.stub.refuse_all = True
+
+        with self.assertRaises(agent_module.TaskFailed) as failed:
+            self.call(4, "place_order", {"quote_id": "Q-1"})
+
+        self.assertEqual(str(failed.exception), "MCP server refused [tools/call]: HTTP 401 after a fresh token exchange;"
+                                                " the agent no longer has the authority this task needs")
+        self.assertEqual([call["name"] for call in self.stub.calls()], ["get_account"])
+        self.assertEqual(self.tokens.issued, 2, "one fresh exchange")
+
+    def test_after_tools_list_changed_the_tools_are_listed_again_and_a_vanished_tool_is_never_sent(self):
+        self.stub.notify_next = True
+        self.call(1, "get_account", {"account_id": "ACME-001"})
+        self.stub.tools = [MCP_TOOLS[0], dict(MCP_TOOLS[1], name="submit_order")]
+        before = len(self.stub.requests)
+
+        result = self.call(4, "place_order", {"quote_id": "Q-1"})
+
+        self.assertEqual(json.loads(result)["error"]["error"], "unknown_tool")
+        self.assertEqual(self.stub.methods(before), ["tools/list"], "listed again, and place_order never sent")
+        self.assertEqual([tool["function"]["name"] for tool in self.tools.definitions("T-1", self.tokens)],
+                         ["get_account", "submit_order", "request_approval"])
+
+    def test_an_unknown_tool_error_makes_the_agent_list_again_before_the_next_call(self):
+        self.call(1, "get_account", {"account_id": "ACME-001"})
+        self.stub.tools = [MCP_TOOLS[0]]
+
+        result = self.call(4, "place_order", {"quote_id": "Q-1"})
+        before = len(self.stub.requests)
+        self.call(5, "get_account", {"account_id": "ACME-001"})
+
+        self.assertEqual(json.loads(result)["error"]["error"], "unknown_tool")
+        self.assertEqual(self.stub.methods(before), ["tools/list", "tools/call"])
+
+    def test_a_tool_the_model_invents_is_answered_unknown_tool_and_never_sent(self):
+        result = self.call(1, "delete_everything", {})
+
+        self.assertEqual(json.loads(result), {"error": {"error": "unknown_tool", "message":
+                                                        "no tool named [delete_everything] in the MCP server's current list"}})
+        self.assertNotIn("tools/call", self.stub.methods())
+
+    def test_a_dropped_stream_is_retried_with_the_same_key(self):
+        self.stub.drop_next_call = True
+
+        result = self.call(4, "place_order", {"quote_id": "Q-1"})
+
+        self.assertEqual(json.loads(result)["orderId"], "O-1")
+        self.assertEqual([call["_meta"]["idempotencyKey"] for call in self.stub.calls()],
+                         ["T-1/4/place_order", "T-1/4/place_order"])
+        self.assertEqual(self.waits, [0.25])
+
+    def test_a_call_with_no_answer_within_the_timeout_is_retried_with_the_same_key(self):
+        self.tools = McpTools(self.stub.url, 0.3, PROCUREMENT)
+        self.tools.definitions("T-1", self.tokens)
+        self.stub.delay_next_call = 1.0
+
+        result = self.call(4, "place_order", {"quote_id": "Q-1"})
+
+        self.assertEqual(json.loads(result)["orderId"], "O-1")
+        self.assertEqual([call["_meta"]["idempotencyKey"] for call in self.stub.calls()],
+                         ["T-1/4/place_order", "T-1/4/place_order"])
+
+    def test_server_sent_events_join_multi_line_data_and_skip_comments(self):
+        lines = [b": keep-alive\n", b"event: message\n", b"data: {\"a\":\n", b"data: 1}\n", b"\n", b"data: x\n"]
+
+        self.assertEqual(list(sse_events(lines)), ['{"a":\n1}', "x"])
 
 
 if __name__ == "__main__":

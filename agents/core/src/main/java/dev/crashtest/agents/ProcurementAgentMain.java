@@ -2,11 +2,13 @@ package dev.crashtest.agents;
 
 import dev.crashtest.agents.internal.ControlServer;
 import dev.crashtest.agents.internal.LangChainModelGateway;
+import dev.crashtest.agents.internal.McpTools;
 import dev.crashtest.agents.internal.ModelGateway;
 import dev.crashtest.agents.internal.ServiceClient;
 import dev.crashtest.agents.internal.Sleeper;
 import dev.crashtest.agents.internal.TaskTokens;
 import dev.crashtest.agents.internal.TokenExchange;
+import dev.crashtest.agents.internal.Tools;
 import dev.crashtest.agents.internal.Workload;
 import dev.crashtest.agents.internal.WorkloadAgent;
 import dev.crashtest.agents.internal.WorkloadFile;
@@ -75,10 +77,8 @@ public final class ProcurementAgentMain {
         : LangChainModelGateway.plain(config.modelBaseUrl(), config.modelApiKey(), workload, Sleeper.SYSTEM);
     TokenExchange exchange = new TokenExchange(http, config.idpIssuer(), config.clientId(),
         config.clientSecretFile(), Clock.systemUTC());
-    Map<String, ServiceClient> clients = new LinkedHashMap<>();
-    loaded.serviceUrls().forEach((service, url) -> clients.put(service,
-        ServiceClient.of(service, http, url, Sleeper.SYSTEM)));
-    WorkloadAgent workflow = new WorkloadAgent(model, new WorkloadTools(workload, clients),
+    Tools tools = tools(config, loaded, http);
+    WorkloadAgent workflow = new WorkloadAgent(model, tools,
         userToken -> TaskTokens.perService(exchange, workload, userToken, Clock.systemUTC()));
     TaskRuntime runtime = TaskRuntimes.create(runtimeName, workflow, config.stateDir());
     ControlServer server;
@@ -86,16 +86,30 @@ public final class ProcurementAgentMain {
       server = ControlServer.start(runtime, config.port());
     } catch (IOException e) {
       runtime.close();
+      tools.close();
       throw new IOException("cannot bind 127.0.0.1:" + config.port() + " (" + e.getMessage()
           + "); is another agent still running on HARNESS_AGENT_PORT?", e);
     }
     System.out.println("procurement-agent listening on http://127.0.0.1:" + server.port() + " runtime="
-        + runtime.name() + " model=" + (config.streaming() ? "streaming" : "plain") + " workload=" + workload.name());
+        + runtime.name() + " model=" + (config.streaming() ? "streaming" : "plain") + " workload=" + workload.name()
+        + " tools=" + (config.toolsOverMcp() ? "mcp " + config.mcpUrl() : "rest"));
     System.out.flush();
     return () -> {
       server.close();
       runtime.close();
+      tools.close();
     };
+  }
+
+  /** The tools over MCP when {@code HARNESS_MCP_URL} is set (contract, section 3.4), else over REST. */
+  static Tools tools(AgentConfig config, WorkloadFile loaded, HttpClient http) {
+    if (config.toolsOverMcp()) {
+      return McpTools.connect(loaded.workload(), config.mcpUrl(), config.mcpToolTimeout(), Sleeper.SYSTEM);
+    }
+    Map<String, ServiceClient> clients = new LinkedHashMap<>();
+    loaded.serviceUrls().forEach((service, url) -> clients.put(service,
+        ServiceClient.of(service, http, url, Sleeper.SYSTEM)));
+    return new WorkloadTools(loaded.workload(), clients);
   }
 
   /**

@@ -3,10 +3,12 @@ package dev.crashtest.agents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crashtest.agents.internal.McpTools;
 import dev.crashtest.agents.internal.WorkloadFile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,38 @@ class AgentConfigTest {
     assertThatThrownBy(() -> ProcurementAgentMain.workload(AgentConfig.fromEnvironment(env)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("workload file [" + file + "]: field [model] is missing");
+  }
+
+  @Test
+  void without_harness_mcp_url_tools_go_over_rest_with_the_default_mcp_timeout() {
+    AgentConfig config = AgentConfig.fromEnvironment(AgentOptionsTest.fullEnvironment());
+
+    assertThat(config.toolsOverMcp()).as("tools over MCP").isFalse();
+    assertThat(config.mcpToolTimeout()).as("MCP timeout").isEqualTo(Duration.ofMillis(10_000));
+  }
+
+  @Test
+  void harness_mcp_url_switches_the_tools_to_mcp_with_its_timeout() {
+    Map<String, String> env = new HashMap<>(AgentOptionsTest.fullEnvironment());
+    env.put(AgentConfig.MCP_URL_VARIABLE, "http://127.0.0.1:41007/mcp");
+    env.put(AgentConfig.MCP_TIMEOUT_VARIABLE, "2500");
+
+    AgentConfig config = AgentConfig.fromEnvironment(env);
+
+    assertThat(config.mcpUrl()).as("MCP URL").isEqualTo(URI.create("http://127.0.0.1:41007/mcp"));
+    assertThat(config.mcpToolTimeout()).as("MCP timeout").isEqualTo(Duration.ofMillis(2500));
+    assertThat(ProcurementAgentMain.tools(config, ProcurementAgentMain.workload(config), null))
+        .as("tools").isInstanceOf(McpTools.class);
+  }
+
+  @Test
+  void a_malformed_mcp_timeout_is_refused_naming_the_variable() {
+    Map<String, String> env = new HashMap<>(AgentOptionsTest.fullEnvironment());
+    env.put(AgentConfig.MCP_TIMEOUT_VARIABLE, "ten seconds");
+
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(env))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("HARNESS_MCP_TOOL_TIMEOUT_MS [ten seconds] is not a positive number of milliseconds (for example: "
+            + "HARNESS_MCP_TOOL_TIMEOUT_MS=10000)");
   }
 }

@@ -76,9 +76,14 @@ public final class LangChainModelGateway implements ModelGateway {
 
   @Override
   public AiMessage next(List<ChatMessage> conversation) throws Exception {
+    return next(conversation, tools);
+  }
+
+  @Override
+  public AiMessage next(List<ChatMessage> conversation, List<ToolSpecification> offered) throws Exception {
     ChatRequest request = ChatRequest.builder()
         .messages(conversation)
-        .toolSpecifications(tools)
+        .toolSpecifications(offered)
         .build();
     return plain != null ? plain.chat(request).aiMessage() : stream(request);
   }

@@ -1,5 +1,6 @@
 package dev.crashtest.agents.internal;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import java.util.List;
@@ -16,4 +17,13 @@ import java.util.List;
 public interface ModelGateway {
 
   AiMessage next(List<ChatMessage> conversation) throws Exception;
+
+  /**
+   * One turn offering {@code tools} instead of the tools the gateway was built with: in MCP mode the tools are what
+   * the server lists at that moment (contract, section 3.4). A gateway that knows no tools of its own (a test's
+   * lambda) ignores them.
+   */
+  default AiMessage next(List<ChatMessage> conversation, List<ToolSpecification> tools) throws Exception {
+    return next(conversation);
+  }
 }

@@ -69,14 +69,23 @@ public record Workload(String name, String model, String instructions, List<Work
     return tools.stream().filter(tool -> !tool.gate()).map(WorkloadTool::service).distinct().toList();
   }
 
+  /** The scopes every tool declares, each once, in tool order: what an MCP token asks for (section 3.4). */
+  public List<String> scopes() {
+    return scopesOf(tools.stream().filter(tool -> !tool.gate()).toList());
+  }
+
   /**
    * The scopes the tools on {@code service} declare, each once, in tool order: what the token exchange for that
    * service asks for. Empty when none declares one (the exchange then sends no {@code scope}).
    */
   public List<String> scopes(String service) {
+    return scopesOf(tools.stream().filter(tool -> !tool.gate() && tool.service().equals(service)).toList());
+  }
+
+  private static List<String> scopesOf(List<WorkloadTool> tools) {
     List<String> scopes = new ArrayList<>();
     for (WorkloadTool tool : tools) {
-      if (!tool.gate() && tool.service().equals(service) && tool.scope() != null) {
+      if (tool.scope() != null) {
         for (String scope : tool.scope().trim().split("\\s+")) {
           if (!scope.isEmpty() && !scopes.contains(scope)) {
             scopes.add(scope);

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Any workload's task (contract, sections 3 and 3.3): a tool-calling loop against the model. Every model call and
  * every service tool call is a {@link TaskContext#step step}; a gate tool ({@code request_approval}) is the
  * context's approval gate. Tool calls are numbered from 1 across the whole task, which gives the idempotency keys.
- * Procurement is the workload {@link Workload#procurement()}; there is no other code path for it.
+ * Procurement is the workload {@link Workload#procurement()}; there is no other code path for it. The tools offered
+ * to the model are asked of {@link Tools} at every turn: over MCP they are what the server lists now.
  *
  * <pre>{@code
  * TaskWorkflow agent = new WorkloadAgent(model, new WorkloadTools(workload, clients),
@@ -42,7 +43,7 @@ public final class WorkloadAgent implements TaskWorkflow {
   private static final Logger LOG = LoggerFactory.getLogger(WorkloadAgent.class);
 
   private final ModelGateway model;
-  private final WorkloadTools tools;
+  private final Tools tools;
   private final Workload workload;
   private final Function<String, TaskTokens> tokensForUser;
   private final Map<String, TaskTokens> tokensByTask = new LinkedHashMap<>(16, 0.75f, true) {
@@ -54,10 +55,11 @@ public final class WorkloadAgent implements TaskWorkflow {
 
   /**
    * @param model the model, told the workload's model name and tools
-   * @param tools the workload's tools with a client per service
+   * @param tools the workload's tools: over REST with a client per service ({@link WorkloadTools}), or over MCP
+   *     ({@link McpTools})
    * @param tokensForUser the delegated tokens of a task, from the user's token
    */
-  public WorkloadAgent(ModelGateway model, WorkloadTools tools, Function<String, TaskTokens> tokensForUser) {
+  public WorkloadAgent(ModelGateway model, Tools tools, Function<String, TaskTokens> tokensForUser) {
     this.model = model;
     this.tools = tools;
     this.workload = tools.workload();
@@ -78,7 +80,8 @@ public final class WorkloadAgent implements TaskWorkflow {
         LOG.info("task={} turn={} model={}", taskId, turn, workload.model());
       }
       StepCall modelCall = StepCall.model("model/" + turn, ChatMessageSerializer.messagesToJson(sent));
-      String recorded = context.step(modelCall, () -> ChatMessageSerializer.messageToJson(model.next(sent)));
+      String recorded = context.step(modelCall,
+          () -> ChatMessageSerializer.messageToJson(model.next(sent, tools.specifications(taskId, tokens))));
       AiMessage answer = (AiMessage) ChatMessageDeserializer.messageFromJson(recorded);
       conversation.add(answer);
       if (!answer.hasToolExecutionRequests()) {
@@ -119,7 +122,8 @@ public final class WorkloadAgent implements TaskWorkflow {
   String execute(TaskRequest task, StepCall call) throws Exception {
     if (call.kind() == StepCall.Kind.MODEL) {
       List<ChatMessage> conversation = ChatMessageDeserializer.messagesFromJson(call.input());
-      return ChatMessageSerializer.messageToJson(model.next(conversation));
+      return ChatMessageSerializer.messageToJson(
+          model.next(conversation, tools.specifications(task.taskId(), tokensFor(task))));
     }
     JsonNode input = Json.parse(call.input());
     ToolCall toolCall = new ToolCall(task.taskId(), input.path("step").asInt(), input.path("tool").asText(),

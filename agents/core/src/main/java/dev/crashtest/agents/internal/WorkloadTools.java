@@ -2,8 +2,10 @@ package dev.crashtest.agents.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +21,7 @@ import java.util.Set;
  * String result = tools.execute(new ToolCall("T-1", 1, "get_order", "{\"order_id\":\"ORD-1001\"}"), tokens);
  * }</pre>
  */
-public final class WorkloadTools {
+public final class WorkloadTools implements Tools {
   private final Workload workload;
   private final Map<String, ServiceClient> clients;
 
@@ -38,11 +40,19 @@ public final class WorkloadTools {
     }
   }
 
+  @Override
   public Workload workload() {
     return workload;
   }
 
+  /** The workload's tools, in file order, gates included. */
+  @Override
+  public List<ToolSpecification> specifications(String taskId, TaskTokens tokens) {
+    return workload.specifications();
+  }
+
   /** Runs the call and returns its tool result as a JSON string. */
+  @Override
   public String execute(ToolCall call, TaskTokens tokens)
       throws ServiceFailedException, TokenExchangeException, InterruptedException {
     Optional<WorkloadTool> found = workload.tool(call.tool()).filter(tool -> !tool.gate());
@@ -74,7 +84,7 @@ public final class WorkloadTools {
     return schema == null || schema.required() == null ? Set.of() : new HashSet<>(schema.required());
   }
 
-  private static String toolError(String code, String message) {
+  static String toolError(String code, String message) {
     ObjectNode error = Json.object().put("error", code).put("message", message);
     return Json.write(Json.object().set("error", error));
   }
