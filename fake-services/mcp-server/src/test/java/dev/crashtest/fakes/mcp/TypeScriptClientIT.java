@@ -83,13 +83,32 @@ class TypeScriptClientIT {
     return JSON.readTree(lines.get(lines.size() - 1));
   }
 
-  /** Where ci/install-node-mcp.sh put the package; fails, naming the script, when it is not there. */
+  /**
+   * Where ci/install-node-mcp.sh put the package; runs the script on first use (npm, into the cache, offline
+   * afterwards), as the Restate tests provision their server; fails, naming the script, when it cannot.
+   */
   static Path nodeModules() {
     Map<String, String> env = System.getenv();
     Path dir = env.containsKey("CRASHTEST_NODE_MCP_DIR") ? Path.of(env.get("CRASHTEST_NODE_MCP_DIR"))
         : Path.of(env.getOrDefault("CRASHTEST_CACHE", System.getProperty("user.home") + "/.cache/crashtest"),
             "node-mcp");
     Path modules = dir.resolve("node_modules").toAbsolutePath();
+    if (!Files.isRegularFile(modules.resolve("@modelcontextprotocol/sdk/package.json"))) {
+      onPath("npm");
+      Path script = Path.of("..", "..", "ci", "install-node-mcp.sh").toAbsolutePath().normalize();
+      try {
+        Process install = new ProcessBuilder(script.toString()).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!install.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || install.exitValue() != 0) {
+          fail("[" + script + "] could not install the MCP TypeScript SDK: " + INSTALL);
+        }
+      } catch (java.io.IOException e) {
+        fail("could not run [" + script + "]: " + e.getMessage() + "; " + INSTALL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        fail("interrupted installing the MCP TypeScript SDK");
+      }
+    }
     if (!Files.isRegularFile(modules.resolve("@modelcontextprotocol/sdk/package.json"))) {
       fail("the MCP TypeScript SDK is not installed at [" + modules + "]: " + INSTALL);
     }
