@@ -4,6 +4,7 @@ import dev.crashtest.fakes.FakeService;
 import dev.crashtest.fakes.ServiceEventListener;
 import dev.crashtest.fakes.crm.CrmServer;
 import dev.crashtest.fakes.identity.IdentityProvider;
+import dev.crashtest.fakes.mcp.McpToolServer;
 import dev.crashtest.fakes.model.ModelEndpoint;
 import dev.crashtest.fakes.model.Script;
 import dev.crashtest.workload.Workload;
@@ -18,10 +19,10 @@ import java.util.Random;
  * and CRM as objects, each its own admin, all publishing their events straight to {@code events}.
  */
 record EmbeddedStack(FakeService proxy, Hops hops, IdentityProvider identity, CrmServer crm, ModelEndpoint model,
-    StubServer stubs) implements ServiceStack {
+    StubServer stubs, McpToolServer mcp) implements ServiceStack {
 
   static EmbeddedStack start(Starter starter, ServiceEventListener events, long seed, String proxyImage,
-      Path workDirectory, Workload workload) {
+      Path workDirectory, Workload workload, boolean toolsOverMcp) {
     FakeService proxy = proxyImage == null
         ? starter.started("proxy", () -> FaultProxyServer.builder().withRandom(new Random(seed)).start())
         : starter.started("proxy", () -> ProxyContainer.start(proxyImage, seed, workDirectory));
@@ -48,10 +49,23 @@ record EmbeddedStack(FakeService proxy, Hops hops, IdentityProvider identity, Cr
     // a stubbed workload's services take the CRM's hop: one hop from the agent to the services its tools call
     StubServer stubs = workload.isBuiltInServices() ? null
         : starter.started("services", () -> StubServices.start(workload, identity, events, workDirectory));
+    McpToolServer mcp = toolsOverMcp
+        ? starter.started("mcp", () -> McpServers.start(workload, identity, crm, stubs, hops, events)) : null;
     hops.connect(Service.IDENTITY, identity.port());
     hops.connect(Service.MODEL, model.port());
     hops.connect(Service.CRM, stubs == null ? crm.port() : stubs.port());
-    return new EmbeddedStack(proxy, hops, identity, crm, model, stubs);
+    if (mcp != null) {
+      hops.connect(Service.MCP, mcp.port());
+    }
+    return new EmbeddedStack(proxy, hops, identity, crm, model, stubs, mcp);
+  }
+
+  @Override
+  public McpToolServer mcpServer() {
+    if (mcp == null) {
+      throw new IllegalStateException("this environment serves no tools over MCP: start it withToolsOverMcp()");
+    }
+    return mcp;
   }
 
   @Override

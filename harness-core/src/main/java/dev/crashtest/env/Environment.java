@@ -43,6 +43,7 @@ public final class Environment implements AutoCloseable {
 
   private final History history;
   private final Path workDirectory;
+  private boolean toolsOverMcp;
   private final boolean temporaryWorkDirectory;
   private final Workload workload;
   private final StartedServices services;
@@ -74,8 +75,19 @@ public final class Environment implements AutoCloseable {
     private String proxyImage;
     private boolean servicesInContainers;
     private Workload workload;
+    private boolean toolsOverMcp;
 
     private Builder() {}
+
+    /**
+     * Agents reach their tools over MCP: an MCP server serves the workload's tools behind the fault proxy's
+     * {@code mcp} hop, and agents get its address as {@code HARNESS_MCP_URL} (docs/agent-contract.md, section 3.4).
+     * Embedded backend only.
+     */
+    public Builder withToolsOverMcp() {
+      this.toolsOverMcp = true;
+      return this;
+    }
 
     /** The workload the agents are given (default: procurement): its goal, tools, services and model script. */
     public Builder withWorkload(Workload workload) {
@@ -124,6 +136,10 @@ public final class Environment implements AutoCloseable {
         throw new EnvironmentException("workload [" + given.name() + "] runs on the embedded backend only so far;"
             + " leave out --backend containers", null);
       }
+      if (servicesInContainers && toolsOverMcp) {
+        throw new EnvironmentException("tools over MCP run on the embedded backend only so far; leave out"
+            + " --backend containers or --tools mcp", null);
+      }
       boolean temporary = workDirectory == null;
       Path directory;
       try {
@@ -132,11 +148,12 @@ public final class Environment implements AutoCloseable {
         throw new EnvironmentException("could not create the work directory [" + workDirectory + "]: " + e, e);
       }
       Environment environment = new Environment(directory, temporary, given);
+      environment.toolsOverMcp = toolsOverMcp;
       environment.startOrClose(servicesInContainers
           ? () -> environment.stack = ContainerStack.start(environment.services, environment.events(), seed,
               proxyImage, directory)
           : () -> environment.stack = EmbeddedStack.start(environment.services, environment::record, seed,
-              proxyImage, directory, environment.workload));
+              proxyImage, directory, environment.workload, toolsOverMcp));
       return environment;
     }
   }
@@ -261,7 +278,25 @@ public final class Environment implements AutoCloseable {
     env.put("HARNESS_CRM_BASE_URL", crmBaseUrl().toString());
     env.put("HARNESS_IDP_ISSUER", identityIssuer().toString());
     withWorkload(env, "shared", crmBaseUrl());
+    if (toolsOverMcp()) {
+      env.put("HARNESS_MCP_URL", mcpUrl().toString());
+    }
     return env;
+  }
+
+  /** Whether agents reach their tools over MCP ({@link Builder#withToolsOverMcp()}). */
+  public boolean toolsOverMcp() {
+    return toolsOverMcp;
+  }
+
+  /** The MCP endpoint as agents reach it, through its proxy: {@code http://127.0.0.1:<port>/mcp}. */
+  public URI mcpUrl() {
+    return URI.create(stack.hops().publicUrl(Service.MCP) + "/mcp");
+  }
+
+  /** What the harness does to the MCP server (faults), when agents reach their tools over MCP. */
+  public dev.crashtest.fakes.mcp.McpToolServer mcpService() {
+    return stack.mcpServer();
   }
 
   /** The workload this environment gives agents. */

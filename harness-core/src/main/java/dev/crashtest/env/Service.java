@@ -13,7 +13,9 @@ public enum Service {
   CRM("crm"),
   IDENTITY("identity"),
   /** The durable-execution platform of the run's agent (Temporal, Restate, PostgreSQL for DBOS), when it has one. */
-  PLATFORM("platform");
+  PLATFORM("platform"),
+  /** The MCP server that serves the workload's tools, when agents reach their tools over MCP ({@code --tools mcp}). */
+  MCP("mcp");
 
   private final String id;
 
@@ -21,7 +23,7 @@ public enum Service {
     this.id = id;
   }
 
-  /** The name in the history and of the service's proxy: {@code model}, {@code crm}, {@code identity}. */
+  /** The name in the history and of the service's proxy: {@code model}, {@code crm}, {@code identity}, {@code mcp}. */
   public String id() {
     return id;
   }

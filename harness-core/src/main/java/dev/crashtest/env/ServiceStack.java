@@ -30,6 +30,11 @@ interface ServiceStack {
     throw new IllegalStateException("this environment's workload has no stubbed services");
   }
 
+  /** The MCP server serving the workload's tools, when the environment serves them over MCP (in this JVM only). */
+  default dev.crashtest.fakes.mcp.McpToolServer mcpServer() {
+    throw new IllegalStateException("this environment serves no tools over MCP: start it withToolsOverMcp()");
+  }
+
   /** The identity provider object itself, which only a stack in this JVM has. */
   default IdentityProvider identityProvider() {
     throw notInThisJvm("identityService()");

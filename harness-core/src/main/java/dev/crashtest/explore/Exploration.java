@@ -58,6 +58,7 @@ public final class Exploration {
   private ExplorationListener listener = new ExplorationListener() {};
   private BooleanSupplier stop = () -> false;
   private int jobs = 1;
+  private boolean toolsOverMcp;
   private Executor executor = Runnable::run;
   private int candidates;
   /** The last shrink run that failed: the run of the schedule the shrinker holds now. */
@@ -136,6 +137,12 @@ public final class Exploration {
       throw new IllegalArgumentException("jobs must be at least 1, got [" + jobs + "]");
     }
     this.jobs = jobs;
+    return this;
+  }
+
+  /** Whether the agent reaches its tools over MCP (default: REST); MCP faults join the vocabulary. */
+  public Exploration withToolsOverMcp(boolean overMcp) {
+    this.toolsOverMcp = overMcp;
     return this;
   }
 
@@ -300,7 +307,11 @@ public final class Exploration {
   }
 
   private RunResult runOnce(Scenario scenario, Path directory) {
-    try (Environment environment = Environment.embedded().withSeed(seed).withWorkload(workload).start()) {
+    Environment.Builder options = Environment.embedded().withSeed(seed).withWorkload(workload);
+    if (toolsOverMcp) {
+      options = options.withToolsOverMcp();
+    }
+    try (Environment environment = options.start()) {
       return ScenarioRunner.on(environment).writingTo(directory).stoppedBy(stop).run(scenario, agent, seed);
     }
   }

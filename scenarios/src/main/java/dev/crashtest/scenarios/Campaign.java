@@ -59,6 +59,7 @@ final class Campaign {
   private final AtomicInteger started = new AtomicInteger();
   private final AtomicInteger planned = new AtomicInteger();
   private int jobs = 1;
+  private boolean toolsOverMcp;
 
   /**
    * What to run: a catalogue scenario, a scenario read from a file ({@code file} is then where it came from), the
@@ -151,6 +152,12 @@ final class Campaign {
       throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
     }
     this.jobs = jobs;
+    return this;
+  }
+
+  /** Agents reach their tools over MCP (an MCP server per environment; {@code --tools mcp}). */
+  Campaign withToolsOverMcp() {
+    this.toolsOverMcp = true;
     return this;
   }
 
@@ -381,6 +388,9 @@ final class Campaign {
     Environment.Builder options = Environment.embedded().withSeed(trySeed).withWorkload(workload);
     if (proxyImage != null) {
       options = options.withFaultProxyInContainer(proxyImage).withServicesInContainers();
+    }
+    if (toolsOverMcp) {
+      options = options.withToolsOverMcp();
     }
     try (Environment environment = options.start()) {
       if (interruption.requested()) {

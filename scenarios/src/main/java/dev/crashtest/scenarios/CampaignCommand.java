@@ -67,6 +67,8 @@ abstract class CampaignCommand implements Callable<Integer> {
 
   @CommandLine.Mixin JobsOption jobsOption = new JobsOption();
 
+  @CommandLine.Mixin ToolsOption toolsOption = new ToolsOption();
+
   @CommandLine.Mixin GateOptions gateOptions = new GateOptions();
 
   @CommandLine.Mixin WorkloadOption workloadOption = new WorkloadOption();
@@ -95,6 +97,7 @@ abstract class CampaignCommand implements Callable<Integer> {
           "--repeat takes 1 to " + MAX_REPEAT + " tries, got [" + repeat + "]; for example: --repeat 3");
     }
     int jobs = jobsOption.jobs(spec.commandLine());
+    boolean overMcp = toolsOption.overMcp(spec.commandLine());
     Gate gate = gateOptions.gate(spec.commandLine(), repeat);
     Shard slice = shard == null ? null : shard();
     ScenarioSelection selection;
@@ -139,6 +142,13 @@ abstract class CampaignCommand implements Callable<Integer> {
     long campaignSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
     Campaign campaign = new Campaign(agentSpecs, items, campaignSeed, repeat, out, compare(), System.out)
         .gatedBy(gate).interruptedBy(Interruption.onSigint(System.out)).withWorkload(workload).withJobs(jobs);
+    if (overMcp) {
+      if (where == Backend.CONTAINERS) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--tools mcp runs on the embedded backend only"
+            + " so far; leave out --backend containers");
+      }
+      campaign.withToolsOverMcp();
+    }
     if (slice != null) {
       campaign.sharded(slice);
     }

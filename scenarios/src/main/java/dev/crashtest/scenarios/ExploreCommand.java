@@ -67,6 +67,8 @@ final class ExploreCommand implements Callable<Integer> {
 
   @CommandLine.Mixin JobsOption jobsOption = new JobsOption();
 
+  @CommandLine.Mixin ToolsOption toolsOption = new ToolsOption();
+
   @Override
   public Integer call() {
     if (runs < 1 || runs > 1000) {
@@ -79,6 +81,7 @@ final class ExploreCommand implements Callable<Integer> {
     }
     Duration budget = budget();
     int jobs = jobsOption.jobs(spec.commandLine());
+    boolean overMcp = toolsOption.overMcp(spec.commandLine());
     Workload workload;
     try {
       workload = workloadOption.resolve(spec.commandLine());
@@ -106,7 +109,7 @@ final class ExploreCommand implements Callable<Integer> {
     ExplorationResult result;
     try {
       result = Exploration.of(explored).withWorkload(workload).withSeed(explorationSeed).withRuns(runs)
-          .withMaxFaults(maxFaults).withTimeBudget(budget).withJobs(jobs).writingTo(out).withListener(progress())
+          .withMaxFaults(maxFaults).withTimeBudget(budget).withJobs(jobs).withToolsOverMcp(overMcp).writingTo(out).withListener(progress())
           .stoppedBy(interruption::requested).run();
     } catch (EnvironmentException e) {
       System.err.println("crashtest: " + e.getMessage());
