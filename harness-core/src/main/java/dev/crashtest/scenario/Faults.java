@@ -188,6 +188,23 @@ public final class Faults {
     return ServiceFault.stubs(fault);
   }
 
+  /**
+   * The MCP server misbehaves, when agents reach their tools over MCP ({@code --tools mcp}; otherwise a scenario with
+   * it is SKIPPED): sessions forgotten, a restart during a tool call, a tool renamed or its schema changed, an
+   * authorization that expires, a dropped stream, a slow tool, a tool error.
+   *
+   * <pre>{@code
+   * mcp(McpFault.expireSessions()).when(crmCommitted("create_quote"));
+   * mcp(McpFault.renameTool("place_order", "submit_order")).when(taskAwaitsApproval());
+   * }</pre>
+   *
+   * <p>A renamed tool is renamed for the model too: the model calls it by its new name when the agent offers that
+   * name, as a model that read the changed list would, and by its old name when the agent still offers that.
+   */
+  public static ServiceFault mcp(dev.crashtest.fakes.mcp.McpFault fault) {
+    return ServiceFault.mcp(fault);
+  }
+
   /** The identity provider misbehaves: outage, token endpoint errors, a slow token endpoint. */
   public static ServiceFault identity(IdentityFault fault) {
     return ServiceFault.identity(fault);

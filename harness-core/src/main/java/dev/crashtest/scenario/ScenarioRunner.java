@@ -101,12 +101,25 @@ public final class ScenarioRunner {
   /** The arguments that select the workload (when not procurement) and the agent again, for the reproduce line. */
   private String arguments(AgentSpec agent) {
     String workload = environment.workload().arguments();
-    return workload.isEmpty() ? agent.arguments() : workload + " " + agent.arguments();
+    String tools = environment.toolsOverMcp() ? "--tools mcp " : "";
+    return (workload.isEmpty() ? "" : workload + " ") + tools + agent.arguments();
+  }
+
+  /** Why the scenario cannot run here: a fault of the MCP server, or of its hop, when tools are not over MCP. */
+  private java.util.Optional<String> needsMcp(Scenario scenario) {
+    boolean mcp = scenario.faults().stream().anyMatch(fault ->
+        fault instanceof ServiceFault service && service.service() == dev.crashtest.env.Service.MCP
+            || fault instanceof NetworkFault network && network.services().contains(dev.crashtest.env.Service.MCP)
+                && network.services().size() == 1);
+    return mcp && !environment.toolsOverMcp()
+        ? java.util.Optional.of(scenario + " acts on the MCP server, and the agents reach their tools over REST here;"
+            + " run it with --tools mcp")
+        : java.util.Optional.empty();
   }
 
   private RunResult judged(Scenario scenario, AgentSpec agent, long seed, Path directory) {
     java.util.Optional<String> notApplicable = scenario.notApplicableTo(agent)
-        .or(() -> scenario.notApplicableTo(environment.workload()));
+        .or(() -> scenario.notApplicableTo(environment.workload())).or(() -> needsMcp(scenario));
     if (notApplicable.isPresent()) {
       return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.SKIPPED, List.of(), notApplicable.get(),
           Map.of("wallTimeMillis", 0L), environment.history().since(environment.history().size()), directory,

@@ -56,6 +56,47 @@ public final class ServiceFault extends Fault {
         run -> run.environment.stubServices().inject(fault), Triggers.atTime(Duration.ZERO), null, false, null);
   }
 
+  static ServiceFault mcp(dev.crashtest.fakes.mcp.McpFault fault) {
+    Objects.requireNonNull(fault, "fault");
+    return new ServiceFault(Service.MCP, fault, fault.describe(), run -> {
+      InjectedFault served = run.environment.mcpService().inject(fault);
+      if (!(fault instanceof dev.crashtest.fakes.mcp.McpFault.RenameTool rename)) {
+        return served;
+      }
+      InjectedFault known = run.environment.modelEndpoint().renameTool(rename.from(), rename.to());
+      return new BothFaults(served, known);
+    }, Triggers.atTime(Duration.ZERO), null, false, null);
+  }
+
+  /** A fault acted out by two services at once (an MCP rename: the server's list, and the model reading it). */
+  private record BothFaults(InjectedFault first, InjectedFault second) implements InjectedFault {
+    @Override
+    public String id() {
+      return first.id();
+    }
+
+    @Override
+    public String description() {
+      return first.description();
+    }
+
+    @Override
+    public boolean active() {
+      return first.active();
+    }
+
+    @Override
+    public int hits() {
+      return first.hits();
+    }
+
+    @Override
+    public void heal() {
+      first.heal();
+      second.heal();
+    }
+  }
+
   static ServiceFault identity(IdentityFault fault) {
     Objects.requireNonNull(fault, "fault");
     return new ServiceFault(Service.IDENTITY, fault, fault.describe(),
@@ -105,8 +146,9 @@ public final class ServiceFault extends Fault {
   }
 
   /**
-   * What the service does: a {@link ModelFault}, a {@link CrmFault}, an {@link IdentityFault}, or a
-   * {@link dev.crashtest.fakes.stub.StubFault} of a workload's stubbed services.
+   * What the service does: a {@link ModelFault}, a {@link CrmFault}, an {@link IdentityFault}, a
+   * {@link dev.crashtest.fakes.mcp.McpFault}, or a {@link dev.crashtest.fakes.stub.StubFault} of a workload's stubbed
+   * services.
    */
   public Object serviceFault() {
     return fault;

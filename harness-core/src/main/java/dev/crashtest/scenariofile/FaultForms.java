@@ -13,6 +13,7 @@ import static dev.crashtest.scenariofile.Param.Type.STRING;
 
 import dev.crashtest.env.Service;
 import dev.crashtest.fakes.crm.CrmFault;
+import dev.crashtest.fakes.mcp.McpFault;
 import dev.crashtest.fakes.stub.StubFault;
 import dev.crashtest.fakes.identity.IdentityFault;
 import dev.crashtest.fakes.model.ModelFault;
@@ -40,7 +41,9 @@ final class FaultForms {
 
   private static final Param RESTART_AFTER = Param.optional("restart-after", DURATION_OR_NEVER,
       "How long after the crash the process starts again, or never (default 200ms for the agent, 1s for the platform).");
-  private static final Param SERVICE = Param.required("service", HOP, "The hop: model, identity, crm or platform.");
+  private static final Param SERVICE = Param.required("service", HOP,
+      "The hop: model, identity, crm, platform, or mcp (tools over MCP).");
+  private static final Param TOOL = Param.required("tool", STRING, "The MCP tool, e.g. place_order.");
   private static final Param UPSTREAM = Param.optional("upstream", BOOLEAN,
       "Act on the agent-to-service direction instead of the answers.");
   private static final Param FOR_REQUESTS = Param.optional("for-requests", POSITIVE_INT,
@@ -85,6 +88,7 @@ final class FaultForms {
     model(forms);
     crm(forms);
     identityProvider(forms);
+    mcp(forms);
     return List.copyOf(forms);
   }
 
@@ -292,6 +296,55 @@ final class FaultForms {
       putIfPresent(fields, "on-tool", wire.get("whenToolCall"));
       return Optional.of(fields);
     }));
+  }
+
+  private static void mcp(List<FaultForm> forms) {
+    mcp(forms, "mcp-session-expired", "The MCP server forgets every session: the next request on one is 404; the"
+        + " agent must initialize again and carry on.", List.of(), args -> McpFault.expireSessions(),
+        McpFault.ExpireSessions.class, f -> Map.of());
+    mcp(forms, "mcp-server-restart", "The MCP server restarts during the next tool call: the call commits at the"
+        + " service, its answer is lost, every session is gone.", List.of(), args -> McpFault.restart(),
+        McpFault.Restart.class, f -> Map.of());
+    mcp(forms, "mcp-tools-changed", "The tool list changes (notifications/tools/list_changed): tool is renamed to"
+        + " renamed-to, or its input schema becomes schema (JSON).",
+        List.of(TOOL, Param.optional("renamed-to", STRING, "The tool's new name."),
+            Param.optional("schema", STRING, "The tool's new input schema, as JSON.")),
+        args -> args.has("schema") && !args.has("renamed-to")
+            ? McpFault.changeSchema(args.string("tool"), args.string("schema"))
+            : McpFault.renameTool(args.string("tool"), args.has("renamed-to") ? args.string("renamed-to")
+                : args.string("tool") + "_v2"),
+        McpFault.class, f -> f instanceof McpFault.RenameTool r ? Map.of("tool", r.from(), "renamed-to", r.to())
+            : f instanceof McpFault.ChangeSchema c ? Map.of("tool", c.tool(), "schema", c.newSchemaJson()) : null);
+    mcp(forms, "mcp-auth-expired", "Every token presented to the MCP server so far is refused (401): the agent must"
+        + " exchange a fresh one and carry on.", List.of(), args -> McpFault.expireAuthorization(),
+        McpFault.ExpireAuthorization.class, f -> Map.of());
+    mcp(forms, "mcp-stream-dropped", "The next call of tool commits at the service, then its event stream closes"
+        + " before the result.", List.of(TOOL), args -> McpFault.dropStream(args.string("tool")),
+        McpFault.DropStream.class, f -> Map.of("tool", ((McpFault.DropStream) f).tool()));
+    mcp(forms, "mcp-slow-tool", "Calls of tool answer delay late (longer than the agent's timeout, to test it).",
+        List.of(TOOL, Param.required("delay", DURATION, "How late.")),
+        args -> McpFault.slowTool(args.string("tool"), args.duration("delay")), McpFault.SlowTool.class,
+        f -> Map.of("tool", ((McpFault.SlowTool) f).tool(), "delay", Durations.format(((McpFault.SlowTool) f).delay())));
+    mcp(forms, "mcp-tool-error", "The next times calls of tool return a tool result with isError, reaching no"
+        + " service.", List.of(TOOL, Param.optional("times", POSITIVE_INT, "How many calls (default 1).")),
+        args -> McpFault.toolError(args.string("tool"), args.has("times") ? args.integer("times") : 1),
+        McpFault.ToolError.class, f -> {
+          McpFault.ToolError e = (McpFault.ToolError) f;
+          return e.times() == 1 ? Map.of("tool", e.tool()) : Map.of("tool", e.tool(), "times", e.times());
+        });
+  }
+
+  private static void mcp(List<FaultForm> forms, String name, String description, List<Param> params,
+      Function<Args, McpFault> build, Class<? extends McpFault> kind,
+      Function<McpFault, Map<String, Object>> write) {
+    forms.add(new FaultForm(name, "mcp", description, params, true, args -> Faults.mcp(build.apply(args)),
+        fault -> {
+          if (!(fault instanceof ServiceFault s) || !(s.serviceFault() instanceof McpFault m) || !kind.isInstance(m)) {
+            return Optional.empty();
+          }
+          Map<String, Object> fields = write.apply(m);
+          return fields == null ? Optional.empty() : Optional.of(new LinkedHashMap<>(fields));
+        }));
   }
 
   private static void crm(List<FaultForm> forms) {

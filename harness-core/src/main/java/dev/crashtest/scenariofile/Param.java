@@ -30,7 +30,7 @@ record Param(String name, Type type, boolean required, String description) {
         case BOOLEAN -> schema.put("type", "boolean");
         case HOP -> {
           schema.put("type", "string");
-          schema.put("enum", List.of("model", "identity", "crm", "platform"));
+          schema.put("enum", List.of("model", "identity", "crm", "platform", "mcp"));
         }
         case STRING -> {
           schema.put("type", "string");
