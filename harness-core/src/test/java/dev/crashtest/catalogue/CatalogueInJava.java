@@ -24,6 +24,7 @@ import static dev.crashtest.scenario.Triggers.taskAwaitsApproval;
 import dev.crashtest.check.Checker;
 import dev.crashtest.check.Checks;
 import dev.crashtest.fakes.identity.IdentityFault;
+import dev.crashtest.fakes.mcp.McpFault;
 import dev.crashtest.fakes.model.ModelFault;
 import dev.crashtest.scenario.Faults;
 import dev.crashtest.scenario.Scenario;
@@ -62,7 +63,74 @@ final class CatalogueInJava {
         idpSlowTokenExchange(), modelContextOverflow(), approvalAfter72h(), approvalWithheld(), zombieWorker(), platformRestart(),
         platformPartition(), agentNetworkDisconnect(), signingKeyRotation(), signingKeyRotationNoGrace(),
         clientSecretRotation(), tokenExpiryMidTask(), idpOutageDuringRefresh(), delegationRevoked(), scopeWithdrawn(),
-        crossAgentToken(), clockSkew());
+        crossAgentToken(), clockSkew(), mcpSessionExpired(), mcpServerRestart(), mcpToolsChanged(), mcpAuthExpired(),
+        mcpStreamDropped(), mcpSlowTool(), mcpToolError());
+  }
+
+  public static Scenario mcpSessionExpired() {
+    return Scenario.named("mcp-session-expired")
+        .describedAs("Tools over MCP: right after the CRM committed create_quote, the MCP server forgets every session,"
+            + " so the agent's next request is 404. A robust agent initializes a new session, lists the tools again"
+            + " and carries on, without calling create_quote twice.")
+        .withFault(Faults.mcp(McpFault.expireSessions()).when(crmCommitted("create_quote")))
+        .withTimeout(TIMEOUT);
+  }
+
+  public static Scenario mcpServerRestart() {
+    return Scenario.named("mcp-server-restart")
+        .describedAs("Tools over MCP: the MCP server restarts during the place_order call: the CRM committed the"
+            + " order, the answer is lost and every session is gone. A robust agent initializes again and retries"
+            + " with the same idempotency key: exactly one order.")
+        .withFault(Faults.mcp(McpFault.restart()).when(crmCommitted("create_quote")))
+        .withTimeout(TIMEOUT);
+  }
+
+  public static Scenario mcpToolsChanged() {
+    return Scenario.named("mcp-tools-changed")
+        .describedAs("Tools over MCP: while the task awaits approval, the server renames place_order to submit_order"
+            + " and announces notifications/tools/list_changed. A robust agent lists the tools again and orders with"
+            + " submit_order; it never calls the vanished place_order.")
+        .withFault(Faults.mcp(McpFault.renameTool("place_order", "submit_order")).when(taskAwaitsApproval()))
+        .withTimeout(TIMEOUT);
+  }
+
+  public static Scenario mcpAuthExpired() {
+    return Scenario.named("mcp-auth-expired")
+        .describedAs("Tools over MCP: right after the CRM committed create_quote, every token presented to the MCP"
+            + " server so far is refused (401 invalid_token). A robust agent exchanges a fresh delegated token and"
+            + " carries on, without redoing work.")
+        .withFault(Faults.mcp(McpFault.expireAuthorization()).when(crmCommitted("create_quote")))
+        .withTimeout(TIMEOUT);
+  }
+
+  public static Scenario mcpStreamDropped() {
+    return Scenario.named("mcp-stream-dropped")
+        .describedAs("Tools over MCP: the place_order call commits at the CRM, then its event stream closes before"
+            + " the result. A robust agent retries with the same idempotency key and gets the first answer: exactly"
+            + " one order.")
+        .withFault(Faults.mcp(McpFault.dropStream("place_order")))
+        .withTimeout(Duration.ofSeconds(40));
+  }
+
+  public static Scenario mcpSlowTool() {
+    return Scenario.named("mcp-slow-tool")
+        .describedAs("Tools over MCP: for 5 s after the order, add_note answers 11 s late, later than the agents' 10 s"
+            + " tool timeout. A robust agent gives up on the call, retries with the same idempotency key and gets the"
+            + " first note: exactly one.")
+        .withFault(Faults.mcp(McpFault.slowTool("add_note", Duration.ofSeconds(11))).when(crmCommitted("place_order"))
+            .lasting(Duration.ofSeconds(5)))
+        .withTimeout(Duration.ofSeconds(45));
+  }
+
+  public static Scenario mcpToolError() {
+    return Scenario.named("mcp-tool-error")
+        .describedAs("Tools over MCP: create_quote returns a tool result with isError, reaching no service. The model"
+            + " reads the error and gives up; a robust agent ends the task saying so (FAILED, with the reason),"
+            + " writes nothing after it and never reports success.")
+        .withFault(Faults.mcp(McpFault.toolError("create_quote", 1)))
+        .withChecks(Checks.alwaysAnd(Checks.taskEnded(), Checks.exactlyOnceEffects(), Checks.noWorkRedone(),
+            Checks.delegatedWrites()))
+        .withTimeout(TIMEOUT);
   }
 
   public static Optional<Scenario> named(String name) {
