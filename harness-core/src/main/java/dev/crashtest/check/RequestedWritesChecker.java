@@ -4,6 +4,9 @@ import static dev.crashtest.history.Vocabulary.CHAT_COMPLETION;
 import static dev.crashtest.history.Vocabulary.COMPLETED;
 import static dev.crashtest.history.Vocabulary.EFFECT_TYPE;
 import static dev.crashtest.history.Vocabulary.LAST_TOOL_RESULT;
+import static dev.crashtest.history.Vocabulary.MCP;
+import static dev.crashtest.history.Vocabulary.MCP_TOOL;
+import static dev.crashtest.history.Vocabulary.TOOLS_CALL;
 import static dev.crashtest.history.Vocabulary.MODEL;
 import static dev.crashtest.history.Vocabulary.TASK_STATE;
 import static dev.crashtest.history.Vocabulary.TOOL_CALLS;
@@ -99,8 +102,13 @@ final class RequestedWritesChecker implements Checker {
         && op.type() != OpType.INVOKE && tool.equals(op.text(LAST_TOOL_RESULT))).findFirst();
   }
 
+  /**
+   * The answers to a call of {@code tool} between two ops: a workload service's, or, with tools over MCP, the MCP
+   * server's (its tool result, an error included, is what the agent hands back; the effect itself is the service's).
+   */
   private static List<Op> serviceCalls(List<Op> ops, String tool, long after, long before) {
-    return ops.stream().filter(op -> op.index() > after && op.index() < before && isCallOf(op, tool)
+    return ops.stream().filter(op -> op.index() > after && op.index() < before
+        && (isCallOf(op, tool) || op.is(MCP, TOOLS_CALL) && tool.equals(op.text(MCP_TOOL)))
         && op.type() != OpType.INVOKE).toList();
   }
 

@@ -13,6 +13,12 @@ public final class Vocabulary {
   // services
   public static final String MODEL = EventVocabulary.MODEL;
   public static final String CRM = EventVocabulary.CRM;
+  /** The MCP server of a run whose agents reach their tools over MCP ({@code dev.crashtest.fakes.mcp.McpEvents}). */
+  public static final String MCP = EventVocabulary.MCP;
+  /** An MCP {@code tools/call} the MCP server answered; its {@link #MCP_TOOL} detail names the tool. */
+  public static final String TOOLS_CALL = "tools_call";
+  /** The tool of an MCP {@link #TOOLS_CALL}. */
+  public static final String MCP_TOOL = "tool";
   public static final String IDENTITY = EventVocabulary.IDENTITY;
   public static final String HARNESS = "harness";
   /** The agent platform's own events (Temporal, Restate, PostgreSQL), when it publishes any. */

@@ -111,6 +111,25 @@ class GateAndWritesChecksTest {
   }
 
   @Test
+  void an_mcp_tool_error_handed_back_to_the_model_is_not_made_up() {
+    History history = aHistory().submit("t-1").answer(2, "get_account", "create_quote")
+        .op("mcp", "agent", "tools_call", OpType.FAIL, "tool", "create_quote", "isError", true,
+            "fault", "tool_error")
+        .answer(3, "create_quote").status("t-1", "FAILED").build();
+
+    assertThat(Checks.requestedWrites().check(history).verdict()).isEqualTo(Verdict.PASS);
+  }
+
+  @Test
+  void an_mcp_call_of_another_tool_does_not_answer_the_write() {
+    History history = aHistory().submit("t-1").answer(2, "get_account", "create_quote")
+        .op("mcp", "agent", "tools_call", OpType.OK, "tool", "get_account")
+        .answer(3, "create_quote").status("t-1", "COMPLETED").build();
+
+    assertThat(Checks.requestedWrites().check(history).verdict()).isEqualTo(Verdict.FAIL);
+  }
+
+  @Test
   void completed_task_whose_write_never_took_effect_fails() {
     History history = aHistory().submit("t-1").answer(5, "place_order", "add_note")
         .op("crm", "agent", "add_note", OpType.FAIL, "method", "POST", "status", 404).answer(6, "add_note")
