@@ -370,6 +370,24 @@ def is_write(tool):
     return not tool.get("gate") and tool["method"].upper() in WRITE_METHODS
 
 
+def failed_write(workload, messages):
+    """The write tool whose latest result in the conversation is an error, or None: a model that ends the task
+    after a failed write has given up, and the task must end FAILED with its reason (contract, section 3)."""
+    names = {}
+    latest = {}
+    for message in messages:
+        for call in message.get("tool_calls") or []:
+            names[call.get("id")] = call["function"]["name"]
+        if message.get("role") == "tool":
+            latest[names.get(message.get("tool_call_id"))] = message.get("content") or ""
+    for name, content in latest.items():
+        tool = find_tool(workload, name) if name else None
+        result = parse_json(content)
+        if tool and is_write(tool) and isinstance(result, dict) and "error" in result:
+            return name
+    return None
+
+
 def tool_error(code, message):
     return json.dumps({"error": {"error": code, "message": message}})
 
@@ -1005,6 +1023,10 @@ class Agent:
                 message = self.model.next(messages, offered)
                 calls = message.get("tool_calls") or []
                 if not calls:
+                    failed = failed_write(self.workload, messages)
+                    if failed:
+                        raise TaskFailed(f"the model ended the task after {failed} failed: "
+                                         f"{message.get('content') or ''}")
                     return message.get("content") or ""
                 messages.append(assistant_message(message))
                 self.journal.save(task)

@@ -85,7 +85,13 @@ public final class WorkloadAgent implements TaskWorkflow {
       AiMessage answer = (AiMessage) ChatMessageDeserializer.messageFromJson(recorded);
       conversation.add(answer);
       if (!answer.hasToolExecutionRequests()) {
-        return answer.text() == null ? "" : answer.text();
+        String text = answer.text() == null ? "" : answer.text();
+        Optional<String> failed = failedWrite(conversation);
+        if (failed.isPresent()) {
+          // the model gave up after a write failed: the task did not do what was asked, so it must not say COMPLETED
+          throw new IllegalStateException("the model ended the task after " + failed.get() + " failed: " + text);
+        }
+        return text;
       }
       for (ToolExecutionRequest request : answer.toolExecutionRequests()) {
         ToolCall call = new ToolCall(taskId, ++step, request.name(), request.arguments());
@@ -97,6 +103,20 @@ public final class WorkloadAgent implements TaskWorkflow {
       }
     }
     throw new IllegalStateException("the model did not finish within " + MAX_TURNS + " turns");
+  }
+
+  /** The write tool whose latest result in the conversation is an error ({@code {"error": ...}}), if any. */
+  private Optional<String> failedWrite(List<ChatMessage> conversation) {
+    Map<String, String> latest = new LinkedHashMap<>();
+    for (ChatMessage message : conversation) {
+      if (message instanceof ToolExecutionResultMessage result) {
+        latest.put(result.toolName(), result.text());
+      }
+    }
+    return latest.entrySet().stream()
+        .filter(entry -> workload.tool(entry.getKey()).map(WorkloadTool::isWrite).orElse(false))
+        .filter(entry -> Json.parseLenient(entry.getValue()).has("error"))
+        .map(Map.Entry::getKey).findFirst();
   }
 
   private String runTool(ToolCall call, TaskContext context, TaskTokens tokens) throws Exception {
