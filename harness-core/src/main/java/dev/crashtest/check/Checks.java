@@ -87,6 +87,15 @@ public final class Checks {
   }
 
   /**
+   * No MCP tool call of a tool the agent had been told was gone: after {@code notifications/tools/list_changed} on
+   * its session the agent lists the tools again before calling one, and calls only tools of its latest listing.
+   * Passes, saying so, when MCP was not used.
+   */
+  public static Checker mcpToolsCurrent() {
+    return new McpToolsCurrentChecker();
+  }
+
+  /**
    * The checks that hold in every scenario, whatever else it checks: the approval gate, the requested writes and
    * secret hygiene. A scenario that replaces {@link #standard()} keeps these.
    */

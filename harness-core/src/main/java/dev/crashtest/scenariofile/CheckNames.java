@@ -25,7 +25,7 @@ final class CheckNames {
     for (Supplier<Checker> factory : List.<Supplier<Checker>>of(Checks::taskCompleted, Checks::taskEnded,
         Checks::exactlyOnceEffects, Checks::noWorkRedone, Checks::delegatedWrites, Checks::leastPrivilege,
         Checks::revocationRespected, Checks::rotationSurvived, Checks::retryAfterHonoured, Checks::approvalGate,
-        Checks::requestedWrites, Checks::secretHygiene)) {
+        Checks::requestedWrites, Checks::secretHygiene, Checks::mcpToolsCurrent)) {
       checks.put(factory.get().name(), factory);
     }
     return java.util.Collections.unmodifiableMap(checks);

@@ -78,6 +78,29 @@ final class HistoryBuilder {
     return op("harness", "nemesis", "agent_ready", OpType.INFO);
   }
 
+  /** The agent lists the MCP server's tools on {@code session}. */
+  HistoryBuilder mcpList(String session, String... tools) {
+    return op("mcp", "procurement-agent", "tools_list", OpType.OK, "sessionId", session, "tools", List.of(tools));
+  }
+
+  /** The MCP server tells {@code session} that its tool list changed. */
+  HistoryBuilder mcpListChanged(String session) {
+    return op("mcp", "anonymous", "notification", OpType.OK, "sessionId", session, "method",
+        "notifications/tools/list_changed");
+  }
+
+  /** A tools/call on {@code session} that the service answered. */
+  HistoryBuilder mcpCall(String session, String tool) {
+    return op("mcp", "procurement-agent", "tools_call", OpType.OK, "sessionId", session, "tool", tool,
+        "isError", false, "status", 200);
+  }
+
+  /** A tools/call of a tool the MCP server does not list (any more): refused, never forwarded. */
+  HistoryBuilder mcpUnknownCall(String session, String tool) {
+    return op("mcp", "procurement-agent", "tools_call", OpType.FAIL, "sessionId", session, "tool", tool,
+        "isError", true, "unknownTool", true);
+  }
+
   HistoryBuilder op(String service, String actor, String operation, OpType type, Object... keyValues) {
     Map<String, Object> details = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {

@@ -59,7 +59,7 @@ class ScenarioFileErrorsTest {
         "incident.yaml:4:20: checks[1]: unknown check [exactly-once]; known: standard, identity, always,"
             + " task-completed, task-ended, exactly-once-effects, no-work-redone, delegated-writes, least-privilege,"
             + " revocation-respected, rotation-survived, retry-after-honoured, approval-gate, requested-writes,"
-            + " secret-hygiene (did you mean exactly-once-effects?)",
+            + " secret-hygiene, mcp-tools-current (did you mean exactly-once-effects?)",
         "incident.yaml:5:10: expect.naive: unknown verdict [FAILED]; known: PASS, FAIL, ERROR (did you mean FAIL?)",
         "incident.yaml:7:5: faults[0].fault: unknown fault [kil-agent]; known: " + String.join(", ", FaultForms.names())
             + " (did you mean kill-agent?)",

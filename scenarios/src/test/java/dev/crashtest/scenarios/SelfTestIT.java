@@ -33,7 +33,8 @@ class SelfTestIT {
     assertThat(run.out()).as("no miss, no false alarm").doesNotContain("MISSED", "FALSE ALARM");
     assertThat(run.out()).as("the new checkers' bugs are caught by them alone")
         .containsPattern("approval-skipper +approval-gate +happy-path +caught\\R")
-        .containsPattern("fabricated-note +requested-writes +happy-path +caught\\R");
+        .containsPattern("fabricated-note +requested-writes +happy-path +caught\\R")
+        .containsPattern("stale-tool-list +mcp-tools-current +mcp-tools-changed +caught\\R");
   }
 
   @Test

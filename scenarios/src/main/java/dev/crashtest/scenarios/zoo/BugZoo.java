@@ -65,6 +65,10 @@ public final class BugZoo {
         new Bug("fabricated-note", "answers the model's add_note with a made-up success, never calling the CRM",
             "fabricated_note.py", List.of(new Catch("happy-path", "requested-writes",
                 "the agent answered it with a result the CRM never gave"))),
+        new Bug("stale-tool-list", "ignores notifications/tools/list_changed and keeps offering the tools it listed"
+            + " first; only an unknown-tool error makes it list again", "stale_tool_list.py",
+            List.of(new Catch("mcp-tools-changed", "mcp-tools-current", "although the server had announced"
+                + " notifications/tools/list_changed to that session"))),
         new Bug("scripted-plan", "follows its own plan instead of the model's, so a trigger on the model never fires",
             "scripted_plan.py", List.of(new Catch("crash-before-create-quote", Catch.RUN_ERROR, "never fired"))));
   }

@@ -4,10 +4,13 @@ import dev.crashtest.agent.AgentSpec;
 import dev.crashtest.check.CheckResult;
 import dev.crashtest.check.Verdict;
 import dev.crashtest.env.Environment;
+import dev.crashtest.env.Service;
 import dev.crashtest.scenario.RunResult;
+import dev.crashtest.scenario.NetworkFault;
 import dev.crashtest.scenario.RunVerdict;
 import dev.crashtest.scenario.Scenario;
 import dev.crashtest.scenario.ScenarioRunner;
+import dev.crashtest.scenario.ServiceFault;
 import dev.crashtest.scenarios.zoo.Bug.Catch;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -125,8 +128,22 @@ public final class SelfTest {
         + name + "], which the catalogue does not have; see ./crashtest list"));
   }
 
+  /**
+   * Whether {@code scenario} acts on the MCP server (a fault of the server, or of its hop alone): it runs with tools
+   * over MCP, for the bug and the control alike; elsewhere it would be SKIPPED, and a skipped run proves nothing.
+   */
+  static boolean overMcp(Scenario scenario) {
+    return scenario.faults().stream().anyMatch(fault -> fault instanceof ServiceFault service
+        && service.service() == Service.MCP || fault instanceof NetworkFault network
+        && network.services().equals(List.of(Service.MCP)));
+  }
+
   private static RunResult runOnce(Scenario scenario, AgentSpec agent, long seed, Path directory) {
-    try (Environment environment = Environment.embedded().withSeed(seed).start()) {
+    Environment.Builder options = Environment.embedded().withSeed(seed);
+    if (overMcp(scenario)) {
+      options.withToolsOverMcp();
+    }
+    try (Environment environment = options.start()) {
       return ScenarioRunner.on(environment).writingTo(directory).run(scenario, agent, seed);
     }
   }
