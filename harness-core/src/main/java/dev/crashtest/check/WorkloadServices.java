@@ -32,7 +32,9 @@ import java.util.Set;
  */
 public final class WorkloadServices {
   /** The services every run has, whatever its workload. */
-  private static final Set<String> NOT_WORKLOAD = Set.of(MODEL, IDENTITY, HARNESS, RUNNER, NEMESIS, PLATFORM);
+  // the MCP server is the agents' way to the services, not one: the effects are the services' own events
+  private static final Set<String> NOT_WORKLOAD = Set.of(MODEL, IDENTITY, HARNESS, RUNNER, NEMESIS, PLATFORM,
+      dev.crashtest.history.Vocabulary.MCP);
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
   /** A service's read of its own audit log: the harness's look at the service, never the agent's work. */
   private static final String AUDIT = "audit";

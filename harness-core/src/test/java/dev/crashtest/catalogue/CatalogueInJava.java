@@ -91,7 +91,14 @@ final class CatalogueInJava {
             + " and announces notifications/tools/list_changed. A robust agent lists the tools again and orders with"
             + " submit_order; it never calls the vanished place_order.")
         .withFault(Faults.mcp(McpFault.renameTool("place_order", "submit_order")).when(taskAwaitsApproval()))
+        .withChecks(withMcpToolsCurrent())
         .withTimeout(TIMEOUT);
+  }
+
+  private static List<Checker> withMcpToolsCurrent() {
+    List<Checker> checks = new ArrayList<>(Checks.standard());
+    checks.add(Checks.mcpToolsCurrent());
+    return checks;
   }
 
   public static Scenario mcpAuthExpired() {
