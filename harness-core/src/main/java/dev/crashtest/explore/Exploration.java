@@ -184,7 +184,7 @@ public final class Exploration {
               + " fix the happy path first");
     }
     boolean platform = agent.platform().map(p -> p.keepsStateAcrossRestarts()).orElse(false);
-    ScheduleGenerator generator = new ScheduleGenerator(seed, boundaries, maxFaults, platform);
+    ScheduleGenerator generator = new ScheduleGenerator(seed, boundaries, maxFaults, platform, toolsOverMcp);
     Map<String, Integer> tried = new LinkedHashMap<>();
     generator.families().forEach(family -> tried.put(family.id(), 0));
     List<RunResult> results = new ArrayList<>();
@@ -322,7 +322,8 @@ public final class Exploration {
         .describedAs("Found by exploration (seed " + seed + ", run " + run + "), shrunk to what still fails ["
             + checker + "]: " + shrunk.schedule().describe(boundaries, stubbed));
     Path file = out.resolve("found").resolve(String.format("%03d-%s.yaml", number, checker));
-    String workloadArguments = workload.arguments().isEmpty() ? "" : " " + workload.arguments();
+    String workloadArguments = (workload.arguments().isEmpty() ? "" : " " + workload.arguments())
+        + (toolsOverMcp ? " --tools mcp" : "");
     String reproduce = "./crashtest run --scenario-file " + file + workloadArguments + " " + agent.arguments()
         + " --seed " + seed;
     StringBuilder text = new StringBuilder();

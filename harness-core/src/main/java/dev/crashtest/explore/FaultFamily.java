@@ -16,7 +16,11 @@ public enum FaultFamily {
   COMMIT_THEN_DROP("a service commits, then drops its answer"),
   SECRET_ROTATION("rotate the agent's secret"),
   SHORT_TOKENS("delegated tokens live 2 s"),
-  CLOCK_SKEW("the identity provider's clock is off");
+  CLOCK_SKEW("the identity provider's clock is off"),
+  /** Tools over MCP only, as the three below. */
+  MCP_SESSIONS_LOST("the MCP server forgets every session"),
+  MCP_RESTART("the MCP server restarts during a tool call"),
+  MCP_AUTH_EXPIRED("the MCP server refuses every token so far");
 
   private final String description;
 

@@ -3,6 +3,7 @@ package dev.crashtest.explore;
 import dev.crashtest.env.Service;
 import dev.crashtest.fakes.crm.CrmFault;
 import dev.crashtest.fakes.model.ModelFault;
+import dev.crashtest.fakes.mcp.McpFault;
 import dev.crashtest.fakes.stub.StubFault;
 import dev.crashtest.scenario.Fault;
 import dev.crashtest.scenario.Faults;
@@ -45,6 +46,9 @@ public record PlannedFault(FaultFamily family, int boundary, long atMillis, long
       case SECRET_ROTATION -> Faults.rotateAgentSecret().when(when);
       case SHORT_TOKENS -> Faults.shortTokenLifetime(Duration.ofMillis(amount)).when(when);
       case CLOCK_SKEW -> Faults.clockSkew(Duration.ofSeconds(amount)).when(when);
+      case MCP_SESSIONS_LOST -> Faults.mcp(McpFault.expireSessions()).when(when);
+      case MCP_RESTART -> Faults.mcp(McpFault.restart()).when(when);
+      case MCP_AUTH_EXPIRED -> Faults.mcp(McpFault.expireAuthorization()).when(when);
     };
   }
 

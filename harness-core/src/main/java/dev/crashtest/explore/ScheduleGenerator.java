@@ -19,12 +19,23 @@ final class ScheduleGenerator {
    * @param platform whether the agent runs on a platform that keeps its state (platform kills, its hop)
    */
   ScheduleGenerator(long seed, Boundaries boundaries, int maxFaults, boolean platform) {
+    this(seed, boundaries, maxFaults, platform, false);
+  }
+
+  /**
+   * @param mcp whether the agent reaches its tools over MCP: the MCP server's faults and hop join the vocabulary
+   *     (without it the families and hops, and so the schedules, are those of REST)
+   */
+  ScheduleGenerator(long seed, Boundaries boundaries, int maxFaults, boolean platform, boolean mcp) {
     this.seed = seed;
     this.boundaries = boundaries;
     this.maxFaults = maxFaults;
     List<FaultFamily> allowed = new ArrayList<>(List.of(FaultFamily.values()));
     if (!platform) {
       allowed.remove(FaultFamily.PLATFORM_KILL);
+    }
+    if (!mcp) {
+      allowed.removeAll(List.of(FaultFamily.MCP_SESSIONS_LOST, FaultFamily.MCP_RESTART, FaultFamily.MCP_AUTH_EXPIRED));
     }
     if (boundaries.committed().isEmpty()) {
       allowed.remove(FaultFamily.COMMIT_THEN_DROP);
@@ -33,6 +44,9 @@ final class ScheduleGenerator {
     List<String> allHops = new ArrayList<>(List.of("model", "identity", "crm"));
     if (platform) {
       allHops.add("platform");
+    }
+    if (mcp) {
+      allHops.add("mcp");
     }
     this.hops = List.copyOf(allHops);
   }
@@ -69,6 +83,7 @@ final class ScheduleGenerator {
       case COMMIT_THEN_DROP -> new PlannedFault(family, boundary, at, 0, 0,
           boundaries.committed().get(random.nextInt(boundaries.committed().size())));
       case SECRET_ROTATION -> new PlannedFault(family, boundary, at, 0, 0, "identity");
+      case MCP_SESSIONS_LOST, MCP_RESTART, MCP_AUTH_EXPIRED -> new PlannedFault(family, boundary, at, 0, 0, "mcp");
       case SHORT_TOKENS -> new PlannedFault(family, boundary, at, 0, 2000, "identity");
       // ahead only, and by less than a token lives: a provider clock far behind issues every token dead on
       // arrival, which no agent survives, so it would be a finding about the environment, not the agent
