@@ -85,6 +85,7 @@ public final class HtmlReport {
     runsTable(html, report, order);
     if (runs.stream().map(ReportRun::agent).distinct().count() > 1 || report.repeat() > 1) {
       ComparisonMatrix.render(html, report.comparison());
+      ComparisonCharts.render(html, report.comparison());
     }
     html.append("<h2>Runs</h2>\n");
     for (int i : order) {

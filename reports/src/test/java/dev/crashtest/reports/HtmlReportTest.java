@@ -183,6 +183,31 @@ class HtmlReportTest {
   }
 
   @Test
+  void with_two_agents_charts_show_each_measure_per_scenario_with_a_bar_per_judged_agent() throws IOException {
+    Document page = write(42L, 1, ReportRuns.happyPath(out, "naive", 42L),
+        ReportRuns.crashBeforeCreateQuote(out, "naive", 42L), ReportRuns.happyPath(out, "python", 42L));
+
+    assertThat(page.select("figure.chart figcaption").eachText()).as("one chart per measure").containsExactly(
+        "Recovery time (ms)", "Redone model calls", "Redone service calls", "Duplicate effects", "Model tokens",
+        "Wall time (ms)");
+    org.jsoup.nodes.Element wall = page.select("figure.chart").get(5);
+    assertThat(wall.select("svg text[text-anchor=end]").eachText()).as("rows")
+        .containsExactly("happy-path", "crash-before-create-quote");
+    assertThat(wall.select("rect title").eachText()).as("bars: naive twice, python once (no crash run)")
+        .hasSize(3).anyMatch(title -> title.startsWith("python · happy-path: "))
+        .allMatch(title -> title.endsWith(" ms"));
+    assertThat(page.select("figure.chart").get(0).select("rect")).as("no restart recovered: no recovery bar")
+        .isEmpty();
+  }
+
+  @Test
+  void a_single_agent_gets_no_charts() throws IOException {
+    Document page = write(42L, 2, ReportRuns.happyPath(out, "naive", 42L), ReportRuns.happyPath(out, "naive", 43L));
+
+    assertThat(page.select("figure.chart")).as("charts").isEmpty();
+  }
+
+  @Test
   void a_single_agent_with_one_try_gets_no_comparison_matrix() throws IOException {
     Document page = write(42L, 1, ReportRuns.happyPath(out, "naive", 42L));
 
