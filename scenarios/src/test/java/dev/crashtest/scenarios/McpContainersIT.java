@@ -11,6 +11,7 @@ import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;
 import dev.crashtest.scenario.Scenario;
 import dev.crashtest.scenario.ScenarioRunner;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,19 @@ class McpContainersIT {
     assertThat(changed.history().select(op -> op.is("mcp", "notification"))).as("list_changed sent").isNotEmpty();
     assertThat(changed.history().select(op -> op.is("mcp", "tools_call")
         && "submit_order".equals(op.text("tool")))).as("the order placed by the tool's new name").hasSize(1);
+    assertThat(ourContainers()).as("containers of this JVM left").isEmpty();
+  }
+
+  @Test
+  void the_command_line_runs_tools_over_mcp_on_the_container_backend() throws Exception {
+    Console run = Console.capture(() -> CrashtestCli.execute("run", "--backend", "containers", "--tools", "mcp",
+        "--scenario", "happy-path", "--agent", "naive", "--seed", "42", "--out", out.resolve("cli").toString()));
+
+    assertThat(run.code()).as("exit code; output:%n%s%s", run.out(), run.err()).isEqualTo(0);
+    assertThat(run.out()).as("output").contains("happy-path × naive").contains("→ PASS");
+    assertThat(Files.readString(out.resolve("cli/happy-path--naive/history.jsonl")))
+        .as("the MCP server's events, from its container").contains("\"service\":\"mcp\"")
+        .contains("\"operation\":\"tools_call\"");
     assertThat(ourContainers()).as("containers of this JVM left").isEmpty();
   }
 
