@@ -60,12 +60,18 @@ record EmbeddedStack(FakeService proxy, Hops hops, IdentityProvider identity, Cr
     return new EmbeddedStack(proxy, hops, identity, crm, model, stubs, mcp);
   }
 
+  /** The MCP server, when tools are over MCP. */
   @Override
-  public McpToolServer mcpServer() {
+  public McpToolServer mcp() {
     if (mcp == null) {
-      throw new IllegalStateException("this environment serves no tools over MCP: start it withToolsOverMcp()");
+      throw ServiceStack.noMcp();
     }
     return mcp;
+  }
+
+  @Override
+  public McpToolServer mcpServer() {
+    return mcp();
   }
 
   @Override

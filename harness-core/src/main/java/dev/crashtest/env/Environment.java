@@ -5,6 +5,8 @@ import dev.crashtest.fakes.crm.CrmAdmin;
 import dev.crashtest.fakes.crm.CrmServer;
 import dev.crashtest.fakes.identity.IdentityAdmin;
 import dev.crashtest.fakes.identity.IdentityProvider;
+import dev.crashtest.fakes.mcp.McpAdmin;
+import dev.crashtest.fakes.mcp.McpToolServer;
 import dev.crashtest.fakes.model.ModelAdmin;
 import dev.crashtest.fakes.model.ModelEndpoint;
 import eu.rekawek.toxiproxy.Proxy;
@@ -82,7 +84,7 @@ public final class Environment implements AutoCloseable {
     /**
      * Agents reach their tools over MCP: an MCP server serves the workload's tools behind the fault proxy's
      * {@code mcp} hop, and agents get its address as {@code HARNESS_MCP_URL} (docs/agent-contract.md, section 3.4).
-     * Embedded backend only.
+     * On either backend: {@link #withServicesInContainers()} runs the MCP server as a container too.
      */
     public Builder withToolsOverMcp() {
       this.toolsOverMcp = true;
@@ -118,7 +120,8 @@ public final class Environment implements AutoCloseable {
     }
 
     /**
-     * Runs every fake service — identity provider, CRM, model endpoint — and the fault proxy as containers of
+     * Runs every fake service — identity provider, CRM, model endpoint, and the MCP server with {@link
+     * #withToolsOverMcp()} — and the fault proxy as containers of
      * images built on this machine (no registry), on the host's network; the harness drives them through their
      * operator APIs and takes their events over HTTP, so scenarios, faults and checks are the same.
      */
@@ -136,10 +139,6 @@ public final class Environment implements AutoCloseable {
         throw new EnvironmentException("workload [" + given.name() + "] runs on the embedded backend only so far;"
             + " leave out --backend containers", null);
       }
-      if (servicesInContainers && toolsOverMcp) {
-        throw new EnvironmentException("tools over MCP run on the embedded backend only so far; leave out"
-            + " --backend containers or --tools mcp", null);
-      }
       boolean temporary = workDirectory == null;
       Path directory;
       try {
@@ -151,7 +150,7 @@ public final class Environment implements AutoCloseable {
       environment.toolsOverMcp = toolsOverMcp;
       environment.startOrClose(servicesInContainers
           ? () -> environment.stack = ContainerStack.start(environment.services, environment.events(), seed,
-              proxyImage, directory)
+              proxyImage, directory, environment.workload, toolsOverMcp)
           : () -> environment.stack = EmbeddedStack.start(environment.services, environment::record, seed,
               proxyImage, directory, environment.workload, toolsOverMcp));
       return environment;
@@ -294,8 +293,24 @@ public final class Environment implements AutoCloseable {
     return URI.create(stack.hops().publicUrl(Service.MCP) + "/mcp");
   }
 
-  /** What the harness does to the MCP server (faults), when agents reach their tools over MCP. */
-  public dev.crashtest.fakes.mcp.McpToolServer mcpService() {
+  /**
+   * What the harness does to the MCP server (faults), when agents reach their tools over MCP, whichever backend runs
+   * it: the server itself in this JVM, its admin API in a container.
+   *
+   * @throws IllegalStateException when tools are not over MCP: start the environment {@link
+   *     Builder#withToolsOverMcp()}
+   */
+  public McpAdmin mcpService() {
+    return stack.mcp();
+  }
+
+  /**
+   * The MCP server object of an embedded environment, e.g. for the sessions with an open stream.
+   *
+   * @throws IllegalStateException when the services run in containers (use {@link #mcpService()}), or when tools
+   *     are not over MCP
+   */
+  public McpToolServer mcpServer() {
     return stack.mcpServer();
   }
 

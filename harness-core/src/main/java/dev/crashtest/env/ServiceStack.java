@@ -5,6 +5,8 @@ import dev.crashtest.fakes.crm.CrmAdmin;
 import dev.crashtest.fakes.crm.CrmServer;
 import dev.crashtest.fakes.identity.IdentityAdmin;
 import dev.crashtest.fakes.identity.IdentityProvider;
+import dev.crashtest.fakes.mcp.McpAdmin;
+import dev.crashtest.fakes.mcp.McpToolServer;
 import dev.crashtest.fakes.model.ModelAdmin;
 import dev.crashtest.fakes.model.ModelEndpoint;
 import java.util.function.Supplier;
@@ -30,9 +32,18 @@ interface ServiceStack {
     throw new IllegalStateException("this environment's workload has no stubbed services");
   }
 
-  /** The MCP server serving the workload's tools, when the environment serves them over MCP (in this JVM only). */
-  default dev.crashtest.fakes.mcp.McpToolServer mcpServer() {
-    throw new IllegalStateException("this environment serves no tools over MCP: start it withToolsOverMcp()");
+  /** The MCP server serving the workload's tools, when the environment serves them over MCP. */
+  default McpAdmin mcp() {
+    throw noMcp();
+  }
+
+  /** The MCP server object itself, which only a stack in this JVM has. */
+  default McpToolServer mcpServer() {
+    throw notInThisJvm("mcpService()");
+  }
+
+  static IllegalStateException noMcp() {
+    return new IllegalStateException("this environment serves no tools over MCP: start it withToolsOverMcp()");
   }
 
   /** The identity provider object itself, which only a stack in this JVM has. */

@@ -63,7 +63,7 @@ public final class ServiceFault extends Fault {
       if (!(fault instanceof dev.crashtest.fakes.mcp.McpFault.RenameTool rename)) {
         return served;
       }
-      InjectedFault known = run.environment.modelEndpoint().renameTool(rename.from(), rename.to());
+      InjectedFault known = run.environment.modelService().renameTool(rename.from(), rename.to());
       return new BothFaults(served, known);
     }, Triggers.atTime(Duration.ZERO), null, false, null);
   }

@@ -143,10 +143,6 @@ abstract class CampaignCommand implements Callable<Integer> {
     Campaign campaign = new Campaign(agentSpecs, items, campaignSeed, repeat, out, compare(), System.out)
         .gatedBy(gate).interruptedBy(Interruption.onSigint(System.out)).withWorkload(workload).withJobs(jobs);
     if (overMcp) {
-      if (where == Backend.CONTAINERS) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--tools mcp runs on the embedded backend only"
-            + " so far; leave out --backend containers");
-      }
       campaign.withToolsOverMcp();
     }
     if (slice != null) {

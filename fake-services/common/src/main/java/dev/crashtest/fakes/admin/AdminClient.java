@@ -73,8 +73,17 @@ public final class AdminClient {
    * fault it hands back is healed, and counts its hits, through the same API.
    */
   public InjectedFault injectFault(Map<String, Object> wire) {
-    JsonNode answer = post(FAULTS_PATH, wire);
-    return new RemoteFault(this, answer.path("id").asText(), answer.path("description").asText());
+    return injectFault(FAULTS_PATH, wire);
+  }
+
+  /**
+   * Injects what {@code wire} describes through an API shaped like {@value #FAULTS_PATH} at {@code path} (POST
+   * answers {@code {"id","description"}}, GET lists {@code [{"id","description","hits"}]}, DELETE {@code /{id}}
+   * heals), e.g. the model endpoint's {@code /__crashtest/tool-renames}.
+   */
+  public InjectedFault injectFault(String path, Map<String, Object> wire) {
+    JsonNode answer = post(path, wire);
+    return new RemoteFault(this, path, answer.path("id").asText(), answer.path("description").asText());
   }
 
   private JsonNode send(String method, String path, Object body) {

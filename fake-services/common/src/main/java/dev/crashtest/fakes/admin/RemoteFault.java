@@ -3,15 +3,20 @@ package dev.crashtest.fakes.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crashtest.fakes.InjectedFault;
 
-/** A fault a fake in another process applies, healed and counted through its {@code /__crashtest/faults} API. */
+/**
+ * A fault a fake in another process applies, healed and counted through the API it was injected at (usually {@code
+ * /__crashtest/faults}): {@code GET <path>} lists it with its hits, {@code DELETE <path>/<id>} heals it.
+ */
 final class RemoteFault implements InjectedFault {
   private final AdminClient admin;
+  private final String path;
   private final String id;
   private final String description;
   private volatile boolean healed;
 
-  RemoteFault(AdminClient admin, String id, String description) {
+  RemoteFault(AdminClient admin, String path, String id, String description) {
     this.admin = admin;
+    this.path = path;
     this.id = id;
     this.description = description;
   }
@@ -38,7 +43,7 @@ final class RemoteFault implements InjectedFault {
   }
 
   private JsonNode entry() {
-    for (JsonNode fault : admin.get(AdminClient.FAULTS_PATH)) {
+    for (JsonNode fault : admin.get(path)) {
       if (id.equals(fault.path("id").asText())) {
         return fault;
       }
@@ -53,7 +58,7 @@ final class RemoteFault implements InjectedFault {
     }
     healed = true;
     try {
-      admin.delete(AdminClient.FAULTS_PATH + "/" + id);
+      admin.delete(path + "/" + id);
     } catch (AdminException alreadyGone) {
       // used up (forRequests) or healed already: nothing left to stop
     }

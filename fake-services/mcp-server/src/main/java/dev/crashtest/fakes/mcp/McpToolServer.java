@@ -64,7 +64,7 @@ import java.util.Objects;
  * <p>See {@link McpEvents} and {@link McpFault}. Faults are also served over HTTP at {@code /__crashtest/faults} on
  * the server's port (and {@code /__admin/faults}), like every fake's.
  */
-public final class McpToolServer implements FakeService {
+public final class McpToolServer implements FakeService, McpAdmin {
   /** The audience agents' tokens must have: the MCP server's resource name. */
   public static final String AUDIENCE = "mcp";
 
@@ -119,6 +119,7 @@ public final class McpToolServer implements FakeService {
    *
    * @throws IllegalArgumentException if the fault names a tool the server does not serve now
    */
+  @Override
   public InjectedFault inject(McpFault fault) {
     return runtime.inject(Objects.requireNonNull(fault, "fault"));
   }

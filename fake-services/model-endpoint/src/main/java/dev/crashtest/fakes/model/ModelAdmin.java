@@ -14,4 +14,14 @@ import dev.crashtest.fakes.InjectedFault;
 public interface ModelAdmin {
   /** Applies {@code fault} to the endpoint's own answers until healed, or for its request limit. */
   InjectedFault inject(ModelFault fault);
+
+  /**
+   * From now on the model calls tool {@code from} by the name {@code to} whenever a request offers {@code to} and
+   * not {@code from}: a model that read a changed tool list (an MCP server renamed a tool). Healing forgets it.
+   *
+   * <pre>{@code
+   * InjectedFault rename = model.renameTool("place_order", "submit_order");
+   * }</pre>
+   */
+  InjectedFault renameTool(String from, String to);
 }

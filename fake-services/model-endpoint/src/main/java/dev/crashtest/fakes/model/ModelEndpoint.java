@@ -85,12 +85,14 @@ public final class ModelEndpoint implements FakeService, ModelAdmin {
   /**
    * From now on the model calls tool {@code from} by the name {@code to} whenever a request offers {@code to} and
    * not {@code from}, and reads {@code to}'s results as {@code from}'s: a model that read a changed tool list (an MCP
-   * server renamed a tool). An agent still offering {@code from} gets calls of {@code from}. Healing forgets it.
+   * server renamed a tool). An agent still offering {@code from} gets calls of {@code from}. Healing forgets it. The
+   * same as over HTTP at {@code /__crashtest/tool-renames}.
    *
    * <pre>{@code
    * InjectedFault rename = model.renameTool("place_order", "submit_order");
    * }</pre>
    */
+  @Override
   public InjectedFault renameTool(String from, String to) {
     return faults.book().renames().add(from, to);
   }

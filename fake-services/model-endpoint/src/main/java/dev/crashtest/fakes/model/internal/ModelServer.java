@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The embedded WireMock server behind {@code ModelEndpoint}: four stubs, each answered by a transformer (chat
- * completions, models, the fault admin API, and 404 for anything else).
+ * The embedded WireMock server behind {@code ModelEndpoint}: five stubs, each answered by a transformer (chat
+ * completions, models, the fault admin API, the tool-rename admin API, and 404 for anything else).
  *
  * <p>Faults: the chat transformer applies the {@link FaultBook}'s faults per answer (status, body, delay,
  * dribble, a short body under a longer {@code Content-Length}). It also builds its answer on the stub's response
@@ -75,6 +75,7 @@ public final class ModelServer implements AutoCloseable {
                 new EventPublisher(settings.listeners(), clock), new CompletionRenderer(clock), settings.faults()),
             new ModelsTransformer(settings.modelIds(), apiKeys),
             new FaultAdminTransformer(settings.faults()),
+            new ToolRenameAdminTransformer(settings.faults().renames()),
             new InvalidUrlTransformer());
     WireMockServer wireMock = new WireMockServer(config);
     wireMock.stubFor(post(urlPathEqualTo("/v1/chat/completions")).withId(CHAT_STUB_ID).atPriority(1)
@@ -83,6 +84,8 @@ public final class ModelServer implements AutoCloseable {
         .willReturn(aResponse().withTransformers(ModelsTransformer.NAME)));
     wireMock.stubFor(any(urlPathMatching(FaultAdminTransformer.PATH + "(/[^/]*)?")).atPriority(1)
         .willReturn(aResponse().withTransformers(FaultAdminTransformer.NAME)));
+    wireMock.stubFor(any(urlPathMatching(ToolRenameAdminTransformer.PATH + "(/[^/]*)?")).atPriority(1)
+        .willReturn(aResponse().withTransformers(ToolRenameAdminTransformer.NAME)));
     wireMock.stubFor(any(anyUrl()).atPriority(10)
         .willReturn(aResponse().withTransformers(InvalidUrlTransformer.NAME)));
     try {
