@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 final class ToolsOption {
   @Option(names = "--tools", paramLabel = "HOW", defaultValue = "rest",
       description = "How agents reach their tools: 'rest' (default: each service's HTTP API) or 'mcp' (an MCP server"
-          + " serving the workload's tools, HARNESS_MCP_URL; docs/agent-contract.md section 3.4). Embedded backend.")
+          + " serving the workload's tools, HARNESS_MCP_URL; docs/agent-contract.md section 3.4); both backends.")
   String tools;
 
   /** Whether tools go over MCP; a usage error (exit 2) for anything but rest or mcp. */
