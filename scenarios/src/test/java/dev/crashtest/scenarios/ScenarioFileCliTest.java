@@ -172,7 +172,7 @@ class ScenarioFileCliTest {
     assertThat(show.code()).as("exit code").isEqualTo(2);
     assertThat(show.err()).as("error").startsWith("crashtest show: unknown scenario [crash-after-place-ordr]; known"
         + " scenarios: happy-path, crash-before-create-quote, ")
-        .endsWith(", clock-skew (did you mean crash-after-place-order?)" + System.lineSeparator());
+        .endsWith(", mcp-tool-error (did you mean crash-after-place-order?)" + System.lineSeparator());
   }
 
   @Test
@@ -191,7 +191,7 @@ class ScenarioFileCliTest {
 
     assertThat(run.code()).as("exit code").isEqualTo(2);
     assertThat(run.err()).as("error").startsWith("crashtest run: unknown scenario [crash-after-place-ordr]; known"
-        + " scenarios: happy-path, ").endsWith(", clock-skew, crash-point-sweep (did you mean"
+        + " scenarios: happy-path, ").endsWith(", mcp-tool-error, crash-point-sweep (did you mean"
         + " crash-after-place-order?)" + System.lineSeparator());
   }
 
