@@ -1,12 +1,10 @@
 package dev.crashtest.fakes.model.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.crashtest.fakes.InjectedFault;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,46 +18,19 @@ import java.util.Optional;
  * curl -X POST localhost:41001/__crashtest/faults -d '{"type": "rate_limited", "retryAfterSeconds": 2, "forRequests": 3}'
  * }</pre>
  */
-final class FaultAdminTransformer extends ScriptedTransformer {
+final class FaultAdminTransformer extends AdminCollectionTransformer {
   static final String NAME = "crashtest-fault-admin";
   static final String PATH = "/__crashtest/faults";
 
   private final FaultBook faults;
 
   FaultAdminTransformer(FaultBook faults) {
-    super(NAME);
+    super(NAME, PATH, "unknown_fault");
     this.faults = faults;
   }
 
   @Override
-  ResponseDefinition answer(Request request, ResponseDefinition stub, ResponseDefinitionBuilder response) {
-    String path = path(request);
-    String method = request.getMethod().getName();
-    if (path.equals(PATH) || path.equals(PATH + "/")) {
-      return switch (method) {
-        case "POST" -> inject(request.getBodyAsString(), response);
-        case "GET" -> json(response, 200, list());
-        case "DELETE" -> {
-          faults.healAll();
-          yield response.withStatus(204).build();
-        }
-        default -> notAllowed(response, method, path, "GET, POST, DELETE");
-      };
-    }
-    String id = path.substring(PATH.length() + 1);
-    if (!method.equals("DELETE")) {
-      return notAllowed(response, method, path, "DELETE");
-    }
-    Optional<InjectedFault> fault = faults.find(id);
-    if (fault.isEmpty()) {
-      return error(response, 404, "unknown_fault", "id", "model: no active fault [" + id + "]; active: "
-          + faults.active().stream().map(InjectedFault::id).toList() + " (a healed or used-up fault is gone)");
-    }
-    fault.get().heal();
-    return response.withStatus(204).build();
-  }
-
-  private ResponseDefinition inject(String body, ResponseDefinitionBuilder response) {
+  ResponseDefinition add(String body, ResponseDefinitionBuilder response) {
     try {
       FaultPlan plan = FaultTypes.parse(Json.tryParse(body).orElse(null));
       return json(response, 201, describe(faults.inject(plan)));
@@ -68,34 +39,34 @@ final class FaultAdminTransformer extends ScriptedTransformer {
     }
   }
 
-  private ArrayNode list() {
-    ArrayNode list = Json.MAPPER.createArrayNode();
-    faults.active().forEach(fault -> list.add(describe(fault).put("hits", fault.hits())));
-    return list;
+  @Override
+  List<InjectedFault> active() {
+    return faults.active();
   }
 
-  private static ObjectNode describe(InjectedFault fault) {
+  @Override
+  Optional<InjectedFault> find(String id) {
+    return faults.find(id);
+  }
+
+  @Override
+  void healAll() {
+    faults.healAll();
+  }
+
+  @Override
+  ObjectNode describe(InjectedFault fault) {
     return Json.object().put("id", fault.id()).put("type", FaultBook.type(fault))
         .put("description", fault.description());
   }
 
-  private static ResponseDefinition notAllowed(ResponseDefinitionBuilder response, String method, String path,
-      String allowed) {
-    return error(response.withHeader("Allow", allowed), 405, "method_not_allowed", null,
-        "model: [" + method + " " + path + "] is not allowed; use " + allowed);
+  @Override
+  String noun() {
+    return "fault";
   }
 
-  private static ResponseDefinition error(ResponseDefinitionBuilder response, int status, String code, String field,
-      String message) {
-    ObjectNode body = Json.object().put("error", code);
-    if (field != null) {
-      body.put("field", field);
-    }
-    body.put("message", message);
-    return json(response, status, body);
-  }
-
-  private static ResponseDefinition json(ResponseDefinitionBuilder response, int status, JsonNode body) {
-    return json(response, status, Json.write(body));
+  @Override
+  String goneNote() {
+    return " (a healed or used-up fault is gone)";
   }
 }
