@@ -499,8 +499,12 @@ class Agent {
     const [host, port] = splitAddress(env.CRASHTEST_PLATFORM_ADDRESS);
     this.pool = new pg.Pool({ host, port, user: "crashtest", password: "crashtest", database: "crashtest", max: 8,
       connectionTimeoutMillis: 5000, query_timeout: 10_000, keepAlive: true, idleTimeoutMillis: 10_000 });
-    // A connection PostgreSQL closed while idle (platform-restart) is reported here; the next query reconnects.
+    // PostgreSQL dying (platform-restart) makes every open connection emit "error": on an idle one the pool reports
+    // it here, on one checked out (PostgresSaver holds one through each checkpoint's transaction) the client does.
+    // node-postgres leaves both to the application; unheard, Node ends the process. The query in flight fails, the
+    // run breaks off, and drive() resumes it from the last checkpoint.
     this.pool.on("error", (error) => log(`platform connection lost: ${error.message}`));
+    this.pool.on("connect", (client) => client.on("error", (error) => log(`platform connection lost: ${error.message}`)));
     this.checkpointer = new PostgresSaver(this.pool);
     this.model = new ChatOpenAI({ model: this.workload.model, apiKey: env.HARNESS_MODEL_API_KEY,
       configuration: { baseURL: env.HARNESS_MODEL_BASE_URL }, maxRetries: MAX_RETRIES, timeout: HTTP_TIMEOUT_MS })
