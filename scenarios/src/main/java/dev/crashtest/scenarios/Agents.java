@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -101,8 +102,22 @@ public final class Agents {
 
   /** The LangGraph.js agent with its npm packages from {@code nodeModules}. */
   public static AgentSpec langgraph(Path nodeModules) {
+    return langgraph(nodeModules, List.of("node"));
+  }
+
+  /**
+   * The LangGraph.js agent run with LangGraph's durability mode {@code durability} ({@code async}, its default;
+   * {@code sync}; {@code exit}) instead of the default; see agents/langgraph/README.md.
+   */
+  static AgentSpec langgraph(Path nodeModules, String durability) {
+    return langgraph(nodeModules, List.of("env", "CRASHTEST_LANGGRAPH_DURABILITY=" + durability, "node"));
+  }
+
+  private static AgentSpec langgraph(Path nodeModules, List<String> launcher) {
     Path script = LangGraphModules.prepareScript(nodeModules);
-    return AgentSpec.command("langgraph", List.of("node", script.toString())).selectedBy("--agent langgraph")
+    List<String> command = new ArrayList<>(launcher);
+    command.add(script.toString());
+    return AgentSpec.command("langgraph", command).selectedBy("--agent langgraph")
         .withPlatform(PlatformSpec.javaMain("langgraph-platform", RuntimeClasspath.of("dbos"), POSTGRES_PLATFORM)
             .onThisHostOnly(POSTGRES_ON_THIS_HOST));
   }
