@@ -592,6 +592,7 @@ class Agent {
     if (task.running) return;
     task.running = true;
     const started = Date.now();
+    let stalled = 0;
     try {
       for (let attempt = 1; ; attempt++) {
         try {
@@ -610,13 +611,21 @@ class Agent {
               return;
             }
             input = new Command({ resume: task.resume });
-          } else if (snapshot.next.length === 0) {
+          } else if (snapshot.next.length === 0 && (snapshot.tasks ?? []).length === 0) {
+            // Note: `next` alone is empty too when the last node's writes were saved (pending writes) but the
+            // checkpoint after it was not (a kill between the two): invoke(null) applies them and goes on.
             await this.finish(task, { status: "FAILED", error: "the graph ended without an outcome" });
             return;
           }
           task.status = "RUNNING";
           await this.graph.invoke(input, this.config(task));
           if (input instanceof Command) task.resume = null;
+          const after = await this.graph.getState(this.config(task));
+          if (input === null && sameCheckpoint(snapshot, after) && ++stalled >= 3) {
+            await this.finish(task, { status: "FAILED", error: "resuming from the last checkpoint made no progress"
+              + ` (checkpoint ${after.config?.configurable?.checkpoint_id}, next [${after.next.join(", ")}])` });
+            return;
+          }
         } catch (error) {
           if (error instanceof ServiceUnavailable || error?.name === "GraphRecursionError") {
             await this.finish(task, { status: "FAILED", error: error.message });
@@ -688,6 +697,10 @@ class Agent {
 function newTask(taskId, goal, userToken) {
   return { taskId, goal, userToken, status: "RUNNING", result: null, error: null, running: false, resume: null,
     tokens: new Map() };
+}
+
+function sameCheckpoint(before, after) {
+  return before.config?.configurable?.checkpoint_id === after.config?.configurable?.checkpoint_id;
 }
 
 function awaitingApproval(snapshot) {
