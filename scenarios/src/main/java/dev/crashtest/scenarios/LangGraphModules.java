@@ -73,12 +73,12 @@ final class LangGraphModules {
   static Path prepareScript(Path modules) {
     try {
       Path dir = Files.createTempDirectory("crashtest-langgraph-agent-");
+      dir.toFile().deleteOnExit(); // deleted last: deleteOnExit works in reverse order of registration
       Path script = dir.resolve("agent.mjs");
       Files.write(script, resource("agent.mjs"));
-      Path link = Files.createSymbolicLink(dir.resolve("node_modules"), modules.toAbsolutePath());
       script.toFile().deleteOnExit();
+      Path link = Files.createSymbolicLink(dir.resolve("node_modules"), modules.toAbsolutePath());
       link.toFile().deleteOnExit();
-      dir.toFile().deleteOnExit();
       return script;
     } catch (IOException e) {
       throw new UncheckedIOException("could not prepare the langgraph agent's script: " + e.getMessage(), e);
