@@ -8,14 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The reference agents Crashtest ships, by name: {@code naive} (Java, LangChain4j, progress in memory),
  * {@code naive-streaming} (the same, streaming the model's answers), {@code python} (standard-library Python,
- * written from the agent contract alone), and the same Java agent on durable runtimes: {@code temporal},
- * {@code restate}, {@code dbos}.
+ * written from the agent contract alone), the same Java agent on durable runtimes: {@code temporal},
+ * {@code restate}, {@code dbos}, and {@code langgraph} (LangGraph.js on Node, checkpoints in PostgreSQL).
  *
  * <pre>{@code
  * AgentSpec agent = Agents.named("naive").orElseThrow();
@@ -23,12 +24,15 @@ import java.util.Optional;
  */
 public final class Agents {
   static final String JAVA_MAIN = "dev.crashtest.agents.ProcurementAgentMain";
+  static final String POSTGRES_PLATFORM = "dev.crashtest.agents.dbos.PostgresPlatformMain";
+  static final String POSTGRES_ON_THIS_HOST =
+      "PostgreSQL refuses to run as root and the user namespace that avoids it is not allowed in a container";
   static final String PYTHON_RESOURCE = "/dev/crashtest/agents/python/procurement_agent.py";
 
   private Agents() {}
 
   public static List<String> names() {
-    return List.of("naive", "naive-streaming", "python", "temporal", "restate", "dbos");
+    return List.of("naive", "naive-streaming", "python", "temporal", "restate", "dbos", "langgraph");
   }
 
   public static Optional<AgentSpec> named(String name) {
@@ -46,8 +50,9 @@ public final class Agents {
             "the Restate server is a binary from npm in this machine's cache, kept off the network by a mount"
                 + " namespace that a container may not create"));
       case "dbos":
-        return Optional.of(onThisHost(durable("dbos", "dev.crashtest.agents.dbos.PostgresPlatformMain"),
-            "PostgreSQL refuses to run as root and the user namespace that avoids it is not allowed in a container"));
+        return Optional.of(onThisHost(durable("dbos", POSTGRES_PLATFORM), POSTGRES_ON_THIS_HOST));
+      case "langgraph":
+        return Optional.of(langgraph());
       default:
         return Optional.empty();
     }
@@ -82,6 +87,39 @@ public final class Agents {
   public static AgentSpec temporal() {
     AgentSpec agent = durable("temporal", "dev.crashtest.agents.temporal.TemporalPlatformMain");
     return agent.withPlatform(agent.platform().orElseThrow().losingStateOnRestart());
+  }
+
+  /**
+   * The LangGraph.js agent ({@code agents/langgraph/agent.mjs}, shipped in the jar) run by {@code node}, its
+   * checkpoints in the same PostgreSQL platform as {@code dbos}. Its npm packages come from the cache that
+   * {@code ci/install-langgraph.sh} fills ({@link LangGraphModules}).
+   *
+   * @throws IllegalStateException naming the install script when the packages are not installed
+   */
+  public static AgentSpec langgraph() {
+    return langgraph(LangGraphModules.find(System.getenv()));
+  }
+
+  /** The LangGraph.js agent with its npm packages from {@code nodeModules}. */
+  public static AgentSpec langgraph(Path nodeModules) {
+    return langgraph(nodeModules, List.of("node"));
+  }
+
+  /**
+   * The LangGraph.js agent run with LangGraph's durability mode {@code durability} ({@code async}, its default;
+   * {@code sync}; {@code exit}) instead of the default; see agents/langgraph/README.md.
+   */
+  static AgentSpec langgraph(Path nodeModules, String durability) {
+    return langgraph(nodeModules, List.of("env", "CRASHTEST_LANGGRAPH_DURABILITY=" + durability, "node"));
+  }
+
+  private static AgentSpec langgraph(Path nodeModules, List<String> launcher) {
+    Path script = LangGraphModules.prepareScript(nodeModules);
+    List<String> command = new ArrayList<>(launcher);
+    command.add(script.toString());
+    return AgentSpec.command("langgraph", command).selectedBy("--agent langgraph")
+        .withPlatform(PlatformSpec.javaMain("langgraph-platform", RuntimeClasspath.of("dbos"), POSTGRES_PLATFORM)
+            .onThisHostOnly(POSTGRES_ON_THIS_HOST));
   }
 
   /** The Python agent, copied out of the class path into a temporary file so it runs from a jar too. */

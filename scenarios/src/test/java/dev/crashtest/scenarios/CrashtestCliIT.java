@@ -51,11 +51,12 @@ class CrashtestCliIT {
 
   @Test
   void unknown_agent_is_a_usage_error_that_lists_the_known_ones() {
-    Captured run = capture(() -> CrashtestCli.execute("run", "--agent", "langgraph"));
+    Captured run = capture(() -> CrashtestCli.execute("run", "--agent", "autogen"));
 
     assertThat(run.code).isEqualTo(2);
     assertThat(run.err)
-        .contains("unknown agent [langgraph]; known agents: naive, naive-streaming, python, temporal, restate, dbos");
+        .contains("unknown agent [autogen]; known agents: naive, naive-streaming, python, temporal, restate, dbos,"
+            + " langgraph");
   }
 
   private record Captured(int code, String out, String err) {}
