@@ -30,6 +30,9 @@ import { Annotation, Command, END, MessagesAnnotation, START, StateGraph, interr
 import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import { ChatOpenAI } from "@langchain/openai";
 import { HumanMessage, SystemMessage, ToolMessage } from "@langchain/core/messages";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { ErrorCode, McpError, ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 
 const MODEL_NAME = "crashtest-procurement";
 const MAX_RETRIES = 5;
@@ -363,6 +366,227 @@ async function callService(label, method, url, tokens, body, key) {
   }
 }
 
+// ------------------------------------------------------------------ tools over MCP (contract, section 3.4)
+
+const MCP_AUDIENCE = "mcp";
+const DEFAULT_MCP_TIMEOUT_MS = 10_000;
+
+/** The answer to a POST broke off before the JSON-RPC response arrived (a dropped event stream). */
+class McpStreamDropped extends Error {
+  constructor(message) { super(message); this.name = "McpStreamDropped"; }
+}
+
+function mcpTimeout(env) {
+  const raw = (env.HARNESS_MCP_TOOL_TIMEOUT_MS || "").trim();
+  const millis = raw ? Number(raw) : DEFAULT_MCP_TIMEOUT_MS;
+  if (!Number.isFinite(millis) || millis <= 0) {
+    throw new WorkloadError(`HARNESS_MCP_TOOL_TIMEOUT_MS [${raw}] is not a number of milliseconds`);
+  }
+  return millis;
+}
+
+/**
+ * Wraps the body of an event-stream answer to a JSON-RPC request: when the stream ends (or breaks) before a message
+ * with the request's id and a result or error came through, `dropped` is called. The SDK's transport does not
+ * resume a POST stream that sent no event id, and the request would otherwise only end at its timeout.
+ */
+function watchedStream(body, requestId, dropped) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let answered = false;
+  const scan = (final) => {
+    const lines = buffer.split(/\r?\n/);
+    buffer = final ? "" : lines.pop();
+    for (const line of lines) {
+      if (!line.startsWith("data:")) continue;
+      const message = parseJson(line.slice(5).trim());
+      if (message && typeof message === "object" && message.id === requestId && ("result" in message || "error" in message)) {
+        answered = true;
+      }
+    }
+  };
+  return new ReadableStream({
+    async pull(controller) {
+      let chunk;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        if (!answered) dropped(`the event stream broke off before the answer: ${error.cause?.code ?? error.message}`);
+        controller.error(error);
+        return;
+      }
+      if (chunk.done) {
+        scan(true);
+        controller.close();
+        if (!answered) dropped("the event stream ended before the answer");
+        return;
+      }
+      buffer += decoder.decode(chunk.value, { stream: true });
+      scan(false);
+      controller.enqueue(chunk.value);
+    },
+    cancel(reason) { return reader.cancel(reason); },
+  });
+}
+
+/**
+ * One task's session with the MCP server, on the official TypeScript SDK's Client and StreamableHTTPClientTransport.
+ * The SDK speaks the protocol (initialize, the session header, the protocol-version header, event-stream answers,
+ * the GET stream, request timeouts, notifications); what the contract asks beyond it is here: the bearer token for
+ * audience `mcp` on every request (a fetch wrapper; one fresh exchange on a 401), a new session on a 404, the tool
+ * list marked stale on notifications/tools/list_changed, and a dropped answer stream noticed at once.
+ */
+class McpSession {
+  constructor(url, tokens, timeoutMs) {
+    Object.assign(this, { url: new URL(url), tokens, timeoutMs, client: null, tools: [], stale: true,
+      inFlight: null });
+  }
+
+  /** fetch for the transport: the current mcp token as bearer; a POSTed request's event stream watched for a drop. */
+  fetch = async (url, init = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set("Authorization", `Bearer ${await this.tokens.current()}`);
+    const response = await fetch(url, { ...init, headers });
+    const sent = init.method === "POST" && typeof init.body === "string" ? parseJson(init.body) : null;
+    const requestId = sent && typeof sent === "object" && sent.method ? sent.id : undefined;
+    const call = this.inFlight;
+    if (requestId === undefined || !call || !response.ok || !response.body
+        || !(response.headers.get("content-type") || "").startsWith("text/event-stream")) {
+      return response;
+    }
+    const body = watchedStream(response.body, requestId, (why) => call.abort(new McpStreamDropped(why)));
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+
+  async connect() {
+    const transport = new StreamableHTTPClientTransport(this.url, { fetch: this.fetch });
+    const client = new Client({ name: "crashtest-langgraph-agent", version: "0.1.0" }, { capabilities: {} });
+    client.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
+      if (this.client === client) this.stale = true;
+    });
+    // The GET stream's failures (a 404 or 401 after the server forgot us, a reconnect given up) are the next
+    // request's to find out; logging them is enough.
+    client.onerror = (error) => {
+      if (this.client === client) log(`mcp: ${error.message}`);
+    };
+    this.client = client;
+    this.stale = true;
+    try {
+      await this.request((signal) => client.connect(transport, { timeout: this.timeoutMs, signal }));
+    } catch (error) {
+      if (this.client === client) this.reset();
+      throw error;
+    }
+    log(`mcp: session ${transport.sessionId} initialized (protocol ${transport.protocolVersion})`);
+    return client;
+  }
+
+  /** Forgets the session (the server forgot it, or it cannot be trusted): the next request initializes anew. */
+  reset() {
+    const client = this.client;
+    this.client = null;
+    this.stale = true;
+    if (client) client.close().catch(() => {});
+  }
+
+  /** One request with its own abort signal, so that a dropped answer stream ends it at once. */
+  async request(send) {
+    const call = new AbortController();
+    this.inFlight = call;
+    try {
+      return await send(call.signal);
+    } finally {
+      if (this.inFlight === call) this.inFlight = null;
+    }
+  }
+
+  async listTools() {
+    const client = this.client ?? await this.connect();
+    this.stale = false;
+    const tools = [];
+    let cursor;
+    try {
+      do {
+        const page = await this.request((signal) => client.listTools(cursor ? { cursor } : {},
+          { timeout: this.timeoutMs, signal }));
+        tools.push(...(page.tools ?? []));
+        cursor = page.nextCursor;
+      } while (cursor);
+    } catch (error) {
+      this.stale = true;
+      throw error;
+    }
+    this.tools = tools;
+    return tools;
+  }
+
+  async callTool(name, args, key) {
+    const client = this.client ?? await this.connect();
+    return this.request((signal) => client.callTool({ name, arguments: args, _meta: { idempotencyKey: key } },
+      undefined, { timeout: this.timeoutMs, signal }));
+  }
+}
+
+/** A CallToolResult as the tool result the model reads, the same as over REST (contract, section 3.4 "Results"). */
+function mcpToolResult(result) {
+  const text = (result.content ?? []).filter((item) => item.type === "text").map((item) => item.text ?? "").join("");
+  const parsed = text.trim() ? parseJson(text) : null;
+  if (result.isError) {
+    if (parsed !== null && typeof parsed === "object" && "error" in parsed) return JSON.stringify(parsed);
+    return toolError("tool_failed", text || "the MCP tool reported an error");
+  }
+  if (parsed !== null && typeof parsed !== "string") return text;
+  if (result.structuredContent != null) return JSON.stringify(result.structuredContent);
+  return text.trim() ? JSON.stringify({ text }) : "{}";
+}
+
+const mcpUnknownTool = (name) => toolError("unknown_tool", `no tool named [${name}] in the MCP server's current list`);
+const isUnknownTool = (error) => error instanceof McpError && error.code === ErrorCode.InvalidParams
+  && /unknown tool/i.test(error.message);
+const httpStatus = (error) => (error instanceof StreamableHTTPError ? error.code : null);
+
+/**
+ * Runs one MCP request for a task's tool node: a 404 (session gone) initializes a new session, lists the tools and
+ * repeats at once; a 401 exchanges one fresh token and repeats, a second 401 (or a 403) fails the task; no answer in
+ * time, a dropped stream, a broken connection or -32603 throws ServiceUnavailable, which the tool node's RetryPolicy
+ * retries with backoff, same step and key.
+ */
+async function mcpAttempt(session, what, action) {
+  let refreshed = false;
+  for (let renewed = 0; ; ) {
+    try {
+      return await action();
+    } catch (error) {
+      const status = httpStatus(error);
+      if (error instanceof TaskFailed) throw error;
+      if (status === 404 && renewed < MAX_RETRIES) {
+        log(`mcp: session gone (404) at ${what}; initializing a new session`);
+        session.reset();
+        renewed++;
+        continue;
+      }
+      if (status === 401 && !refreshed) {
+        log(`mcp: 401 at ${what}; exchanging a fresh token`);
+        await session.tokens.refresh();
+        refreshed = true;
+        continue;
+      }
+      if (status === 401 || status === 403) {
+        throw new TaskFailed(`MCP server refused ${what}: HTTP ${status}${refreshed ? " after a fresh token exchange"
+          : ""}; the agent no longer has the authority this task needs`);
+      }
+      const transient = [ErrorCode.InternalError, ErrorCode.RequestTimeout, ErrorCode.ConnectionClosed];
+      if (error instanceof McpError && !transient.includes(error.code)) throw error; // the caller answers the model
+      // No answer in time, a dropped stream (the SDK reports our abort as a timeout), a broken connection, -32603, a
+      // 5xx: the tool node's RetryPolicy runs the node again, same step, same key.
+      throw new ServiceUnavailable(`MCP server [${session.url}]: ${what} failed: ${
+        error.code === ErrorCode.RequestTimeout && !/McpStreamDropped/.test(error.message)
+          ? `no answer within ${session.timeoutMs} ms` : error.message}`);
+    }
+  }
+}
+
 // ------------------------------------------------------------------ the graph
 
 /** The graph's state: the conversation, and the task's outcome once it has one. */
@@ -422,8 +646,15 @@ function buildGraph(agent) {
     }
     log(`task=${task.taskId} turn=${turn} model=${workload.model}`);
     let answer;
+    let model;
     try {
-      answer = await agent.model.invoke(state.messages);
+      model = await agent.modelFor(task);
+    } catch (error) {
+      if (error instanceof TaskFailed) return { outcome: { status: "FAILED", error: error.message } };
+      throw error; // ServiceUnavailable (tools/list over MCP): the RetryPolicy runs this node again
+    }
+    try {
+      answer = await model.invoke(state.messages);
     } catch (error) {
       return { outcome: { status: "FAILED", error: `model failed: ${error.message}` } };
     }
@@ -445,7 +676,7 @@ function buildGraph(agent) {
     log(`task=${task.taskId} step=${step} tool=${call.name}`);
     let content;
     try {
-      content = await agent.runServiceTool(task, step, call);
+      content = agent.mcpUrl ? await agent.runMcpTool(task, step, call) : await agent.runServiceTool(task, step, call);
     } catch (error) {
       if (error instanceof TaskFailed) return { outcome: { status: "FAILED", error: error.message } };
       throw error; // ServiceUnavailable: the RetryPolicy runs this node again, with the same step and key
@@ -476,7 +707,7 @@ function buildGraph(agent) {
   const retryPolicy = { maxAttempts: MAX_RETRIES + 1, initialInterval: 250, backoffFactor: 2, maxInterval: 4000,
     jitter: false, retryOn: (error) => error instanceof ServiceUnavailable, logWarning: true };
   return new StateGraph(TaskState)
-    .addNode("model", model)
+    .addNode("model", model, { retryPolicy })
     .addNode("tool", tool, { retryPolicy })
     .addNode("approval", approval)
     .addEdge(START, "model")
@@ -506,9 +737,13 @@ class Agent {
     this.pool.on("error", (error) => log(`platform connection lost: ${error.message}`));
     this.pool.on("connect", (client) => client.on("error", (error) => log(`platform connection lost: ${error.message}`)));
     this.checkpointer = new PostgresSaver(this.pool);
-    this.model = new ChatOpenAI({ model: this.workload.model, apiKey: env.HARNESS_MODEL_API_KEY,
-      configuration: { baseURL: env.HARNESS_MODEL_BASE_URL }, maxRetries: MAX_RETRIES, timeout: HTTP_TIMEOUT_MS })
-      .bindTools(toolDefinitions(this.workload));
+    this.chat = new ChatOpenAI({ model: this.workload.model, apiKey: env.HARNESS_MODEL_API_KEY,
+      configuration: { baseURL: env.HARNESS_MODEL_BASE_URL }, maxRetries: MAX_RETRIES, timeout: HTTP_TIMEOUT_MS });
+    // Tools over MCP (section 3.4) when HARNESS_MCP_URL is set: the model is offered what the server lists at each
+    // turn (plus the gate tools); over REST, the workload's tools, bound once.
+    this.mcpUrl = (env.HARNESS_MCP_URL || "").trim() || null;
+    this.mcpTimeoutMs = mcpTimeout(env);
+    this.model = this.mcpUrl ? null : this.chat.bindTools(toolDefinitions(this.workload));
     this.exchange = new TokenExchange(env.HARNESS_IDP_ISSUER, env.HARNESS_AGENT_CLIENT_ID,
       env.HARNESS_AGENT_CLIENT_SECRET_FILE);
     this.tasks = new Map();
@@ -661,10 +896,58 @@ class Agent {
 
   tokens(task, service) {
     if (!task.tokens.has(service)) {
-      task.tokens.set(service, new TokenSource(this.exchange, task.userToken, service,
-        scopesOf(this.workload, service)));
+      // The mcp token carries the scopes of all the workload's tools (section 3.4 "Authorization").
+      const scopes = service === MCP_AUDIENCE
+        ? [...new Set(this.workload.tools.filter((t) => !t.gate).flatMap((t) => (t.scope || "").split(/\s+/))
+          .filter(Boolean))]
+        : scopesOf(this.workload, service);
+      task.tokens.set(service, new TokenSource(this.exchange, task.userToken, service, scopes));
     }
     return task.tokens.get(service);
+  }
+
+  /** The task's MCP session (in memory only, like its tokens: a restarted agent initializes a new one). */
+  mcp(task) {
+    task.mcp ??= new McpSession(this.mcpUrl, this.tokens(task, MCP_AUDIENCE), this.mcpTimeoutMs);
+    return task.mcp;
+  }
+
+  /** The model for this turn: over MCP, bound to the tools the server lists now (listed again when stale). */
+  async modelFor(task) {
+    if (!this.mcpUrl) return this.model;
+    const session = this.mcp(task);
+    await mcpAttempt(session, "tools/list", () => (session.stale ? session.listTools() : session.tools));
+    const gates = this.workload.tools.filter((t) => t.gate);
+    const listed = session.tools.filter((tool) => !gates.some((gate) => gate.name === tool.name))
+      .map((tool) => ({ name: tool.name, description: tool.description,
+        parameters: tool.inputSchema ?? { type: "object", properties: {} } }));
+    return this.chat.bindTools(toolDefinitions({ tools: [...listed, ...gates] }));
+  }
+
+  /**
+   * Section 3.4: the tool call on the MCP server, key {taskId}/{step}/{tool} in _meta on every call. A tool that is
+   * not in the current list is never sent; an unknown-tool error lists the tools again before the next call.
+   */
+  async runMcpTool(task, step, call) {
+    if (call.invalid || call.args === null || typeof call.args !== "object") {
+      return toolError("invalid_arguments", "arguments are not a JSON object");
+    }
+    const session = this.mcp(task);
+    const key = `${task.taskId}/${step}/${call.name}`;
+    try {
+      return await mcpAttempt(session, `tools/call [${call.name}] (key ${key})`, async () => {
+        if (session.stale) await session.listTools();
+        if (!session.tools.some((tool) => tool.name === call.name)) return mcpUnknownTool(call.name);
+        return mcpToolResult(await session.callTool(call.name, call.args, key));
+      });
+    } catch (error) {
+      if (!(error instanceof McpError)) throw error;
+      if (isUnknownTool(error)) {
+        session.stale = true;
+        return mcpUnknownTool(call.name);
+      }
+      return JSON.stringify({ error: { error: "mcp_error", code: error.code, message: error.message } });
+    }
   }
 
   /** Section 3.3: the tool's HTTP call; a 2xx body is the result, any other 4xx {"error": body}. */
