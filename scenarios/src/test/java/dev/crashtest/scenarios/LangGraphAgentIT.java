@@ -6,20 +6,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crashtest.agent.AgentSpec;
 import dev.crashtest.catalogue.Catalogue;
 import dev.crashtest.check.CheckResult;
+import dev.crashtest.env.Environment;
+import dev.crashtest.history.Op;
 import dev.crashtest.junit.CrashtestExtension;
 import dev.crashtest.junit.Seed;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;
+import dev.crashtest.scenario.Scenario;
 import dev.crashtest.scenario.ScenarioRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The LangGraph.js agent ({@code agents/langgraph/agent.mjs}) through the harness, on real processes: Node, its
@@ -109,6 +114,46 @@ class LangGraphAgentIT {
     assertThat(result).passed();
     assertThat(result.metrics()).as("metrics").containsEntry("kills", 1L).containsEntry("restarts", 1L)
         .containsEntry("sideEffects", 3L).containsEntry("redoneCalls", 0L);
+  }
+
+  /**
+   * Tools over MCP (contract, section 3.4): the agent discovers the tools with tools/list on the MCP TypeScript SDK's
+   * client and calls each with {@code _meta.idempotencyKey}; every effect goes through the MCP server.
+   */
+  @Test
+  void over_mcp_the_agent_passes_the_happy_path_calling_every_tool_through_the_mcp_server(
+      @TempDir Path out, @Seed long seed) {
+    RunResult result = overMcp(Catalogue.happyPath(), out, seed);
+
+    assertThat(result).passed();
+    List<Op> calls = result.history().select(op -> op.is("mcp", "tools_call"));
+    assertThat(calls).extracting(op -> op.text("tool")).as("tool calls over MCP")
+        .containsExactly("get_account", "create_quote", "place_order", "add_note");
+    assertThat(calls).extracting(op -> op.text("idempotencyKey")).as("idempotency keys in _meta")
+        .allSatisfy(key -> assertThat(key).matches("[^/]+/\\d+/[a-z_]+"));
+    assertThat(result.history().select(op -> op.is("crm", "place_order"))).extracting(op -> op.list("via"))
+        .as("the order made through the MCP server").containsExactly(List.of("mcp-server"));
+  }
+
+  /**
+   * The server renames place_order to submit_order while the task awaits approval and announces
+   * notifications/tools/list_changed: the SDK hands the notification to the agent's handler, the next model turn
+   * lists the tools again and the order goes out as submit_order; the vanished place_order is never sent.
+   */
+  @Test
+  void over_mcp_the_agent_lists_the_tools_again_when_the_server_says_they_changed(@TempDir Path out, @Seed long seed) {
+    RunResult result = overMcp(Catalogue.named("mcp-tools-changed").orElseThrow(), out, seed);
+
+    assertThat(result).passed();
+    assertThat(result.history().select(op -> op.is("mcp", "tools_call"))).extracting(op -> op.text("tool"))
+        .as("tool calls over MCP").contains("submit_order").doesNotContain("place_order");
+    assertThat(result.history().select(op -> op.is("mcp", "tools_list"))).as("tools/list calls").hasSizeGreaterThan(1);
+  }
+
+  private static RunResult overMcp(Scenario scenario, Path out, long seed) {
+    try (Environment environment = Environment.embedded().withSeed(seed).withToolsOverMcp().start()) {
+      return ScenarioRunner.on(environment).writingTo(out).run(scenario, Agents.langgraph(nodeModules), seed);
+    }
   }
 
   private static boolean onPath(String command) {
