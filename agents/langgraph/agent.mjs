@@ -13,6 +13,10 @@
 //             node's RetryPolicy (0.25 s doubling to 4 s, 5 retries), re-running the node with the same key
 //   approval  the gate: interrupt(), resumed by POST /tasks/{id}/approve with new Command({resume})
 //
+// Tools over MCP (section 3.4) when HARNESS_MCP_URL is set: the tool node calls the MCP server instead, with the
+// official TypeScript SDK's Client over StreamableHTTPClientTransport (McpSession below), same step, same key (in
+// _meta), and the model node binds the tools the server lists at each turn.
+//
 // State lives in PostgresSaver on the platform's PostgreSQL (CRASHTEST_PLATFORM_ADDRESS, user/password/database
 // crashtest), one thread per task (thread_id = taskId). A small table of our own in the same database,
 // crashtest_langgraph_tasks, lists the tasks (goal, user token, final status) so that a restarted agent knows them
