@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,8 @@ public final class AgentSpec {
   private final String image;
   private final JavaLaunch launch;
   private final String arguments;
+  /** Per checker, what its failure means for this agent, in its platform's own terms (set once, then carried). */
+  private Map<String, String> failureHints = Map.of();
 
   /** What a Java agent runs, kept so that it can also be put in an image. */
   private record JavaLaunch(List<Path> classpath, String mainClass, List<String> args) {}
@@ -100,7 +103,34 @@ public final class AgentSpec {
 
   /** The same agent, run on a durable-execution platform the harness starts, kills and restarts. */
   public AgentSpec withPlatform(PlatformSpec platform) {
-    return new AgentSpec(name, command, Objects.requireNonNull(platform, "platform"), image, launch, arguments);
+    return carryingHints(new AgentSpec(name, command, Objects.requireNonNull(platform, "platform"), image, launch,
+        arguments));
+  }
+
+  /**
+   * The same agent, whose failures of {@code checker} are explained in its platform's own terms: the hint follows
+   * the checker's message in every report, e.g. what setting of the framework prevents the failure.
+   *
+   * <pre>{@code
+   * agent.withFailureHint("no-work-redone", "LangGraph wrote the node's checkpoint after the kill (durability 'async')");
+   * }</pre>
+   */
+  public AgentSpec withFailureHint(String checker, String hint) {
+    Map<String, String> hints = new java.util.LinkedHashMap<>(failureHints);
+    hints.put(Objects.requireNonNull(checker, "checker"), Objects.requireNonNull(hint, "hint"));
+    AgentSpec copy = new AgentSpec(name, command, platform, image, launch, arguments);
+    copy.failureHints = java.util.Collections.unmodifiableMap(hints);
+    return copy;
+  }
+
+  /** What a failure of {@code checker} means for this agent, in its platform's terms, if it says. */
+  public java.util.Optional<String> failureHint(String checker) {
+    return java.util.Optional.ofNullable(failureHints.get(checker));
+  }
+
+  private AgentSpec carryingHints(AgentSpec copy) {
+    copy.failureHints = failureHints;
+    return copy;
   }
 
   /**
@@ -123,8 +153,9 @@ public final class AgentSpec {
     // reproduced by the image just built here, which --agent-image finds locally.
     String reproducedBy = arguments.startsWith("--agent-cmd ") ? "--agent-image " + built.name()
         : arguments + " --backend containers";
-    return new AgentSpec(name, List.of(built.command(launch.mainClass(), launch.args().toArray(String[]::new))),
-        platform == null ? null : platform.inContainer(), built.name(), launch, reproducedBy);
+    return carryingHints(new AgentSpec(name, List.of(built.command(launch.mainClass(),
+        launch.args().toArray(String[]::new))), platform == null ? null : platform.inContainer(), built.name(), launch,
+        reproducedBy));
   }
 
   /**
@@ -132,7 +163,8 @@ public final class AgentSpec {
    * for the reproduce command of its runs.
    */
   public AgentSpec selectedBy(String arguments) {
-    return new AgentSpec(name, command, platform, image, launch, Objects.requireNonNull(arguments, "arguments"));
+    return carryingHints(new AgentSpec(name, command, platform, image, launch,
+        Objects.requireNonNull(arguments, "arguments")));
   }
 
   /**

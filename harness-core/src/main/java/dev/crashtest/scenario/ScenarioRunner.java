@@ -178,7 +178,10 @@ public final class ScenarioRunner {
       return new RunResult(scenario.name(), agent.name(), seed, RunVerdict.ERROR, List.of(), error, metrics, own,
           directory, arguments(agent));
     }
-    List<CheckResult> checks = Checks.runAll(scenario.checks(), own);
+    List<CheckResult> checks = Checks.runAll(scenario.checks(), own).stream().map(check ->
+        check.verdict() == dev.crashtest.check.Verdict.FAIL ? agent.failureHint(check.checker())
+            .map(hint -> new CheckResult(check.checker(), check.verdict(), check.message() + " [" + agent.name()
+                + ": " + hint + "]", check.evidence())).orElse(check) : check).toList();
     RunVerdict verdict = RunResult.verdictOf(checks);
     java.util.Optional<String> untested = RunIntegrity.untested(own);
     if (verdict != RunVerdict.FAIL && untested.isPresent()) {

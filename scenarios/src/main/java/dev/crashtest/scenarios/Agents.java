@@ -119,7 +119,13 @@ public final class Agents {
     command.add(script.toString());
     return AgentSpec.command("langgraph", command).selectedBy("--agent langgraph")
         .withPlatform(PlatformSpec.javaMain("langgraph-platform", RuntimeClasspath.of("dbos"), POSTGRES_PLATFORM)
-            .onThisHostOnly(POSTGRES_ON_THIS_HOST));
+            .onThisHostOnly(POSTGRES_ON_THIS_HOST))
+        .withFailureHint("no-work-redone", "with LangGraph's default durability 'async' a node's checkpoint is"
+            + " written while the next node already runs, so a kill can land before it is saved and the node runs"
+            + " again on resume; durability 'sync' (CRASHTEST_LANGGRAPH_DURABILITY=sync) saves it first, and each"
+            + " side effect in a task() or behind an idempotency key keeps a repeat harmless; agents/langgraph/README.md")
+        .withFailureHint("task-completed", "the thread was not resumed from its PostgresSaver checkpoint after the"
+            + " restart (invoke(null) on the thread id); agents/langgraph/README.md");
   }
 
   /** The Python agent, copied out of the class path into a temporary file so it runs from a jar too. */
