@@ -126,11 +126,11 @@ class CampaignOptionsTest {
 
   @Test
   void unknown_agents_stay_a_usage_error_for_compare() {
-    Console run = Console.capture(() -> CrashtestCli.execute("compare", "--agent", "naive,langgraph",
+    Console run = Console.capture(() -> CrashtestCli.execute("compare", "--agent", "naive,autogen",
         "--out", out.toString()));
 
     assertThat(run.code()).as("exit code").isEqualTo(2);
-    assertThat(run.err()).as("error").contains("unknown agent [langgraph]; known agents: naive, naive-streaming");
+    assertThat(run.err()).as("error").contains("unknown agent [autogen]; known agents: naive, naive-streaming");
   }
 
   @Test
