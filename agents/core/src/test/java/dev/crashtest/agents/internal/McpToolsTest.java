@@ -217,9 +217,12 @@ class McpToolsTest {
   @Test
   void a_call_with_no_answer_within_the_timeout_is_repeated_with_the_same_key() throws Exception {
     AtomicInteger attempts = new AtomicInteger();
+    java.util.concurrent.CountDownLatch repeated = new java.util.concurrent.CountDownLatch(1);
     serve(call -> {
       if (attempts.incrementAndGet() == 1) {
-        sleep(Duration.ofMillis(1500));
+        await(repeated); // the first answer is held until the agent, past its timeout, has asked again
+      } else {
+        repeated.countDown();
       }
       return McpTestServer.text("{\"orderId\":\"O-1\"}");
     }, Duration.ofMillis(500));
@@ -243,9 +246,9 @@ class McpToolsTest {
     assertThat(result).isEqualTo("{\"error\":{\"error\":\"not_found\",\"message\":\"no quote [Q-9]\"}}");
   }
 
-  private static void sleep(Duration duration) {
+  private static void await(java.util.concurrent.CountDownLatch latch) {
     try {
-      Thread.sleep(duration.toMillis());
+      latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
