@@ -220,7 +220,7 @@ class McpToolsTest {
     java.util.concurrent.CountDownLatch repeated = new java.util.concurrent.CountDownLatch(1);
     serve(call -> {
       if (attempts.incrementAndGet() == 1) {
-        await(repeated); // the first answer is held until the agent, past its timeout, has asked again
+        hold(repeated); // the first answer is held until the agent, past its timeout, has asked again
       } else {
         repeated.countDown();
       }
@@ -246,7 +246,7 @@ class McpToolsTest {
     assertThat(result).isEqualTo("{\"error\":{\"error\":\"not_found\",\"message\":\"no quote [Q-9]\"}}");
   }
 
-  private static void await(java.util.concurrent.CountDownLatch latch) {
+  private static void hold(java.util.concurrent.CountDownLatch latch) {
     try {
       latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
     } catch (InterruptedException e) {
