@@ -31,6 +31,8 @@ public final class AgentSpec {
   private final String arguments;
   /** Per checker, what its failure means for this agent, in its platform's own terms (set once, then carried). */
   private Map<String, String> failureHints = Map.of();
+  /** Why this agent cannot run as a container, when it cannot (set once, then carried). */
+  private String hostOnlyReason;
 
   /** What a Java agent runs, kept so that it can also be put in an image. */
   private record JavaLaunch(List<Path> classpath, String mainClass, List<String> args) {}
@@ -118,7 +120,7 @@ public final class AgentSpec {
   public AgentSpec withFailureHint(String checker, String hint) {
     Map<String, String> hints = new java.util.LinkedHashMap<>(failureHints);
     hints.put(Objects.requireNonNull(checker, "checker"), Objects.requireNonNull(hint, "hint"));
-    AgentSpec copy = new AgentSpec(name, command, platform, image, launch, arguments);
+    AgentSpec copy = carryingHints(new AgentSpec(name, command, platform, image, launch, arguments));
     copy.failureHints = java.util.Collections.unmodifiableMap(hints);
     return copy;
   }
@@ -128,8 +130,19 @@ public final class AgentSpec {
     return java.util.Optional.ofNullable(failureHints.get(checker));
   }
 
+  /**
+   * The same agent, which runs on this host only: {@link #inContainer()} refuses it with {@code reason}, one line the
+   * command line shows as a usage error.
+   */
+  public AgentSpec onThisHostOnly(String reason) {
+    AgentSpec copy = carryingHints(new AgentSpec(name, command, platform, image, launch, arguments));
+    copy.hostOnlyReason = Objects.requireNonNull(reason, "reason");
+    return copy;
+  }
+
   private AgentSpec carryingHints(AgentSpec copy) {
     copy.failureHints = failureHints;
+    copy.hostOnlyReason = hostOnlyReason;
     return copy;
   }
 
@@ -142,6 +155,10 @@ public final class AgentSpec {
   public AgentSpec inContainer() {
     if (image != null) {
       return this;
+    }
+    if (hostOnlyReason != null) {
+      throw new AgentException("agent [" + name + "] runs on this host only so far (" + hostOnlyReason
+          + "); leave out --backend containers for it");
     }
     if (launch == null) {
       throw new AgentException(this + " is a command on this machine " + command + ", not an image: build an image"

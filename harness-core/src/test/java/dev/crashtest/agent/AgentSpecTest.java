@@ -12,6 +12,17 @@ import org.junit.jupiter.api.Test;
 class AgentSpecTest {
 
   @Test
+  void an_agent_on_this_host_only_is_refused_as_a_container_with_its_reason_and_keeps_it_through_copies() {
+    AgentSpec agent = AgentSpec.command("graph", List.of("node", "agent.mjs")).onThisHostOnly("no Node image here")
+        .selectedBy("--agent graph").withFailureHint("no-work-redone", "async checkpoints");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(agent::inContainer).isInstanceOf(AgentException.class)
+        .hasMessage("agent [graph] runs on this host only so far (no Node image here); leave out --backend"
+            + " containers for it");
+    assertThat(agent.failureHint("no-work-redone")).contains("async checkpoints");
+  }
+
+  @Test
   void a_command_agent_is_reproduced_by_its_command_line_quoted_for_the_shell() {
     AgentSpec agent = AgentSpec.command("mine", List.of("python3", "-u", "my agents/buyer.py", "--say", "it's"));
 

@@ -120,6 +120,7 @@ public final class Agents {
     return AgentSpec.command("langgraph", command).selectedBy("--agent langgraph")
         .withPlatform(PlatformSpec.javaMain("langgraph-platform", RuntimeClasspath.of("dbos"), POSTGRES_PLATFORM)
             .onThisHostOnly(POSTGRES_ON_THIS_HOST))
+        .onThisHostOnly("Node and its PostgreSQL platform are not in an image built here")
         .withFailureHint("no-work-redone", "with LangGraph's default durability 'async' a node's checkpoint is"
             + " written while the next node already runs, so a kill can land before it is saved and the node runs"
             + " again on resume; durability 'sync' (CRASHTEST_LANGGRAPH_DURABILITY=sync) saves it first, and each"

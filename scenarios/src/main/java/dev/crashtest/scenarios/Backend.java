@@ -25,14 +25,6 @@ enum Backend {
 
   /** The agents as this backend runs them; building images (locally, no registry) for the container backend. */
   List<AgentSpec> place(List<AgentSpec> agents) {
-    return this == CONTAINERS ? agents.stream().map(Backend::inContainer).toList() : agents;
-  }
-
-  private static AgentSpec inContainer(AgentSpec agent) {
-    if (agent.name().equals("langgraph") && agent.arguments().equals("--agent langgraph")) {
-      throw new dev.crashtest.agent.AgentException("agent [langgraph] runs on this host only so far (Node and its"
-          + " PostgreSQL platform are not in an image built here); leave out --backend containers for it");
-    }
-    return agent.inContainer();
+    return this == CONTAINERS ? agents.stream().map(AgentSpec::inContainer).toList() : agents;
   }
 }
