@@ -1,5 +1,6 @@
 package dev.crashtest.agent;
 
+import dev.crashtest.env.containers.FilesImage;
 import dev.crashtest.env.containers.JavaImage;
 import dev.crashtest.env.containers.LocalImages;
 import java.io.File;
@@ -33,6 +34,11 @@ public final class AgentSpec {
   private Map<String, String> failureHints = Map.of();
   /** Why this agent cannot run as a container, when it cannot (set once, then carried). */
   private String hostOnlyReason;
+  /** What a command agent's image carries and how it starts there, when it can run as a container (carried). */
+  private Packaging packaging;
+
+  /** The files of a command agent's image (path in the image to path here) and its command in that image. */
+  private record Packaging(Map<String, Path> files, List<String> command) {}
 
   /** What a Java agent runs, kept so that it can also be put in an image. */
   private record JavaLaunch(List<Path> classpath, String mainClass, List<String> args) {}
@@ -140,9 +146,30 @@ public final class AgentSpec {
     return copy;
   }
 
+  /**
+   * The same command agent, which can also run as a container: {@link #inContainer()} builds an image of the base
+   * image plus {@code files} (path in the image to a file or directory here, see
+   * {@link LocalImages#filesImage}) and starts {@code commandInImage} in it, as PID 1.
+   *
+   * <pre>{@code
+   * AgentSpec graph = AgentSpec.command("graph", List.of("node", "/srv/graph/agent.mjs"))
+   *     .packagedWith(Map.of("/opt/node", Path.of("/usr/bin/node"), "/opt/graph", Path.of("/srv/graph")),
+   *         List.of("/opt/node", "/opt/graph/agent.mjs"));
+   * }</pre>
+   */
+  public AgentSpec packagedWith(Map<String, Path> files, List<String> commandInImage) {
+    if (commandInImage.isEmpty()) {
+      throw new IllegalArgumentException("agent [" + name + "] needs a command to start it in its image");
+    }
+    AgentSpec copy = carryingHints(new AgentSpec(name, command, platform, image, launch, arguments));
+    copy.packaging = new Packaging(Map.copyOf(files), List.copyOf(commandInImage));
+    return copy;
+  }
+
   private AgentSpec carryingHints(AgentSpec copy) {
     copy.failureHints = failureHints;
     copy.hostOnlyReason = hostOnlyReason;
+    copy.packaging = packaging;
     return copy;
   }
 
@@ -155,6 +182,15 @@ public final class AgentSpec {
   public AgentSpec inContainer() {
     if (image != null) {
       return this;
+    }
+    if (packaging != null) {
+      FilesImage built = LocalImages.filesImage("crashtest/agent-" + name.toLowerCase(Locale.ROOT),
+          packaging.files());
+      AgentSpec boxed = carryingHints(new AgentSpec(name, packaging.command(),
+          platform == null ? null : platform.inContainer(), built.name(), launch,
+          arguments.startsWith("--agent-cmd ") ? "--agent-image " + built.name() : arguments + " --backend containers"));
+      boxed.packaging = null;
+      return boxed;
     }
     if (hostOnlyReason != null) {
       throw new AgentException("agent [" + name + "] runs on this host only so far (" + hostOnlyReason

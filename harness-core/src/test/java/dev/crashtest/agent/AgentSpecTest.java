@@ -23,6 +23,20 @@ class AgentSpecTest {
   }
 
   @Test
+  void a_packaged_command_agent_keeps_its_packaging_hints_and_selection_through_copies_and_needs_a_command_there() {
+    AgentSpec agent = AgentSpec.command("graph", List.of("node", "agent.mjs")).selectedBy("--agent graph")
+        .packagedWith(Map.of("/opt/graph/agent.mjs", Path.of("agent.mjs")), List.of("node", "/opt/graph/agent.mjs"))
+        .withFailureHint("no-work-redone", "async checkpoints");
+
+    assertThat(agent.command()).as("command on this host").containsExactly("node", "agent.mjs");
+    assertThat(agent.arguments()).as("selected by").isEqualTo("--agent graph");
+    assertThat(agent.failureHint("no-work-redone")).contains("async checkpoints");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> agent.packagedWith(Map.of(), List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("agent [graph] needs a command to start it in its image");
+  }
+
+  @Test
   void a_command_agent_is_reproduced_by_its_command_line_quoted_for_the_shell() {
     AgentSpec agent = AgentSpec.command("mine", List.of("python3", "-u", "my agents/buyer.py", "--say", "it's"));
 

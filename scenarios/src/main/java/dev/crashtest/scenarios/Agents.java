@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,8 @@ import java.util.Optional;
 public final class Agents {
   static final String JAVA_MAIN = "dev.crashtest.agents.ProcurementAgentMain";
   static final String POSTGRES_PLATFORM = "dev.crashtest.agents.dbos.PostgresPlatformMain";
+  /** Where the langgraph agent's image keeps node, the script and its node_modules. */
+  static final String LANGGRAPH_IN_IMAGE = "/opt/crashtest/langgraph";
   static final String POSTGRES_ON_THIS_HOST =
       "PostgreSQL refuses to run as root and the user namespace that avoids it is not allowed in a container";
   static final String PYTHON_RESOURCE = "/dev/crashtest/agents/python/procurement_agent.py";
@@ -117,10 +120,22 @@ public final class Agents {
     Path script = LangGraphModules.prepareScript(nodeModules);
     List<String> command = new ArrayList<>(launcher);
     command.add(script.toString());
-    return AgentSpec.command("langgraph", command).selectedBy("--agent langgraph")
+    AgentSpec agent = AgentSpec.command("langgraph", command).selectedBy("--agent langgraph")
         .withPlatform(PlatformSpec.javaMain("langgraph-platform", RuntimeClasspath.of("dbos"), POSTGRES_PLATFORM)
-            .onThisHostOnly(POSTGRES_ON_THIS_HOST))
-        .onThisHostOnly("Node and its PostgreSQL platform are not in an image built here")
+            .onThisHostOnly(POSTGRES_ON_THIS_HOST));
+    // On the container backend: the node that installed the packages, the packages and the script, in an image
+    // built here (docs/containers.md); PostgreSQL stays on this host as for dbos.
+    Optional<Path> node = LangGraphModules.nodeOnPath(System.getenv());
+    if (node.isPresent()) {
+      List<String> inImage = new ArrayList<>(launcher.subList(0, launcher.size() - 1));
+      inImage.addAll(List.of(LANGGRAPH_IN_IMAGE + "/node", LANGGRAPH_IN_IMAGE + "/agent.mjs"));
+      agent = agent.packagedWith(Map.of(LANGGRAPH_IN_IMAGE + "/node", node.get(),
+          LANGGRAPH_IN_IMAGE + "/agent.mjs", script, LANGGRAPH_IN_IMAGE + "/node_modules", LangGraphModules.realPath(nodeModules)),
+          inImage);
+    } else {
+      agent = agent.onThisHostOnly("no node on PATH to put in its image");
+    }
+    return agent
         .withFailureHint("no-work-redone", "with LangGraph's default durability 'async' a node's checkpoint is"
             + " written while the next node already runs, so a kill can land before it is saved and the node runs"
             + " again on resume; durability 'sync' (CRASHTEST_LANGGRAPH_DURABILITY=sync) saves it first, and each"

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the {@code langgraph} agent's npm packages are, and its script ready to run against them.
@@ -66,6 +67,29 @@ final class LangGraphModules {
       return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java", e);
+    }
+  }
+
+  /** The {@code node} on {@code PATH}, links resolved, if there is one: the one that runs the agent here. */
+  static Optional<Path> nodeOnPath(Map<String, String> env) {
+    String path = env.getOrDefault("PATH", "");
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (dir.isBlank()) {
+        continue;
+      }
+      Path node = Path.of(dir, "node");
+      if (Files.isRegularFile(node) && Files.isExecutable(node)) {
+        return Optional.of(realPath(node));
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Path realPath(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not resolve [" + path + "]: " + e.getMessage(), e);
     }
   }
 

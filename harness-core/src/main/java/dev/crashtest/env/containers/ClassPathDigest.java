@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  */
 final class ClassPathDigest {
   private static final int TAG_LENGTH = 16;
+  private static final long SMALL_FILE = 1 << 20;
 
   private final MessageDigest sha256;
 
@@ -38,6 +39,42 @@ final class ClassPathDigest {
       digest.entry(entry);
     }
     return HexFormat.of().formatHex(digest.sha256.digest()).substring(0, TAG_LENGTH);
+  }
+
+  /**
+   * The tag of an image of files ({@link LocalImages#filesImage}): each target path, then its source: a file up to
+   * 1 MiB (a script, often a fresh copy) by content, a larger one (a binary) and every file of a directory by
+   * relative path, size and modification time.
+   */
+  static String filesTag(String dockerfile, String baseImageId, List<String> targets, List<Path> sources) {
+    ClassPathDigest digest = new ClassPathDigest();
+    digest.text("dockerfile").text(dockerfile).text("base").text(baseImageId);
+    for (int i = 0; i < targets.size(); i++) {
+      digest.text("target").text(targets.get(i)).metadata(sources.get(i));
+    }
+    return HexFormat.of().formatHex(digest.sha256.digest()).substring(0, TAG_LENGTH);
+  }
+
+  private void metadata(Path source) {
+    try {
+      if (Files.isRegularFile(source) && Files.size(source) <= SMALL_FILE) {
+        text("content");
+        sha256.update(Files.readAllBytes(source));
+        return;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read [" + source + "] to digest it", e);
+    }
+    try (Stream<Path> walk = Files.walk(source)) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        text(source.relativize(file).toString().replace('\\', '/'));
+        text(Long.toString(Files.size(file)));
+        text(Files.getLastModifiedTime(file).toString());
+        text(Files.isExecutable(file) ? "x" : "-");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read [" + source + "] to digest it", e);
+    }
   }
 
   private void entry(Path entry) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.testcontainers.DockerClientFactory;
@@ -79,6 +80,67 @@ public final class LocalImages {
     String id = imageId(docker, name).orElseThrow(() -> new EnvironmentException(
         "Docker reported image [" + name + "] built but cannot find it; run 'docker images " + repository + "'", null));
     return new JavaImage(name, id, inImage, true);
+  }
+
+  /**
+   * Returns an image of {@code repository} that carries {@code files} (path in the image to file or directory on
+   * this machine) and nothing else beyond the base image, for agents that are not Java: a Node script with its
+   * {@code node_modules} and the {@code node} binary that installed them, say. Built only when no image with the
+   * same content tag exists; the tag digests the base image id, the recipe and every file's path, size and
+   * modification time (a {@code node_modules} holds tens of thousands of files, written once by npm). Runs as user
+   * {@value #USER} in {@code /home/crashtest}, like {@link #javaImage}; the command is the caller's.
+   *
+   * <pre>{@code
+   * FilesImage image = LocalImages.filesImage("crashtest/agent-langgraph", Map.of(
+   *     "/opt/crashtest/node", Path.of("/usr/bin/node"), "/opt/crashtest/app", Path.of("app")));
+   * }</pre>
+   *
+   * @throws EnvironmentException when Docker or the base image is missing, or the build fails
+   */
+  public static FilesImage filesImage(String repository, Map<String, Path> files) {
+    checkRepository(repository);
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("An image of no files: name at least one, e.g. Map.of(\"/opt/app\","
+          + " Path.of(\"app\"))");
+    }
+    List<String> targets = new ArrayList<>(new java.util.TreeSet<>(files.keySet()));
+    List<Path> sources = new ArrayList<>();
+    for (String target : targets) {
+      Path source = files.get(target);
+      if (!target.startsWith("/") || target.contains("..")) {
+        throw new IllegalArgumentException("Path [" + target + "] in the image must be absolute, without '..'");
+      }
+      if (!Files.isDirectory(source) && !Files.isRegularFile(source)) {
+        throw new IllegalArgumentException("[" + source + "] (for " + target + " in the image) is neither a file"
+            + " nor a directory on this machine");
+      }
+      sources.add(source);
+    }
+    requireDocker();
+    DockerClient docker = DockerClientFactory.instance().client();
+    String base = baseImage();
+    String baseId = imageId(docker, base).orElseThrow(() -> new EnvironmentException(
+        "Base image [" + base + "] is not on the local Docker engine: run ci/build-base-image.sh (no registry is"
+            + " used; see docs/containers.md)", null));
+    DockerfileBuilder recipe = new DockerfileBuilder().from(base).label(MANAGED_LABEL, "true")
+        .run("useradd --uid " + USER_ID + " --create-home --shell /bin/sh " + USER);
+    for (int i = 0; i < targets.size(); i++) {
+      recipe.copy("files/" + i, targets.get(i));
+    }
+    String dockerfile = recipe.user(USER).workDir("/home/" + USER).build();
+    String name = repository + ":" + ClassPathDigest.filesTag(dockerfile, baseId, targets, sources);
+    Optional<String> existing = imageId(docker, name);
+    if (existing.isPresent()) {
+      return new FilesImage(name, existing.get(), false);
+    }
+    ImageFromDockerfile image = new ImageFromDockerfile(name, false).withFileFromString("Dockerfile", dockerfile);
+    for (int i = 0; i < sources.size(); i++) {
+      image.withFileFromPath("files/" + i, sources.get(i));
+    }
+    buildImage(name, image);
+    String id = imageId(docker, name).orElseThrow(() -> new EnvironmentException(
+        "Docker reported image [" + name + "] built but cannot find it; run 'docker images " + repository + "'", null));
+    return new FilesImage(name, id, true);
   }
 
   /**
@@ -160,6 +222,10 @@ public final class LocalImages {
     for (int i = 0; i < classPath.size(); i++) {
       image.withFileFromPath("cp/" + contextName(i, classPath.get(i)), classPath.get(i));
     }
+    buildImage(name, image);
+  }
+
+  private static void buildImage(String name, ImageFromDockerfile image) {
     try {
       image.get();
     } catch (RuntimeException e) {

@@ -101,6 +101,37 @@ class LocalImagesIT {
     assertThat(other.built()).as("built a changed class path").isTrue();
   }
 
+  @Test
+  void an_image_of_files_carries_them_with_their_modes_and_is_rebuilt_only_when_one_changes() throws IOException {
+    Path app = Files.createDirectories(work.resolve("files-app").resolve("lib"));
+    Files.writeString(app.resolve("data.txt"), "kept in the image");
+    Path script = Files.writeString(work.resolve("files-run.sh"), "#!/bin/sh\necho \"$(cat /opt/app/lib/data.txt)"
+        + " as $(id -un)\"\n");
+    Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    java.util.Map<String, Path> files = java.util.Map.of("/opt/app/run.sh", script, "/opt/app/lib", app);
+
+    FilesImage image = LocalImages.filesImage(REPOSITORY, files);
+    builtImages.add(image.name());
+    try (GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image.name()))
+        .withCommand("/opt/app/run.sh")
+        .withLabel(LocalImages.MANAGED_LABEL, "true")
+        .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(60)))) {
+      container.start();
+      assertThat(container.getLogs().strip()).as("output of the script copied into [%s]", image.name())
+          .isEqualTo("kept in the image as crashtest");
+    }
+
+    FilesImage again = LocalImages.filesImage(REPOSITORY, files);
+    assertThat(again.name()).as("tag of unchanged files").isEqualTo(image.name());
+    assertThat(again.built()).as("rebuilt unchanged files").isFalse();
+
+    Files.writeString(script, "#!/bin/sh\necho changed\n");
+    FilesImage changed = LocalImages.filesImage(REPOSITORY, files);
+    builtImages.add(changed.name());
+    assertThat(changed.name()).as("tag after the script changed").isNotEqualTo(image.name());
+    assertThat(changed.built()).as("built after the script changed").isTrue();
+  }
+
   private static JavaImage remembered(JavaImage image) {
     builtImages.add(image.name());
     return image;
