@@ -329,6 +329,7 @@ def model_429_storm():
     a = Process("model-429-storm", "worker-a", 4101, BASE_NS, exports_invoke_agent=False)
     a.token()
     get_account(a)
+    create_quote(a)
     for _ in range(3):
         a.chat_error(429, "2", dur_ms=420, wait_s=2)
     b = Process("model-429-storm", "worker-b", 4187, a.last_end() + 5 * S, exports_invoke_agent=True)

@@ -32,7 +32,7 @@ import picocli.CommandLine.Command;
     version = "crashtest 0.1.0",
     description = "Proves whether an agent stack survives crashes, outages and credential trouble.",
     subcommands = {RunCommand.class, CompareCommand.class, MergeCommand.class, ListCommand.class, ShowCommand.class,
-        CleanCommand.class, SelfTestCommand.class, ExploreCommand.class})
+        CleanCommand.class, SelfTestCommand.class, ExploreCommand.class, ImportTraceCommand.class})
 public final class CrashtestCli implements Runnable {
   static final int EXIT_PASS = 0;
   static final int EXIT_FAIL = 1;
