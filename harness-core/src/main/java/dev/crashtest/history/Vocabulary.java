@@ -77,6 +77,10 @@ public final class Vocabulary {
    * {@code error}. A run with it is an ERROR that the command line reports as exit 3.
    */
   public static final String ENVIRONMENT_FAILED = "environment_failed";
+  /**
+   * A fault fired (nemesis, INFO; details {@link #FAULT}, {@link #KIND}, and {@link #TRACE_ID} and {@link #SPAN_ID}
+   * for a fault inferred from a trace); so do {@link #FAULT_HEALED}, {@link #FAULT_FAILED} and {@link #FAULT_MISSED}.
+   */
   public static final String FAULT_INJECTED = "fault_injected";
   public static final String FAULT_HEALED = "fault_healed";
   /**
@@ -115,6 +119,13 @@ public final class Vocabulary {
   public static final String TRIGGER = "trigger";
   /** What the run did instead of what a trigger waited for ({@code the CRM committed: create_quote, add_note}). */
   public static final String NEAREST_MISS = "nearestMiss";
+  /**
+   * The trace a fault was inferred from ({@link dev.crashtest.scenario.Fault#source()}), 32 lower-case hex digits;
+   * on the fault's ops next to {@link #SPAN_ID}, absent for a fault that names no trace.
+   */
+  public static final String TRACE_ID = "traceId";
+  /** The span of {@link #TRACE_ID} a fault reproduces, 16 lower-case hex digits. */
+  public static final String SPAN_ID = "spanId";
   /** Whether a fault was declared optional: allowed not to fire. */
   public static final String OPTIONAL = "optional";
   public static final String ERROR = EventVocabulary.ERROR;

@@ -13,15 +13,20 @@ import java.util.Objects;
  * <pre>{@code
  * Fault crash = Faults.killAgent().when(Triggers.agentEnters("create_quote")).restartAfter(Duration.ofMillis(300));
  * }</pre>
+ *
+ * <p>A fault inferred from a production trace names the span it reproduces ({@link #from(TraceSource)}); its
+ * description, the history and the reports then carry the span and trace ids.
  */
 public abstract sealed class Fault permits ProcessCrash, ProcessPause, NetworkFault, ServiceFault, SecretRotation,
     IdentityChange {
   private final Trigger trigger;
   private final boolean optional;
+  private final TraceSource source;
 
-  Fault(Trigger trigger, boolean optional) {
+  Fault(Trigger trigger, boolean optional, TraceSource source) {
     this.trigger = Objects.requireNonNull(trigger, "trigger");
     this.optional = optional;
+    this.source = source;
   }
 
   public Trigger trigger() {
@@ -60,6 +65,32 @@ public abstract sealed class Fault permits ProcessCrash, ProcessPause, NetworkFa
   }
 
   /**
+   * This fault, reproducing {@code source}: the span of a production trace it was inferred from. Each kind returns
+   * its own type, so the chain goes on.
+   *
+   * <pre>{@code
+   * killAgent().when(crmCommitted("place_order"))
+   *     .from(TraceSource.of("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"));
+   * }</pre>
+   */
+  public abstract Fault from(TraceSource source);
+
+  /** The span of a production trace this fault reproduces, if it was inferred from one ({@link #from}). */
+  public java.util.Optional<TraceSource> source() {
+    return java.util.Optional.ofNullable(source);
+  }
+
+  static TraceSource requireSource(TraceSource source) {
+    return Objects.requireNonNull(source, "source: a fault comes from a span of a trace, e.g."
+        + " from(TraceSource.of(\"4bf92f3577b34da6a3ce929d0e0e4736\", \"00f067aa0ba902b7\"))");
+  }
+
+  /** {@link #source()}, or null: what each kind's copies pass on. */
+  TraceSource sourceOrNull() {
+    return source;
+  }
+
+  /**
    * How long after it fired the fault heals (a crashed process restarts, a paused one wakes, an outage ends), or
    * empty when it heals on a trigger, at the end of the run, by itself, or never.
    */
@@ -76,17 +107,22 @@ public abstract sealed class Fault permits ProcessCrash, ProcessPause, NetworkFa
   /** What makes this fault differ from another of its kind, beyond trigger, heal and optional; for equality. */
   abstract java.util.List<Object> parameters();
 
-  /** Two faults are equal when they are of the same kind, with the same parameters, trigger, heal and optional. */
+  /**
+   * Two faults are equal when they are of the same kind, with the same parameters, trigger, heal, optional and
+   * source.
+   */
   @Override
   public final boolean equals(Object other) {
     return other != null && other.getClass() == getClass() && trigger.equals(((Fault) other).trigger)
         && optional == ((Fault) other).optional && healedWhen().equals(((Fault) other).healedWhen())
-        && healAfterMillis() == ((Fault) other).healAfterMillis() && parameters().equals(((Fault) other).parameters());
+        && healAfterMillis() == ((Fault) other).healAfterMillis() && parameters().equals(((Fault) other).parameters())
+        && Objects.equals(source, ((Fault) other).source);
   }
 
   @Override
   public final int hashCode() {
-    return java.util.Objects.hash(getClass(), trigger, optional, healedWhen(), healAfterMillis(), parameters());
+    return java.util.Objects.hash(getClass(), trigger, optional, healedWhen(), healAfterMillis(), parameters(),
+        source);
   }
 
   @Override
@@ -94,8 +130,16 @@ public abstract sealed class Fault permits ProcessCrash, ProcessPause, NetworkFa
     return describe();
   }
 
-  /** How the fault reads in a scenario description. */
-  public abstract String describe();
+  /**
+   * How the fault reads in a scenario description, in {@code ./crashtest list}, in the history and in the reports;
+   * a fault inferred from a trace ends with its span: {@code ... (from span 00f067aa0ba902b7 of trace 4bf9…4736)}.
+   */
+  public final String describe() {
+    return source == null ? describeWithoutSource() : describeWithoutSource() + " (" + source.describe() + ")";
+  }
+
+  /** How the fault of this kind reads, without its source. */
+  abstract String describeWithoutSource();
 
   /** Breaks something. Runs on the thread that recorded the triggering op, before its response went out. */
   abstract void inject(RunContext run);

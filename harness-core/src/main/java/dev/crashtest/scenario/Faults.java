@@ -30,13 +30,13 @@ public final class Faults {
   /** {@code kill -9} the agent; by default when the task is submitted, restarted after 200 ms. */
   public static ProcessCrash killAgent() {
     return new ProcessCrash(ProcessCrash.Target.AGENT, ProcessCrash.Signal.KILL, Triggers.atTime(Duration.ZERO),
-        Duration.ofMillis(200), false);
+        Duration.ofMillis(200), false, null);
   }
 
   /** {@code SIGTERM} the agent; by default when the task is submitted, restarted after 200 ms. */
   public static ProcessCrash terminateAgent() {
     return new ProcessCrash(ProcessCrash.Target.AGENT, ProcessCrash.Signal.TERM, Triggers.atTime(Duration.ZERO),
-        Duration.ofMillis(200), false);
+        Duration.ofMillis(200), false, null);
   }
 
   /**
@@ -45,7 +45,7 @@ public final class Faults {
    */
   public static ProcessCrash killPlatform() {
     return new ProcessCrash(ProcessCrash.Target.PLATFORM, ProcessCrash.Signal.KILL, Triggers.atTime(Duration.ZERO),
-        Duration.ofSeconds(1), false);
+        Duration.ofSeconds(1), false, null);
   }
 
   /**
@@ -54,7 +54,7 @@ public final class Faults {
    */
   public static ProcessPause pauseAgent() {
     return new ProcessPause(ProcessCrash.Target.AGENT, Triggers.atTime(Duration.ZERO), Duration.ofSeconds(5), false,
-        false, null);
+        false, null, null);
   }
 
   /**
@@ -63,7 +63,7 @@ public final class Faults {
    */
   public static ProcessPause pausePlatform() {
     return new ProcessPause(ProcessCrash.Target.PLATFORM, Triggers.atTime(Duration.ZERO), Duration.ofSeconds(5),
-        false, false, null);
+        false, false, null, null);
   }
 
   /**
@@ -72,7 +72,7 @@ public final class Faults {
    */
   public static ProcessCrash terminatePlatform() {
     return new ProcessCrash(ProcessCrash.Target.PLATFORM, ProcessCrash.Signal.TERM, Triggers.atTime(Duration.ZERO),
-        Duration.ofSeconds(1), false);
+        Duration.ofSeconds(1), false, null);
   }
 
   /** The agent's client secret changes: new secret in its file, the old one refused from now on. */

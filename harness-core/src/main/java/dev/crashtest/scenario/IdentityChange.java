@@ -35,8 +35,8 @@ public final class IdentityChange extends Fault {
   private final Trigger until;
 
   private IdentityChange(Kind kind, Duration amount, String scope, Trigger trigger, Duration lasting,
-      boolean optional, Trigger until) {
-    super(trigger, optional);
+      boolean optional, Trigger until, TraceSource source) {
+    super(trigger, optional, source);
     this.until = until;
     this.kind = kind;
     this.amount = amount;
@@ -45,13 +45,13 @@ public final class IdentityChange extends Fault {
   }
 
   static IdentityChange of(Kind kind, Duration amount, String scope) {
-    return new IdentityChange(kind, amount, scope, Triggers.atTime(Duration.ZERO), null, false, null);
+    return new IdentityChange(kind, amount, scope, Triggers.atTime(Duration.ZERO), null, false, null, null);
   }
 
   /** The same change, fired by {@code trigger}. */
   public IdentityChange when(Trigger trigger) {
     return new IdentityChange(kind, amount, scope, Objects.requireNonNull(trigger, "trigger"), lasting, isOptional(),
-        until);
+        until, sourceOrNull());
   }
 
   /**
@@ -64,7 +64,7 @@ public final class IdentityChange extends Fault {
    * }</pre>
    */
   public IdentityChange optional() {
-    return new IdentityChange(kind, amount, scope, trigger(), lasting, true, until);
+    return new IdentityChange(kind, amount, scope, trigger(), lasting, true, until, sourceOrNull());
   }
 
   /** The same change, undone {@code duration} after it started; only a short lifetime and a clock skew heal. */
@@ -76,7 +76,7 @@ public final class IdentityChange extends Fault {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("lasting needs a positive duration, got [" + duration + "]");
     }
-    return new IdentityChange(kind, amount, scope, trigger(), duration, isOptional(), null);
+    return new IdentityChange(kind, amount, scope, trigger(), duration, isOptional(), null, sourceOrNull());
   }
 
   /** The same change, undone when {@code trigger} fires; only a short lifetime and a clock skew heal. */
@@ -85,7 +85,8 @@ public final class IdentityChange extends Fault {
       throw new IllegalArgumentException("[" + describe() + "] cannot be undone, so it cannot last until ["
           + trigger.describe() + "]; only shortTokenLifetime(...) and clockSkew(...) heal");
     }
-    return new IdentityChange(kind, amount, scope, trigger(), null, isOptional(), Objects.requireNonNull(trigger));
+    return new IdentityChange(kind, amount, scope, trigger(), null, isOptional(), Objects.requireNonNull(trigger),
+        sourceOrNull());
   }
 
   @Override
@@ -112,8 +113,14 @@ public final class IdentityChange extends Fault {
     return kind;
   }
 
+  /** The same change, reproducing {@code source}: the span of a production trace it was inferred from. */
   @Override
-  public String describe() {
+  public IdentityChange from(TraceSource source) {
+    return new IdentityChange(kind, amount, scope, trigger(), lasting, isOptional(), until, requireSource(source));
+  }
+
+  @Override
+  String describeWithoutSource() {
     String what = switch (kind) {
       case ROTATE_SIGNING_KEY -> "identity: rotate the signing key"
           + (amount.isZero() ? " with no grace" : " with " + amount.toMillis() + " ms grace");

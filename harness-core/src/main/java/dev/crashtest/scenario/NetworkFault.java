@@ -39,13 +39,8 @@ public final class NetworkFault extends Fault {
   private final Trigger until;
 
   private NetworkFault(List<Service> services, Kind kind, long value, long extra, ToxicDirection direction,
-      Trigger trigger, Duration lasting, boolean optional) {
-    this(services, kind, value, extra, direction, trigger, lasting, optional, null);
-  }
-
-  private NetworkFault(List<Service> services, Kind kind, long value, long extra, ToxicDirection direction,
-      Trigger trigger, Duration lasting, boolean optional, Trigger until) {
-    super(trigger, optional);
+      Trigger trigger, Duration lasting, boolean optional, Trigger until, TraceSource source) {
+    super(trigger, optional, source);
     this.until = until;
     this.services = services;
     this.kind = kind;
@@ -61,12 +56,13 @@ public final class NetworkFault extends Fault {
 
   static NetworkFault of(Set<Service> services, Kind kind, long value, long extra) {
     return new NetworkFault(List.copyOf(EnumSet.copyOf(services)), kind, value, extra, ToxicDirection.DOWNSTREAM,
-        Triggers.atTime(Duration.ZERO), null, false);
+        Triggers.atTime(Duration.ZERO), null, false, null, null);
   }
 
   /** The same fault, fired by {@code trigger}. */
   public NetworkFault when(Trigger trigger) {
-    return new NetworkFault(services, kind, value, extra, direction, trigger, lasting, isOptional(), until);
+    return new NetworkFault(services, kind, value, extra, direction, trigger, lasting, isOptional(), until,
+        sourceOrNull());
   }
 
   /**
@@ -79,7 +75,8 @@ public final class NetworkFault extends Fault {
    * }</pre>
    */
   public NetworkFault optional() {
-    return new NetworkFault(services, kind, value, extra, direction, trigger(), lasting, true, until);
+    return new NetworkFault(services, kind, value, extra, direction, trigger(), lasting, true, until,
+        sourceOrNull());
   }
 
   /** The same fault, healed {@code duration} after it started; by default it lasts until the run ends. */
@@ -87,7 +84,8 @@ public final class NetworkFault extends Fault {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("lasting needs a positive duration, got [" + duration + "]");
     }
-    return new NetworkFault(services, kind, value, extra, direction, trigger(), duration, isOptional());
+    return new NetworkFault(services, kind, value, extra, direction, trigger(), duration, isOptional(), null,
+        sourceOrNull());
   }
 
   /** For latency: each connection's delay varies by up to {@code jitter} either way. */
@@ -96,19 +94,19 @@ public final class NetworkFault extends Fault {
       throw new IllegalStateException("jitter applies to latency faults only, not to " + kind.name().toLowerCase());
     }
     return new NetworkFault(services, kind, value, jitter.toMillis(), direction, trigger(), lasting, isOptional(),
-        until);
+        until, sourceOrNull());
   }
 
   /** The same toxic on the client-to-service direction instead of service-to-client. */
   public NetworkFault upstream() {
     return new NetworkFault(services, kind, value, extra, ToxicDirection.UPSTREAM, trigger(), lasting, isOptional(),
-        until);
+        until, sourceOrNull());
   }
 
   /** The same fault, healed when {@code trigger} fires (or when the run ends). */
   public NetworkFault until(Trigger trigger) {
     return new NetworkFault(services, kind, value, extra, direction, trigger(), null, isOptional(),
-        java.util.Objects.requireNonNull(trigger, "trigger"));
+        java.util.Objects.requireNonNull(trigger, "trigger"), sourceOrNull());
   }
 
   @Override
@@ -149,8 +147,15 @@ public final class NetworkFault extends Fault {
     return services;
   }
 
+  /** The same fault, reproducing {@code source}: the span of a production trace it was inferred from. */
   @Override
-  public String describe() {
+  public NetworkFault from(TraceSource source) {
+    return new NetworkFault(services, kind, value, extra, direction, trigger(), lasting, isOptional(), until,
+        requireSource(source));
+  }
+
+  @Override
+  String describeWithoutSource() {
     boolean everyService = services.size() == Service.values().length;
     String service = everyService ? "every service"
         : services.stream().map(Service::id).collect(Collectors.joining("+"));

@@ -30,8 +30,9 @@ public final class ProcessCrash extends Fault {
   private final Signal signal;
   private final Duration restartAfter;
 
-  ProcessCrash(Target target, Signal signal, Trigger trigger, Duration restartAfter, boolean optional) {
-    super(trigger, optional);
+  ProcessCrash(Target target, Signal signal, Trigger trigger, Duration restartAfter, boolean optional,
+      TraceSource source) {
+    super(trigger, optional, source);
     this.target = target;
     this.signal = signal;
     this.restartAfter = restartAfter;
@@ -39,7 +40,7 @@ public final class ProcessCrash extends Fault {
 
   /** The same crash, fired by {@code trigger}. */
   public ProcessCrash when(Trigger trigger) {
-    return new ProcessCrash(target, signal, trigger, restartAfter, isOptional());
+    return new ProcessCrash(target, signal, trigger, restartAfter, isOptional(), sourceOrNull());
   }
 
   /**
@@ -52,7 +53,7 @@ public final class ProcessCrash extends Fault {
    * }</pre>
    */
   public ProcessCrash optional() {
-    return new ProcessCrash(target, signal, trigger(), restartAfter, true);
+    return new ProcessCrash(target, signal, trigger(), restartAfter, true, sourceOrNull());
   }
 
   /** The same crash, the agent started again {@code delay} after it died. */
@@ -60,12 +61,12 @@ public final class ProcessCrash extends Fault {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("restartAfter needs a delay >= 0, got [" + delay + "]");
     }
-    return new ProcessCrash(target, signal, trigger(), delay, isOptional());
+    return new ProcessCrash(target, signal, trigger(), delay, isOptional(), sourceOrNull());
   }
 
   /** The same crash, the agent left dead. */
   public ProcessCrash withoutRestart() {
-    return new ProcessCrash(target, signal, trigger(), null, isOptional());
+    return new ProcessCrash(target, signal, trigger(), null, isOptional(), sourceOrNull());
   }
 
   @Override
@@ -86,8 +87,14 @@ public final class ProcessCrash extends Fault {
     return java.util.Optional.ofNullable(restartAfter);
   }
 
+  /** The same crash, reproducing {@code source}: the span of a production trace it was inferred from. */
   @Override
-  public String describe() {
+  public ProcessCrash from(TraceSource source) {
+    return new ProcessCrash(target, signal, trigger(), restartAfter, isOptional(), requireSource(source));
+  }
+
+  @Override
+  String describeWithoutSource() {
     String process = target == Target.AGENT ? "the agent" : "the platform";
     String death = (signal == Signal.KILL ? "kill -9 " : "SIGTERM ") + process;
     String after = restartAfter == null ? ", no restart" : ", restart it after " + restartAfter.toMillis() + " ms";

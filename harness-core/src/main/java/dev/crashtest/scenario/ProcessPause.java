@@ -19,8 +19,8 @@ public final class ProcessPause extends Fault {
   private final Trigger until;
 
   ProcessPause(ProcessCrash.Target target, Trigger trigger, Duration lasting, boolean standby, boolean optional,
-      Trigger until) {
-    super(trigger, optional);
+      Trigger until, TraceSource source) {
+    super(trigger, optional, source);
     this.target = target;
     this.lasting = lasting;
     this.standby = standby;
@@ -29,7 +29,7 @@ public final class ProcessPause extends Fault {
 
   /** The same pause, fired by {@code trigger}. */
   public ProcessPause when(Trigger trigger) {
-    return new ProcessPause(target, trigger, lasting, standby, isOptional(), until);
+    return new ProcessPause(target, trigger, lasting, standby, isOptional(), until, sourceOrNull());
   }
 
   /**
@@ -42,7 +42,7 @@ public final class ProcessPause extends Fault {
    * }</pre>
    */
   public ProcessPause optional() {
-    return new ProcessPause(target, trigger(), lasting, standby, true, until);
+    return new ProcessPause(target, trigger(), lasting, standby, true, until, sourceOrNull());
   }
 
   /** The same pause, the process woken up after {@code duration}. */
@@ -50,12 +50,13 @@ public final class ProcessPause extends Fault {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("lasting needs a positive duration, got [" + duration + "]");
     }
-    return new ProcessPause(target, trigger(), duration, standby, isOptional(), null);
+    return new ProcessPause(target, trigger(), duration, standby, isOptional(), null, sourceOrNull());
   }
 
   /** The same pause, the process woken up when {@code trigger} fires (or when the run ends). */
   public ProcessPause until(Trigger trigger) {
-    return new ProcessPause(target, trigger(), null, standby, isOptional(), java.util.Objects.requireNonNull(trigger));
+    return new ProcessPause(target, trigger(), null, standby, isOptional(),
+        java.util.Objects.requireNonNull(trigger), sourceOrNull());
   }
 
   /** While the agent is frozen, a second agent process runs with the same identity and platform. */
@@ -63,7 +64,7 @@ public final class ProcessPause extends Fault {
     if (target != ProcessCrash.Target.AGENT) {
       throw new IllegalStateException("a standby worker stands in for a paused agent, not for a paused platform");
     }
-    return new ProcessPause(target, trigger(), lasting, true, isOptional(), until);
+    return new ProcessPause(target, trigger(), lasting, true, isOptional(), until, sourceOrNull());
   }
 
   /** Which process freezes. */
@@ -86,8 +87,14 @@ public final class ProcessPause extends Fault {
     return java.util.List.of(target, standby);
   }
 
+  /** The same pause, reproducing {@code source}: the span of a production trace it was inferred from. */
   @Override
-  public String describe() {
+  public ProcessPause from(TraceSource source) {
+    return new ProcessPause(target, trigger(), lasting, standby, isOptional(), until, requireSource(source));
+  }
+
+  @Override
+  String describeWithoutSource() {
     String process = target == ProcessCrash.Target.AGENT ? "the agent" : "the platform";
     String wake = until != null ? ", SIGCONT " + until.describe().replaceFirst("^when ", "when ")
         : ", SIGCONT after " + lasting.toMillis() + " ms";

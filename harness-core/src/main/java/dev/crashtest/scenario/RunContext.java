@@ -16,9 +16,11 @@ import static dev.crashtest.history.Vocabulary.NEAREST_MISS;
 import static dev.crashtest.history.Vocabulary.NEMESIS;
 import static dev.crashtest.history.Vocabulary.OPTIONAL;
 import static dev.crashtest.history.Vocabulary.RUNNER;
+import static dev.crashtest.history.Vocabulary.SPAN_ID;
 import static dev.crashtest.history.Vocabulary.SUBMIT_TASK;
 import static dev.crashtest.history.Vocabulary.TASK_ID;
 import static dev.crashtest.history.Vocabulary.TOOL_SCOPES;
+import static dev.crashtest.history.Vocabulary.TRACE_ID;
 import static dev.crashtest.history.Vocabulary.TRIGGER;
 import static dev.crashtest.history.Vocabulary.WRITE_TOOLS;
 
@@ -222,6 +224,10 @@ final class RunContext implements AutoCloseable {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put(FAULT, fault.describe());
     details.put(KIND, fault.getClass().getSimpleName());
+    fault.source().ifPresent(source -> {
+      details.put(TRACE_ID, source.traceId());
+      details.put(SPAN_ID, source.spanId());
+    });
     return details;
   }
 

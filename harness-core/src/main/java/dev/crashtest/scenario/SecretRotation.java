@@ -13,13 +13,13 @@ import java.time.Duration;
  */
 public final class SecretRotation extends Fault {
 
-  SecretRotation(Trigger trigger, boolean optional) {
-    super(trigger, optional);
+  SecretRotation(Trigger trigger, boolean optional, TraceSource source) {
+    super(trigger, optional, source);
   }
 
   /** The same rotation, fired by {@code trigger}. */
   public SecretRotation when(Trigger trigger) {
-    return new SecretRotation(trigger, isOptional());
+    return new SecretRotation(trigger, isOptional(), sourceOrNull());
   }
 
   /**
@@ -32,7 +32,7 @@ public final class SecretRotation extends Fault {
    * }</pre>
    */
   public SecretRotation optional() {
-    return new SecretRotation(trigger(), true);
+    return new SecretRotation(trigger(), true, sourceOrNull());
   }
 
   @Override
@@ -40,8 +40,14 @@ public final class SecretRotation extends Fault {
     return java.util.List.of();
   }
 
+  /** The same rotation, reproducing {@code source}: the span of a production trace it was inferred from. */
   @Override
-  public String describe() {
+  public SecretRotation from(TraceSource source) {
+    return new SecretRotation(trigger(), isOptional(), requireSource(source));
+  }
+
+  @Override
+  String describeWithoutSource() {
     return "rotate the agent's client secret " + trigger().describe();
   }
 
@@ -61,6 +67,6 @@ public final class SecretRotation extends Fault {
   }
 
   static SecretRotation atStart() {
-    return new SecretRotation(Triggers.atTime(Duration.ZERO), false);
+    return new SecretRotation(Triggers.atTime(Duration.ZERO), false, null);
   }
 }

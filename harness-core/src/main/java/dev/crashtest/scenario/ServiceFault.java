@@ -28,8 +28,8 @@ public final class ServiceFault extends Fault {
   private final Trigger until;
 
   private ServiceFault(Service service, Object fault, String description, Function<RunContext, InjectedFault> injector,
-      Trigger trigger, Duration lasting, boolean optional, Trigger until) {
-    super(trigger, optional);
+      Trigger trigger, Duration lasting, boolean optional, Trigger until, TraceSource source) {
+    super(trigger, optional, source);
     this.service = service;
     this.fault = fault;
     this.until = until;
@@ -41,19 +41,22 @@ public final class ServiceFault extends Fault {
   static ServiceFault model(ModelFault fault) {
     Objects.requireNonNull(fault, "fault");
     return new ServiceFault(Service.MODEL, fault, fault.describe(),
-        run -> run.environment.modelService().inject(fault), Triggers.atTime(Duration.ZERO), null, false, null);
+        run -> run.environment.modelService().inject(fault), Triggers.atTime(Duration.ZERO), null, false, null,
+        null);
   }
 
   static ServiceFault crm(CrmFault fault) {
     Objects.requireNonNull(fault, "fault");
     return new ServiceFault(Service.CRM, fault, fault.describe(),
-        run -> run.environment.crmService().inject(fault), Triggers.atTime(Duration.ZERO), null, false, null);
+        run -> run.environment.crmService().inject(fault), Triggers.atTime(Duration.ZERO), null, false, null,
+        null);
   }
 
   static ServiceFault stubs(dev.crashtest.fakes.stub.StubFault fault) {
     Objects.requireNonNull(fault, "fault");
     return new ServiceFault(Service.CRM, fault, fault.describe(),
-        run -> run.environment.stubServices().inject(fault), Triggers.atTime(Duration.ZERO), null, false, null);
+        run -> run.environment.stubServices().inject(fault), Triggers.atTime(Duration.ZERO), null, false, null,
+        null);
   }
 
   static ServiceFault mcp(dev.crashtest.fakes.mcp.McpFault fault) {
@@ -65,7 +68,8 @@ public final class ServiceFault extends Fault {
       }
       InjectedFault known = run.environment.modelService().renameTool(rename.from(), rename.to());
       return new BothFaults(served, known);
-    }, Triggers.atTime(Duration.ZERO), null, false, null);
+    }, Triggers.atTime(Duration.ZERO), null, false, null,
+        null);
   }
 
   /** A fault acted out by two services at once (an MCP rename: the server's list, and the model reading it). */
@@ -100,12 +104,14 @@ public final class ServiceFault extends Fault {
   static ServiceFault identity(IdentityFault fault) {
     Objects.requireNonNull(fault, "fault");
     return new ServiceFault(Service.IDENTITY, fault, fault.describe(),
-        run -> run.environment.identityService().inject(fault), Triggers.atTime(Duration.ZERO), null, false, null);
+        run -> run.environment.identityService().inject(fault), Triggers.atTime(Duration.ZERO), null, false, null,
+        null);
   }
 
   /** The same fault, fired by {@code trigger}. */
   public ServiceFault when(Trigger trigger) {
-    return new ServiceFault(service, fault, description, injector, trigger, lasting, isOptional(), until);
+    return new ServiceFault(service, fault, description, injector, trigger, lasting, isOptional(), until,
+        sourceOrNull());
   }
 
   /**
@@ -118,7 +124,8 @@ public final class ServiceFault extends Fault {
    * }</pre>
    */
   public ServiceFault optional() {
-    return new ServiceFault(service, fault, description, injector, trigger(), lasting, true, until);
+    return new ServiceFault(service, fault, description, injector, trigger(), lasting, true, until,
+        sourceOrNull());
   }
 
   /** The same fault, healed {@code duration} after it started (it may heal sooner by itself: forRequests). */
@@ -126,13 +133,14 @@ public final class ServiceFault extends Fault {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("lasting needs a positive duration, got [" + duration + "]");
     }
-    return new ServiceFault(service, fault, description, injector, trigger(), duration, isOptional(), null);
+    return new ServiceFault(service, fault, description, injector, trigger(), duration, isOptional(), null,
+        sourceOrNull());
   }
 
   /** The same fault, healed when {@code trigger} fires (it may heal sooner by itself: forRequests). */
   public ServiceFault until(Trigger trigger) {
     return new ServiceFault(service, fault, description, injector, trigger(), null, isOptional(),
-        java.util.Objects.requireNonNull(trigger, "trigger"));
+        java.util.Objects.requireNonNull(trigger, "trigger"), sourceOrNull());
   }
 
   @Override
@@ -158,8 +166,15 @@ public final class ServiceFault extends Fault {
     return service;
   }
 
+  /** The same fault, reproducing {@code source}: the span of a production trace it was inferred from. */
   @Override
-  public String describe() {
+  public ServiceFault from(TraceSource source) {
+    return new ServiceFault(service, fault, description, injector, trigger(), lasting, isOptional(), until,
+        requireSource(source));
+  }
+
+  @Override
+  String describeWithoutSource() {
     String how = until != null ? " until " + until.describe().replaceFirst("^when ", "")
         : lasting == null ? "" : " for " + lasting.toMillis() + " ms";
     String who = fault instanceof dev.crashtest.fakes.stub.StubFault ? "services" : service.id();

@@ -18,6 +18,7 @@ import dev.crashtest.scenario.RunVerdict;
 import dev.crashtest.scenario.Scenario;
 import dev.crashtest.scenario.SecretRotation;
 import dev.crashtest.scenario.ServiceFault;
+import dev.crashtest.scenario.TraceSource;
 import dev.crashtest.scenario.Trigger;
 import dev.crashtest.workload.Workload;
 import java.time.Duration;
@@ -39,6 +40,10 @@ final class ScenarioReader {
   private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
       .getSchema(ScenarioSchema.json());
   private static final Pattern FAULT_ITEM = Pattern.compile("^faults\\[(\\d+)\\]$");
+  /** The path of a fault's {@code source}, as a regular expression. */
+  private static final String SOURCE = "faults\\[\\d+\\]\\.source";
+  private static final String TRACE_EXAMPLE = "4bf92f3577b34da6a3ce929d0e0e4736";
+  private static final String SPAN_EXAMPLE = "00f067aa0ba902b7";
 
   private final String source;
   private final KnownOperations known;
@@ -95,7 +100,7 @@ final class ScenarioReader {
       case "pattern" -> problems.add(path, patternMessage(path, text(value)));
       case "type" -> problems.add(path, (isDuration(path) ? "expected a duration with its unit, e.g. 3s or 800ms"
           : "expected " + expectedType(error)) + ", got " + typeOf(value)
-          + (text(value).isEmpty() ? "" : " [" + text(value) + "]"));
+          + (text(value).isEmpty() ? "" : " [" + text(value) + "]") + typeHint(path, value));
       case "minimum" -> problems.add(path, "must be at least " + error.getSchemaNode().asString() + ", got ["
           + text(value) + "]");
       case "maximum" -> problems.add(path, "must be at most " + error.getSchemaNode().asString() + ", got ["
@@ -117,7 +122,19 @@ final class ScenarioReader {
   }
 
   private String requiredHint(String path) {
+    if (path.matches(SOURCE)) {
+      return ", e.g. source: {trace-id: " + TRACE_EXAMPLE + ", span-id: " + SPAN_EXAMPLE + "}";
+    }
     return path.isEmpty() ? ", e.g. name: my-incident" : "";
+  }
+
+  /** An id of decimal digits alone reads as a number in YAML: quoted, it stays the id. */
+  private static String typeHint(String path, JsonNode value) {
+    if (!path.matches(SOURCE + "\\.(trace-id|span-id)") || value == null || !value.isNumber()) {
+      return "";
+    }
+    return value.isIntegralNumber() ? "; write the id in quotes, e.g. " + path.substring(path.lastIndexOf('.') + 1)
+        + ": \"" + value.asString() + "\"" : "; write the id in quotes";
   }
 
   private List<String> knownFields(String path) {
@@ -129,6 +146,9 @@ final class ScenarioReader {
     }
     if (path.matches(".*\\.(when|until)$")) {
       return TriggerForms.KEYS;
+    }
+    if (path.matches(SOURCE)) {
+      return ScenarioSchema.SOURCE_FIELDS;
     }
     if (path.startsWith("checks[")) {
       return CheckNames.WITH_ARGUMENT;
@@ -185,6 +205,12 @@ final class ScenarioReader {
   }
 
   private String patternMessage(String path, String value) {
+    if (path.matches(SOURCE + "\\.trace-id")) {
+      return "[" + value + "] is not a trace id; write its 32 lower-case hex digits, e.g. " + TRACE_EXAMPLE;
+    }
+    if (path.matches(SOURCE + "\\.span-id")) {
+      return "[" + value + "] is not a span id; write its 16 lower-case hex digits, e.g. " + SPAN_EXAMPLE;
+    }
     if (path.equals("name") || path.equals("handoff-from")) {
       return "[" + value + "] must be lower-case words joined by '-', e.g. crash-after-place-order";
     }
@@ -412,7 +438,13 @@ final class ScenarioReader {
       problems.add(path + ".lasting", "must be longer than 0s; leave it out for a fault that lasts to the end");
       return null;
     }
-    return timed(fault, when, lasting, until, item.has("optional") && item.get("optional").asBoolean());
+    Fault timed = timed(fault, when, lasting, until, item.has("optional") && item.get("optional").asBoolean());
+    return item.has("source") ? timed.from(source(item.get("source"))) : timed;
+  }
+
+  /** The span a fault reproduces; the schema has checked both ids. */
+  private static TraceSource source(JsonNode source) {
+    return TraceSource.of(source.get("trace-id").asString(), source.get("span-id").asString());
   }
 
   /** For a fault with problems already: the problems of its triggers too, so the user sees all at once. */

@@ -23,7 +23,8 @@ public final class ScenarioSchema {
   static final List<String> TOP_LEVEL = List.of("name", "description", "timeout", "requires", "experimental",
       "resubmit-after-restart", "handoff-from", "clock-compression", "approval", "checks", "expect", "faults");
   static final List<String> APPROVAL = List.of("delay", "withheld-for");
-  static final List<String> COMMON_FAULT_FIELDS = List.of("fault", "when", "optional");
+  static final List<String> COMMON_FAULT_FIELDS = List.of("fault", "when", "optional", "source");
+  static final List<String> SOURCE_FIELDS = List.of("trace-id", "span-id");
   static final List<String> HEAL_FIELDS = List.of("lasting", "until");
 
   private static final Map<String, Object> SCHEMA = build();
@@ -148,7 +149,20 @@ public final class ScenarioSchema {
     fault.put("allOf", branches);
     defs.put("fault", fault);
     defs.put("trigger", TriggerForms.schema());
+    defs.put("trace-source", traceSource());
     return defs;
+  }
+
+  private static Map<String, Object> traceSource() {
+    Map<String, Object> source = type("object");
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("trace-id", describe(pattern("^[0-9a-f]{32}$"), "The trace's id: 32 lower-case hex digits."));
+    properties.put("span-id", describe(pattern("^[0-9a-f]{16}$"), "The span's id: 16 lower-case hex digits."));
+    source.put("properties", properties);
+    source.put("required", SOURCE_FIELDS);
+    source.put("additionalProperties", false);
+    return describe(source, "The span of a production trace this fault reproduces, written by ./crashtest"
+        + " import-trace and shown in the reports.");
   }
 
   private static Map<String, Object> faultSchema(FaultForm form) {
@@ -159,6 +173,7 @@ public final class ScenarioSchema {
     properties.put("when", describe(ref("#/$defs/trigger"), "When it fires (default: when the task is submitted)."));
     properties.put("optional", describe(type("boolean"),
         "The fault may not fire without making the run ERROR (by default a fault that never fired is an ERROR)."));
+    properties.put("source", ref("#/$defs/trace-source"));
     List<String> required = new ArrayList<>(List.of("fault"));
     for (Param param : form.params()) {
       properties.put(param.name(), param.schema());

@@ -26,8 +26,8 @@ import org.snakeyaml.engine.v2.representer.StandardRepresenter;
 /** Writes a scenario as a file that reads back equal: only what differs from the defaults, in a fixed order. */
 final class ScenarioWriter {
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-  /** Written on one line: triggers, the check list, expectations. */
-  private static final Set<String> FLOW = Set.of("when", "until", "checks", "expect");
+  /** Written on one line: triggers, the check list, expectations, a fault's source span. */
+  private static final Set<String> FLOW = Set.of("when", "until", "checks", "expect", "source");
 
   private ScenarioWriter() {}
 
@@ -96,6 +96,12 @@ final class ScenarioWriter {
     if (fault.isOptional()) {
       item.put("optional", true);
     }
+    fault.source().ifPresent(source -> {
+      Map<String, Object> span = new LinkedHashMap<>();
+      span.put("trace-id", source.traceId());
+      span.put("span-id", source.spanId());
+      item.put("source", span);
+    });
     return item;
   }
 

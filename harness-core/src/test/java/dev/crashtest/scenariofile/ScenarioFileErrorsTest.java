@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.crashtest.scenario.Faults;
 import dev.crashtest.scenario.Scenario;
+import dev.crashtest.scenario.TraceSource;
 import dev.crashtest.scenario.Triggers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -128,11 +129,59 @@ class ScenarioFileErrorsTest {
         """)).containsExactly(
         "incident.yaml:2:1: name: field [name] appears twice; keep one",
         "incident.yaml:3:1: timeout: expected a duration with its unit, e.g. 3s or 800ms, got a whole number [3]",
-        "incident.yaml:7:5: faults[0].lasting: unknown field [lasting]; known: fault, when, optional, grace",
+        "incident.yaml:7:5: faults[0].lasting: unknown field [lasting]; known: fault, when, optional, source, grace",
         "incident.yaml:10:5: faults[1].until: write lasting or until, not both",
         "incident.yaml:11:25: faults[2].when: a trigger names one moment, got [agent-enters, at]; split it into two"
             + " faults",
         "incident.yaml:13:5: faults[3].status: must be at least 400, got [200]");
+  }
+
+  @Test
+  void a_fault_from_a_trace_carries_its_span_on_every_kind() {
+    Scenario read = ScenarioFile.parse("incident.yaml", """
+        name: incident
+        faults:
+          - fault: kill-agent
+            when: {committed: crm.place_order}
+            source: {trace-id: 4bf92f3577b34da6a3ce929d0e0e4736, span-id: 00f067aa0ba902b7}
+          - fault: model-rate-limited
+            retry-after: 2s
+            source:
+              trace-id: 4bf92f3577b34da6a3ce929d0e0e4736
+              span-id: b7ad6b7169203331
+        """).scenario();
+    assertThat(read.faults()).extracting(fault -> fault.source().orElseThrow()).containsExactly(
+        TraceSource.of("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7"),
+        TraceSource.of("4bf92f3577b34da6a3ce929d0e0e4736", "b7ad6b7169203331"));
+    assertThat(read.faults().get(0).describe()).endsWith(
+        " (from span 00f067aa0ba902b7 of trace 4bf92f3577b34da6a3ce929d0e0e4736)");
+  }
+
+  @Test
+  void a_source_with_bad_hex_a_missing_span_id_or_an_unknown_field_is_one_line_each_at_its_field() {
+    assertThat(problems("""
+        name: incident
+        faults:
+          - fault: kill-agent
+            source: {trace-id: 4BF92F3577B34DA6A3CE929D0E0E4736, span-id: 00f067aa0ba902b7}
+          - fault: outage
+            service: crm
+            source: {trace-id: 4bf92f3577b34da6a3ce929d0e0e4736}
+          - fault: rotate-agent-secret
+            source: {trace-id: 4bf92f3577b34da6a3ce929d0e0e4736, span-id: 00f067aa0ba9, spam-id: x}
+          - fault: revoke-delegation
+            source: {trace-id: 4bf92f3577b34da6a3ce929d0e0e4736, span-id: 1234567890123456}
+        """)).containsExactly(
+        "incident.yaml:4:14: faults[0].source.trace-id: [4BF92F3577B34DA6A3CE929D0E0E4736] is not a trace id;"
+            + " write its 32 lower-case hex digits, e.g. 4bf92f3577b34da6a3ce929d0e0e4736",
+        "incident.yaml:7:5: faults[1].source: missing field [span-id], e.g. source: {trace-id:"
+            + " 4bf92f3577b34da6a3ce929d0e0e4736, span-id: 00f067aa0ba902b7}",
+        "incident.yaml:9:58: faults[2].source.span-id: [00f067aa0ba9] is not a span id; write its 16 lower-case hex"
+            + " digits, e.g. 00f067aa0ba902b7",
+        "incident.yaml:9:81: faults[2].source.spam-id: unknown field [spam-id]; known: trace-id, span-id"
+            + " (did you mean span-id?)",
+        "incident.yaml:11:58: faults[3].source.span-id: expected a string, got a whole number [1234567890123456];"
+            + " write the id in quotes, e.g. span-id: \"1234567890123456\"");
   }
 
   @Test

@@ -23,7 +23,9 @@ import java.util.stream.IntStream;
  * exploration, its runs, faults tried and each finding with its minimal schedule, reproduce command and timeline
  * ({@link ExplorationSection}); the runs, failures first; the comparison matrix when several agents or tries ran;
  * then per run its violated checks with the ops that prove them, its reproduce command, a timeline of its history,
- * its audit table and every op. Every value shown passes through {@link Redaction}.
+ * its audit table and every op. Every value shown passes through {@link Redaction}. A fault from a production
+ * trace shows its span and trace ids, as a link into the tracing UI when {@code CRASHTEST_TRACE_URL} is set
+ * ({@link TraceLinks}).
  *
  * <pre>{@code
  * Path page = HtmlReport.write(report);                                              // into report.directory()
@@ -72,6 +74,11 @@ public final class HtmlReport {
   }
 
   static String render(Report report) {
+    return render(report, TraceLinks.fromEnvironment());
+  }
+
+  /** The page, the span each fault of a trace came from shown by {@code links}. */
+  static String render(Report report, TraceLinks links) {
     List<ReportRun> runs = report.runs();
     List<Integer> order = IntStream.range(0, runs.size()).boxed()
         .sorted(Comparator.comparing(i -> ORDER.indexOf(runs.get(i).verdict()))).toList();
@@ -90,7 +97,7 @@ public final class HtmlReport {
     html.append("<h2>Runs</h2>\n");
     for (int i : order) {
       html.append(RunSection.render(report.results().get(i), runs.get(i), i + 1, runs.get(i).label(report.repeat()),
-          report.directory()));
+          report.directory(), links));
     }
     return html.append("</body>\n</html>\n").toString();
   }

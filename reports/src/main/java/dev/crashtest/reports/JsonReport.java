@@ -21,17 +21,18 @@ import java.util.Map;
  *
  * <p>Schema (version 1): {@code {schemaVersion, seed, repeat, runs: [{scenario, scenarioFile?: {path, sha256}, agent,
  * seed, try, crashPoint?, verdict, violations: [{checker, message, evidence}], checks: [{checker, verdict, message}],
- * error?, cause?, metrics: {...}, history, agentLog, reproduce}], comparison: {k, cells: [{scenario, agent, tries,
- * passed, verdict, passK?, medianRecoveryMillis?, unrecovered, duplicates, redoneModelCalls, redoneCrmCalls,
- * medianModelTokens, medianWallMillis}], agents: [{agent, scenarios, passK?, runs, passed, medianRecoveryMillis?,
- * unrecovered, duplicates, redoneModelCalls, redoneCrmCalls}]}, crashPointSweeps: [{agent, seed, clean, cleanVerdict,
- * discovered, swept}]}}. A run's {@code seed} is its try's campaign seed
- * ({@code --seed} reproduces it alone), {@code try} counts its scenario × agent's tries from 1 (the try whose seed it
- * carries, also in a shard); {@code cause} is {@code "environment"} for an ERROR the harness's side caused (exit 3,
- * not the agent's fault); {@code scenarioFile} names the file a scenario read with {@code --scenario-file} came
- * from, as given, and the SHA-256 of its bytes (its {@code reproduce} then uses {@code --scenario-file}). Paths are
- * relative to the report's directory; metrics are defined in
- * {@code docs/recovery.md}. Fields are only ever added within a schema version.
+ * faults: [{fault, fired, op, source?: {traceId, spanId}}], error?, cause?, metrics: {...}, history, agentLog,
+ * reproduce}], comparison: {k, cells: [{scenario, agent, tries, passed, verdict, passK?, medianRecoveryMillis?,
+ * unrecovered, duplicates, redoneModelCalls, redoneCrmCalls, medianModelTokens, medianWallMillis}], agents: [{agent,
+ * scenarios, passK?, runs, passed, medianRecoveryMillis?, unrecovered, duplicates, redoneModelCalls, redoneCrmCalls}]},
+ * crashPointSweeps: [{agent, seed, clean, cleanVerdict, discovered, swept}]}}. A run's {@code seed} is its try's
+ * campaign seed ({@code --seed} reproduces it alone), {@code try} counts its scenario × agent's tries from 1 (the try
+ * whose seed it carries, also in a shard); {@code cause} is {@code "environment"} for an ERROR the harness's side
+ * caused (exit 3, not the agent's fault); {@code faults} are the run's fault ops ({@code fault_injected}, then
+ * {@code fault_missed} with {@code fired} false), {@code source} the span of a production trace the fault reproduces;
+ * {@code scenarioFile} names the file a scenario read with {@code --scenario-file} came from, as given, and the SHA-256
+ * of its bytes (its {@code reproduce} then uses {@code --scenario-file}). Paths are relative to the report's directory;
+ * metrics are defined in {@code docs/recovery.md}. Fields are only ever added within a schema version.
  *
  * <p>The command line adds sections of its own after these, through
  * {@link Report#withSection(String, Object)}: {@code baseline: {report, seed, repeat, regressions: [{scenario,

@@ -7,12 +7,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.crashtest.check.AuditTrail;
 import dev.crashtest.check.CheckResult;
 import dev.crashtest.check.Verdict;
+import dev.crashtest.history.History;
+import dev.crashtest.history.Op;
+import dev.crashtest.history.Vocabulary;
 import dev.crashtest.scenario.CrashPoint;
 import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.RunMetrics;
 import dev.crashtest.scenario.RunResult;
 import dev.crashtest.scenario.RunVerdict;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,16 +35,18 @@ import java.util.Map;
  *     (report.json's {@code scenarioFile: {path, sha256}}); {@code null} for a built-in scenario
  * @param tryNumber which try of its scenario × agent it is, from 1 (report.json's {@code try})
  * @param crashPoint the crash point of a crash-point sweep's run, else {@code null}
+ * @param faults the scenario's faults as the run's history records them, in the order they fired, those that never
+ *     fired after them (empty in a report.json written before faults were reported)
  * @param error why the run could not run, or was skipped; {@code null} when nothing went wrong
  * @param cause {@code "environment"} for an ERROR the harness's side caused, else {@code null}
  * @param history the run's history.jsonl, relative to the report's directory when it lies under it
  */
 @JsonPropertyOrder({"scenario", "scenarioFile", "agent", "seed", "try", "crashPoint", "verdict", "violations",
-    "checks", "error", "cause", "metrics", "history", "agentLog", "reproduce", "audit"})
+    "checks", "faults", "error", "cause", "metrics", "history", "agentLog", "reproduce", "audit"})
 public record ReportRun(String scenario, @JsonInclude(JsonInclude.Include.NON_NULL) SourceFile scenarioFile,
     String agent, long seed, @JsonProperty("try") int tryNumber,
     @JsonInclude(JsonInclude.Include.NON_NULL) String crashPoint, RunVerdict verdict, List<Violation> violations,
-    List<Check> checks, @JsonInclude(JsonInclude.Include.NON_NULL) String error,
+    List<Check> checks, List<RunFault> faults, @JsonInclude(JsonInclude.Include.NON_NULL) String error,
     @JsonInclude(JsonInclude.Include.NON_NULL) String cause, Map<String, Long> metrics, String history,
     String agentLog, String reproduce, Audit audit) {
 
@@ -53,6 +59,7 @@ public record ReportRun(String scenario, @JsonInclude(JsonInclude.Include.NON_NU
   public ReportRun {
     violations = List.copyOf(violations);
     checks = List.copyOf(checks);
+    faults = faults == null ? List.of() : List.copyOf(faults);
   }
 
   /**
@@ -69,6 +76,18 @@ public record ReportRun(String scenario, @JsonInclude(JsonInclude.Include.NON_NU
   /** Every check the run was judged by, with its verdict. */
   @JsonPropertyOrder({"checker", "verdict", "message"})
   public record Check(String checker, Verdict verdict, String message) {}
+
+  /**
+   * One fault of the run's scenario: its description, whether it fired, the op that says so ({@code fault_injected},
+   * or {@code fault_missed} for one that never fired), and the span of a production trace it reproduces, if any.
+   */
+  @JsonPropertyOrder({"fault", "fired", "op", "source"})
+  public record RunFault(String fault, boolean fired, long op,
+      @JsonInclude(JsonInclude.Include.NON_NULL) TraceSpan source) {}
+
+  /** The span of a production trace a fault reproduces, as OpenTelemetry writes the ids (lower-case hex). */
+  @JsonPropertyOrder({"traceId", "spanId"})
+  public record TraceSpan(String traceId, String spanId) {}
 
   /** Each CRM write attempt and who made it ({@link AuditTrail}), and why the identity checks did not pass. */
   @JsonPropertyOrder({"sideEffects", "explanations"})
@@ -88,7 +107,7 @@ public record ReportRun(String scenario, @JsonInclude(JsonInclude.Include.NON_NU
         CrashPointSweep.pointOf(run.scenario()).map(CrashPoint::label).orElse(null), run.verdict(),
         run.violations().stream().map(ReportRun::violation).toList(),
         run.checks().stream().map(check -> new Check(check.checker(), check.verdict(), check.message())).toList(),
-        run.error().isEmpty() ? null : run.error(), run.causedByEnvironment() ? ENVIRONMENT : null, run.metrics(),
+        faults(run.history()), run.error().isEmpty() ? null : run.error(), run.causedByEnvironment() ? ENVIRONMENT : null, run.metrics(),
         relative(directory, run.directory().resolve("history.jsonl")),
         relative(directory, run.directory().resolve("agent.log")), reproduce(run, file), audit(run));
   }
@@ -139,6 +158,28 @@ public record ReportRun(String scenario, @JsonInclude(JsonInclude.Include.NON_NU
         entry.verdict())).toList(),
         run.violations().stream().filter(check -> IDENTITY_CHECKS.contains(check.checker()))
             .map(ReportRun::violation).toList());
+  }
+
+  /**
+   * The faults the history records, in its order: those that fired ({@code fault_injected}), then those that never
+   * did ({@code fault_missed}, recorded when the run ends).
+   */
+  static List<RunFault> faults(History history) {
+    List<RunFault> faults = new ArrayList<>();
+    for (Op op : history.ops()) {
+      boolean fired = op.is(Vocabulary.HARNESS, Vocabulary.FAULT_INJECTED);
+      if (fired || op.is(Vocabulary.HARNESS, Vocabulary.FAULT_MISSED)) {
+        faults.add(new RunFault(op.text(Vocabulary.FAULT), fired, op.index(), span(op)));
+      }
+    }
+    return faults;
+  }
+
+  /** The span a fault op names ({@code traceId}, {@code spanId}), or {@code null}. */
+  static TraceSpan span(Op op) {
+    String trace = op.text(Vocabulary.TRACE_ID);
+    String span = op.text(Vocabulary.SPAN_ID);
+    return trace == null || span == null ? null : new TraceSpan(trace, span);
   }
 
   private static Violation violation(CheckResult check) {

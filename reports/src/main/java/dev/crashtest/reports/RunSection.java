@@ -27,22 +27,25 @@ final class RunSection {
   private final RunResult run;
   private final ReportRun entry;
   private final String id;
+  private final TraceLinks links;
   private final Set<Long> evidence = new HashSet<>();
   private final StringBuilder html = new StringBuilder();
 
-  private RunSection(RunResult run, ReportRun entry, int number) {
+  private RunSection(RunResult run, ReportRun entry, int number, TraceLinks links) {
     this.run = run;
     this.entry = entry;
     this.id = "run-" + number;
+    this.links = links;
     run.violations().forEach(check -> evidence.addAll(check.evidence()));
   }
 
   /**
    * The section of the {@code number}th run (from 1), as the report holds it in {@code entry}, whose label is
-   * {@code label}; file links relative to {@code directory}.
+   * {@code label}; file links relative to {@code directory}; the spans faults came from shown by {@code links}.
    */
-  static String render(RunResult run, ReportRun entry, int number, String label, Path directory) {
-    return new RunSection(run, entry, number).draw(label, directory);
+  static String render(RunResult run, ReportRun entry, int number, String label, Path directory,
+      TraceLinks links) {
+    return new RunSection(run, entry, number, links).draw(label, directory);
   }
 
   static boolean opensByDefault(RunResult run) {
@@ -147,7 +150,8 @@ final class RunSection {
       html.append("<ol class=\"faults\">\n");
       for (int i = 0; i < windows.size(); i++) {
         FaultWindows.Window window = windows.get(i);
-        html.append("<li><b>F").append(i + 1).append("</b> ").append(text(window.fault())).append(": <a href=\"#")
+        html.append("<li><b>F").append(i + 1).append("</b> ").append(links.fault(window.injected()))
+            .append(": <a href=\"#")
             .append(id).append("-op-").append(window.injected().index()).append("\">injected +")
             .append(window.injected().timeMillis()).append(" ms</a> → ");
         if (window.healed() == null) {
@@ -173,7 +177,7 @@ final class RunSection {
     for (Op op : missed) {
       html.append("<li><a href=\"#").append(id).append("-op-").append(op.index()).append("\"><b>never fired")
           .append(op.flag(Vocabulary.OPTIONAL) ? " (optional)" : "").append("</b></a> ")
-          .append(text(op.text(Vocabulary.FAULT))).append(": trigger [").append(text(op.text(Vocabulary.TRIGGER)))
+          .append(links.fault(op)).append(": trigger [").append(text(op.text(Vocabulary.TRIGGER)))
           .append("]; ").append(text(String.valueOf(op.text(Vocabulary.NEAREST_MISS)))).append("</li>\n");
     }
     html.append("</ul>\n");

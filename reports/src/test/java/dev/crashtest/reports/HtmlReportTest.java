@@ -201,6 +201,34 @@ class HtmlReportTest {
   }
 
   @Test
+  void a_fault_from_a_trace_shows_its_span_and_trace_ids_next_to_it() {
+    Document page = render(TraceLinks.of(null), ReportRuns.fromTrace(out, "naive", 7L));
+
+    Element fired = page.selectFirst("#run-1 ol.faults li");
+    assertThat(fired.text()).as("fault list").isEqualTo("F1 kill -9 the agent right after the CRM committed"
+        + " [place_order], restart it after 200 ms (from span 00f067aa0ba902b7 of trace"
+        + " 4bf92f3577b34da6a3ce929d0e0e4736): injected +401 ms → healed +621 ms");
+    assertThat(fired.select(".trace-source code").eachText()).as("ids")
+        .containsExactly("00f067aa0ba902b7", "4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(fired.select(".trace-source a")).as("no link without CRASHTEST_TRACE_URL").isEmpty();
+    assertThat(page.selectFirst("#run-1 ul.faults.missed li").text()).as("missed fault").startsWith("never fired"
+        + " (optional) crm outage when the agent enters [add_note] until the run ends (from span b7ad6b7169203331 of"
+        + " trace 4bf92f3577b34da6a3ce929d0e0e4736): trigger [");
+  }
+
+  @Test
+  void with_a_trace_url_template_the_span_links_into_the_tracing_ui() {
+    Document page = render(TraceLinks.of("https://jaeger.acme.internal/trace/{trace-id}?uiFind={span-id}"),
+        ReportRuns.fromTrace(out, "naive", 7L));
+
+    assertThat(page.select("#run-1 .trace-source a").eachAttr("href")).as("links, fired fault then missed one")
+        .containsExactly("https://jaeger.acme.internal/trace/4bf92f3577b34da6a3ce929d0e0e4736?uiFind=00f067aa0ba902b7",
+            "https://jaeger.acme.internal/trace/4bf92f3577b34da6a3ce929d0e0e4736?uiFind=b7ad6b7169203331");
+    assertThat(page.selectFirst("#run-1 .trace-source").text()).as("link text")
+        .isEqualTo("(from span 00f067aa0ba902b7 of trace 4bf92f3577b34da6a3ce929d0e0e4736)");
+  }
+
+  @Test
   void a_single_agent_gets_no_charts() throws IOException {
     Document page = write(42L, 2, ReportRuns.happyPath(out, "naive", 42L), ReportRuns.happyPath(out, "naive", 43L));
 
@@ -212,6 +240,10 @@ class HtmlReportTest {
     Document page = write(42L, 1, ReportRuns.happyPath(out, "naive", 42L));
 
     assertThat(page.select("table.matrix")).as("matrix").isEmpty();
+  }
+
+  private Document render(TraceLinks links, RunResult... runs) {
+    return Jsoup.parse(HtmlReport.render(Report.of(7L, 1, List.of(runs), List.of(), out), links));
   }
 
   private Document write(long seed, int repeat, RunResult... runs) throws IOException {

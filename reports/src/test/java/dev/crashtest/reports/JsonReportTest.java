@@ -88,6 +88,20 @@ class JsonReportTest {
         .as("shard").isEqualTo("1/2");
   }
 
+  @Test
+  void each_run_lists_its_faults_and_a_fault_from_a_trace_carries_its_span() throws IOException {
+    JsonReport.write(7L, 1, List.of(ReportRuns.fromTrace(out, "naive", 7L), ReportRuns.happyPath(out, "naive", 7L)),
+        List.of(), out);
+
+    JsonNode runs = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("runs");
+    assertThat(runs.get(0).get("faults").toString()).as("faults of the imported incident").isEqualTo("[{\"fault\":\""
+        + ReportRuns.TRACED_KILL + "\",\"fired\":true,\"op\":3,\"source\":{\"traceId\":"
+        + "\"4bf92f3577b34da6a3ce929d0e0e4736\",\"spanId\":\"00f067aa0ba902b7\"}},{\"fault\":\""
+        + ReportRuns.TRACED_OUTAGE + "\",\"fired\":false,\"op\":8,\"source\":{\"traceId\":"
+        + "\"4bf92f3577b34da6a3ce929d0e0e4736\",\"spanId\":\"b7ad6b7169203331\"}}]");
+    assertThat(runs.get(1).get("faults").toString()).as("a run without faults").isEqualTo("[]");
+  }
+
   private static RunResult withSeed(RunResult run, long seed) {
     return new RunResult(run.scenario(), run.agent(), seed, run.verdict(), run.checks(), run.error(), run.metrics(),
         run.history(), run.directory());

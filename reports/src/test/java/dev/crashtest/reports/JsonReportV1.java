@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.crashtest.check.AuditTrail;
 import dev.crashtest.check.CheckResult;
+import dev.crashtest.history.Op;
 import dev.crashtest.scenario.CrashPoint;
 import dev.crashtest.scenario.CrashPointSweep;
 import dev.crashtest.scenario.RunResult;
@@ -28,7 +29,8 @@ import java.util.stream.IntStream;
  * The report.json writer as it was before the report model (commit b008920), kept verbatim as the golden reference:
  * {@link ReportJsonGoldenTest} proves the model's JSON rendering byte-identical to it for the same runs. One field
  * was added since, as schema version 1 allows: a run of a scenario read from a file has {@code scenarioFile: {path,
- * sha256}} after its {@code scenario}, and reproduces with {@code --scenario-file}.
+ * sha256}} after its {@code scenario}, and reproduces with {@code --scenario-file}; and every run has {@code faults:
+ * [{fault, fired, op, source?: {traceId, spanId}}]} after its {@code checks}, the fault ops of its history.
  */
 final class JsonReportV1 {
   static final int SCHEMA_VERSION = 1;
@@ -105,6 +107,7 @@ final class JsonReportV1 {
     json.put("verdict", run.verdict().name());
     json.put("violations", run.violations().stream().map(JsonReportV1::violation).toList());
     json.put("checks", run.checks().stream().map(JsonReportV1::check).toList());
+    json.put("faults", faults(run));
     if (!run.error().isEmpty()) {
       json.put("error", run.error());
     }
@@ -200,6 +203,28 @@ final class JsonReportV1 {
     json.put("tokenId", entry.tokenId());
     json.put("verdict", entry.verdict());
     return json;
+  }
+
+  private static List<Map<String, Object>> faults(RunResult run) {
+    List<Map<String, Object>> faults = new ArrayList<>();
+    for (Op op : run.history().ops()) {
+      boolean fired = op.is("harness", "fault_injected");
+      if (!fired && !op.is("harness", "fault_missed")) {
+        continue;
+      }
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("fault", op.text("fault"));
+      json.put("fired", fired);
+      json.put("op", op.index());
+      if (op.text("traceId") != null && op.text("spanId") != null) {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("traceId", op.text("traceId"));
+        source.put("spanId", op.text("spanId"));
+        json.put("source", source);
+      }
+      faults.add(json);
+    }
+    return faults;
   }
 
   private static Map<String, Object> violation(CheckResult check) {

@@ -49,6 +49,9 @@ class ReportJsonGoldenTest {
             + "    },\n    \"agent\" : \"naive\"")
         .contains("\"reproduce\" : \"./crashtest run --scenario-file incidents/idp-down-during-approval.yaml"
             + " --agent naive --seed 7\"")
+        .contains("\"faults\" : [ {\n      \"fault\" : \"" + ReportRuns.TRACED_KILL + "\",\n      \"fired\" : true,\n"
+            + "      \"op\" : 3,\n      \"source\" : {\n        \"traceId\" : \"" + ReportRuns.TRACE_ID + "\",\n"
+            + "        \"spanId\" : \"" + ReportRuns.SPAN_ID + "\"\n      }\n    }, {\n")
         .isEqualTo(before);
   }
 
@@ -79,7 +82,7 @@ class ReportJsonGoldenTest {
         ReportRuns.skipped(out.resolve("runs"), "python"),
         ReportRuns.errored(Path.of("/elsewhere"), "python", "agent [python] never answered /health"),
         environment, clean, crashed, ReportRuns.of("idp-down-during-approval", "naive", List.of(), out.resolve("runs"),
-            seed));
+            seed), ReportRuns.fromTrace(out.resolve("runs"), "naive", seed));
     Map<String, Object> shard = new LinkedHashMap<>();
     shard.put("index", 1);
     shard.put("count", 2);

@@ -3,6 +3,8 @@ package dev.crashtest.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,16 @@ class ReportRoundTripTest {
         .as("junit.xml of the report read back").isEqualTo(junit);
     assertThat(read.facts().rerunCommand()).as("rerun command").isEqualTo(written.facts().rerunCommand());
     assertThat(read.facts().runTimeMillis()).as("run time").isEqualTo(written.facts().runTimeMillis());
+  }
+
+  @Test
+  void a_report_written_before_runs_listed_their_faults_reads_back_with_none() throws IOException {
+    Path file = JsonReport.write(Report.of(7L, 1, List.of(ReportRuns.fromTrace(out, "naive", 7L)), List.of(), out));
+    ObjectNode report = (ObjectNode) new ObjectMapper().readTree(file.toFile());
+    ((ObjectNode) report.get("runs").get(0)).remove("faults");
+    Files.writeString(file, report.toString());
+
+    assertThat(Report.read(file).runs().get(0).faults()).as("faults of an older report").isEmpty();
   }
 
   @Test

@@ -51,6 +51,37 @@ final class ReportRuns {
     return history.judged("crash-before-create-quote", agent, seed, out);
   }
 
+  static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+  static final String SPAN_ID = "00f067aa0ba902b7";
+  static final String TRACED_KILL = "kill -9 the agent right after the CRM committed [place_order], restart it after"
+      + " 200 ms (from span " + SPAN_ID + " of trace " + TRACE_ID + ")";
+  static final String TRACED_OUTAGE = "crm outage when the agent enters [add_note] until the run ends (from span"
+      + " b7ad6b7169203331 of trace " + TRACE_ID + ")";
+
+  /**
+   * A scenario imported from a production trace: the agent killed right after the CRM committed place_order, as in
+   * the trace's span; the CRM outage of another span never fires, the agent never reaching add_note.
+   */
+  static RunResult fromTrace(Path out, String agent, long seed) {
+    ReportRuns history = new ReportRuns()
+        .op(100, "harness", "runner", "agent_started", INFO, Map.of("agent", agent))
+        .op(120, "harness", "runner", "submit_task", OK, Map.of("taskId", "task-1", "status", 202))
+        .op(400, "crm", agent + "-agent", "place_order", OK, Map.of("method", "POST", "status", 201, "delegated", true,
+            "actorSource", "act", "user", "alice", "scope", "crm.read crm.write", "tokenId", "jti-7",
+            "effectType", "order", "effectId", "o-1", "accountId", "GLOBEX-002"))
+        .op(401, "harness", "nemesis", "fault_injected", INFO, Map.of("fault", TRACED_KILL, "kind", "ProcessCrash",
+            "traceId", TRACE_ID, "spanId", SPAN_ID))
+        .op(410, "harness", "nemesis", "agent_killed", INFO, Map.of("signal", "KILL", "pid", 18804))
+        .op(620, "harness", "nemesis", "agent_restarted", INFO, Map.of("pid", 18845))
+        .op(621, "harness", "nemesis", "fault_healed", INFO, Map.of("fault", TRACED_KILL, "kind", "ProcessCrash",
+            "traceId", TRACE_ID, "spanId", SPAN_ID))
+        .op(900, "harness", "runner", "task_status", INFO, Map.of("taskId", "task-1", "state", "COMPLETED"))
+        .op(901, "harness", "runner", "fault_missed", INFO, Map.of("fault", TRACED_OUTAGE, "kind", "NetworkFault",
+            "traceId", TRACE_ID, "spanId", "b7ad6b7169203331", "trigger", "when the agent enters [add_note]",
+            "nearestMiss", "the model asked for: get_account, place_order", "optional", true));
+    return history.judged("incident", agent, seed, out);
+  }
+
   /** The task completes with one delegated order. */
   static RunResult happyPath(Path out, String agent, long seed) {
     ReportRuns history = new ReportRuns()

@@ -22,6 +22,10 @@ final class ProgressPrinter implements Consumer<Op> {
     }
   }
 
+  private static boolean processFault(Op op) {
+    return "ProcessCrash".equals(op.text("kind")) || "ProcessPause".equals(op.text("kind"));
+  }
+
   static String describe(Op op) {
     if (op.is(Vocabulary.HARNESS, Vocabulary.APPROVE)) {
       return approval(op);
@@ -57,8 +61,8 @@ final class ProgressPrinter implements Consumer<Op> {
         case Vocabulary.PLATFORM_RESTARTED:
           return "platform restarted (pid " + op.text("pid") + ")";
         case Vocabulary.FAULT_INJECTED:
-          return "ProcessCrash".equals(op.text("kind")) || "ProcessPause".equals(op.text("kind"))
-              ? null : "fault: " + op.text("fault");
+          // a crash or pause is its own line (agent killed, frozen); one from a trace also names its span
+          return processFault(op) && op.text(Vocabulary.TRACE_ID) == null ? null : "fault: " + op.text("fault");
         case Vocabulary.FAULT_HEALED:
           return "ProcessCrash".equals(op.text("kind")) || "ProcessPause".equals(op.text("kind"))
               ? null : "healed: " + op.text("fault");

@@ -41,6 +41,20 @@ class ProgressPrinterTest {
             + "        0.90s  agent ready (pid 41 answers /health)\n");
   }
 
+  @Test
+  void a_crash_from_a_trace_names_its_span_before_the_kill() {
+    String kill = "kill -9 the agent right after the CRM committed [place_order], restart it after 200 ms";
+    String traced = kill + " (from span 00f067aa0ba902b7 of trace 4bf92f3577b34da6a3ce929d0e0e4736)";
+    assertThat(printed(List.of(
+        op(0, 1_000, "harness", "fault_injected", OpType.INFO, Map.of("fault", kill, "kind", "ProcessCrash")),
+        op(1, 2_000, "harness", "fault_injected", OpType.INFO, Map.of("fault", traced, "kind", "ProcessCrash",
+            "traceId", "4bf92f3577b34da6a3ce929d0e0e4736", "spanId", "00f067aa0ba902b7")),
+        op(2, 2_010, "harness", "agent_killed", OpType.INFO, Map.of("signal", "KILL")))))
+        .as("a crash is its kill line; a traced one names its span first").isEqualTo(
+            "        2.00s  fault: " + traced + "\n"
+                + "        2.01s  agent killed (SIGKILL)\n");
+  }
+
   private static String printed(List<Op> ops) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);

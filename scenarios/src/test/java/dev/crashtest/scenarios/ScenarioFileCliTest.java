@@ -84,6 +84,20 @@ class ScenarioFileCliTest {
   }
 
   @Test
+  void list_ends_the_line_of_a_fault_from_a_trace_with_its_span() throws IOException {
+    Path file = write("incident.yaml", PINNED_CRASH + """
+            source: {trace-id: 4bf92f3577b34da6a3ce929d0e0e4736, span-id: 00f067aa0ba902b7}
+        """);
+
+    Console list = Console.capture(() -> CrashtestCli.execute("list", "--scenario-file", file.toString()));
+
+    assertThat(list.code()).as("list exit code; stderr:%n%s", list.err()).isEqualTo(0);
+    assertThat(list.out()).as("list").contains(String.format("  %-38s fault: %s%n", "", "kill -9 the agent right"
+        + " after the CRM committed [place_order], restart it after 200 ms (from span 00f067aa0ba902b7 of trace"
+        + " 4bf92f3577b34da6a3ce929d0e0e4736)"));
+  }
+
+  @Test
   void a_malformed_file_is_exit_2_with_one_line_per_problem_and_no_stack_trace() throws IOException {
     Path bad = write("bad.yaml", """
         name: Bad Name
