@@ -96,7 +96,7 @@ final class ImportTraceCommand implements Callable<Integer> {
         : String.join("; ", imported.faults())));
     if (imported.todos() > 0) {
       System.out.println(imported.todos() + " thing(s) the trace could not say are marked TODO in the files:"
-          + " grep -rn TODO " + dir);
+          + " grep -rn 'TODO:' " + dir);
     }
     if (imported.credentialsRemoved() > 0) {
       System.out.println(imported.credentialsRemoved() + " credential-like value(s) from the trace were not written.");

@@ -348,8 +348,9 @@ final class ScenarioDraft {
       }
       out.append("  - fault: ").append(fault.kind()).append('\n');
       fault.fields().forEach((key, value) -> out.append("    ").append(key).append(": ").append(value).append('\n'));
-      out.append("    source: {trace-id: ").append(fault.source().traceId()).append(", span-id: ")
-          .append(fault.source().spanId()).append("}\n");
+      // Quoted: an id of digits only would read as a number.
+      out.append("    source: {trace-id: \"").append(fault.source().traceId()).append("\", span-id: \"")
+          .append(fault.source().spanId()).append("\"}\n");
     }
     return out.toString();
   }

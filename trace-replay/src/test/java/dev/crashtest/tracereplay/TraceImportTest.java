@@ -53,7 +53,7 @@ class TraceImportTest {
             restart-after: 5s
         """);
     assertThat(yaml).as("never resubmitted: worker-b never took the task up").doesNotContain("resubmit-after-restart");
-    assertThat(yaml).containsPattern("source: \\{trace-id: [0-9a-f]{32}, span-id: [0-9a-f]{16}}");
+    assertThat(yaml).containsPattern("source: \\{trace-id: \"[0-9a-f]{32}\", span-id: \"[0-9a-f]{16}\"}");
     assertThat(imported.processes()).isEqualTo(1);
     assertThat(imported.modelCalls()).isEqualTo(5);
     assertThat(imported.tools()).containsExactly("get_account", "create_quote");
