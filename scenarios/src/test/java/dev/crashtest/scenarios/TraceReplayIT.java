@@ -68,6 +68,28 @@ class TraceReplayIT {
         temporal.get("error")).isEqualTo("PASS");
   }
 
+  @org.junit.jupiter.api.Test
+  void the_duplicate_order_the_trace_shows_is_what_an_agent_without_idempotency_keys_does_on_the_replay()
+      throws Exception {
+    Path replay = work.resolve("replay");
+    assertThat(CrashtestCli.execute("import-trace", TRACES.resolve("duplicate-write-after-retry.json").toString(),
+        "--out", replay.toString())).isZero();
+    var bug = dev.crashtest.scenarios.zoo.BugZoo.named("no-idempotency-key").orElseThrow();
+    String command = String.join(" ", dev.crashtest.scenarios.zoo.BugZoo.agent(bug, work.resolve("zoo")).command());
+
+    Path out = work.resolve("out");
+    Captured run = capture(() -> CrashtestCli.execute("run", "--workload", replay.toString(), "--scenario-file",
+        replay.resolve("scenarios").resolve("incident.yaml").toString(), "--agent-cmd", command, "--agent", "python",
+        "--seed", "7", "--out", out.toString()));
+
+    JsonNode runs = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("runs");
+    assertThat(runs.get(0).get("verdict").asText()).as("the broken agent, output:%n%s", run.out).isEqualTo("FAIL");
+    assertThat(runs.get(0).get("violations").get(0).get("checker").asText()).isEqualTo("exactly-once-effects");
+    assertThat(runs.get(0).get("violations").get(0).get("message").asText()).contains("2 × place_order");
+    assertThat(runs.get(1).get("verdict").asText()).as("the Python agent it patches: %s",
+        runs.get(1).get("violations")).isEqualTo("PASS");
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"bad-not-otlp", "bad-no-genai", "bad-truncated"})
   void a_broken_trace_is_a_usage_error_in_one_line_and_writes_nothing(String trace) {
