@@ -95,6 +95,9 @@ public final class TraceImport {
     } catch (IOException e) {
       deleteQuietly(staging);
       throw new UncheckedIOException("could not write the import into " + directory + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      deleteQuietly(staging);
+      throw e;
     }
     List<String> faults = new ArrayList<>();
     scenario.faults.forEach(fault -> faults.add(fault.summary() + " from span " + fault.source().spanId()));

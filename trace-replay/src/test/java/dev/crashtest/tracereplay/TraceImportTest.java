@@ -216,6 +216,25 @@ class TraceImportTest {
         .hasMessageContaining("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true");
   }
 
+  @Test
+  void a_trace_of_several_runs_asks_which_one_and_imports_the_one_named() throws IOException {
+    String twoRuns = Files.readString(TRACES.resolve("duplicate-write-after-retry.json"))
+        .replaceFirst("task-7f3a9c21", "task-other-run");
+    Path file = Files.writeString(out.resolve("two-runs.json"), twoRuns);
+
+    assertThatThrownBy(() -> TraceImport.of(file).writeTo(out.resolve("x")))
+        .isInstanceOf(TraceImportException.class)
+        .hasMessageEndingWith("two-runs.json: 2 agent runs (gen_ai.conversation.id task-7f3a9c21, task-other-run);"
+            + " choose one with --conversation ID");
+    assertThatThrownBy(() -> TraceImport.of(file).ofConversation("task-nope").writeTo(out.resolve("x")))
+        .isInstanceOf(TraceImportException.class)
+        .hasMessageEndingWith("no GenAI span has gen_ai.conversation.id [task-nope]; the trace has task-7f3a9c21,"
+            + " task-other-run");
+    ImportedTrace chosen = TraceImport.of(file).ofConversation("task-7f3a9c21").writeTo(out.resolve("chosen"));
+    assertThat(chosen.conversation()).contains("task-7f3a9c21");
+    assertThat(Files.readString(chosen.scenario())).contains("fault: kill-agent");
+  }
+
   private static Throwable catchFor(String file, Path target) {
     try {
       TraceImport.of(TRACES.resolve(file)).writeTo(target);
