@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crashtest.junit.DockerTests;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,11 +32,11 @@ class LangGraphContainersIT {
 
   @Test
   void langgraph_agent_in_an_image_built_here_gets_the_same_verdicts_and_leaves_no_container() throws Exception {
-    Captured run = capture(() -> CrashtestCli.execute("run", "--backend", "containers", "--scenario",
+    Console run = Console.capture(() -> CrashtestCli.execute("run", "--backend", "containers", "--scenario",
         "happy-path,approval-withheld,crash-before-create-quote", "--agent", "langgraph", "--seed", "42", "--out",
         out.toString()));
 
-    assertThat(run.code).as("exit code; output:%n%s%s", run.out, run.err).isZero();
+    assertThat(run.code()).as("exit code; output:%n%s%s", run.out(), run.err()).isZero();
     JsonNode runs = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("runs");
     assertThat(runs).as("runs").hasSize(3);
     for (JsonNode one : runs) {
@@ -60,23 +57,5 @@ class LangGraphContainersIT {
     assertThat(DockerClientFactory.instance().client().listContainersCmd().withShowAll(true)
         .withLabelFilter(Map.of("dev.crashtest.owner-pid", String.valueOf(ProcessHandle.current().pid()))).exec())
         .as("containers of this JVM left").isEmpty();
-  }
-
-  private record Captured(int code, String out, String err) {}
-
-  private static synchronized Captured capture(java.util.function.IntSupplier command) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code = command.getAsInt();
-      return new Captured(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
   }
 }

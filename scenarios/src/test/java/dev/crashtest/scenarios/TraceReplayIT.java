@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,18 +32,18 @@ class TraceReplayIT {
   void an_imported_incident_fails_the_naive_agent_as_it_failed_in_production_and_passes_on_a_durable_runtime(
       String trace, String check, String why) throws Exception {
     Path replay = work.resolve("replay");
-    Captured imported = capture(() -> CrashtestCli.execute("import-trace", TRACES.resolve(trace + ".json").toString(),
+    Console imported = Console.capture(() -> CrashtestCli.execute("import-trace", TRACES.resolve(trace + ".json").toString(),
         "--out", replay.toString()));
-    assertThat(imported.code).as("import exit code; output:%n%s%s", imported.out, imported.err).isZero();
-    assertThat(imported.out).contains("Run it: ./crashtest run --workload " + replay + " --scenario-file "
+    assertThat(imported.code()).as("import exit code; output:%n%s%s", imported.out(), imported.err()).isZero();
+    assertThat(imported.out()).contains("Run it: ./crashtest run --workload " + replay + " --scenario-file "
         + replay.resolve("scenarios").resolve("incident.yaml") + " --agent naive");
 
     Path out = work.resolve("out");
-    Captured run = capture(() -> CrashtestCli.execute("run", "--workload", replay.toString(), "--scenario-file",
+    Console run = Console.capture(() -> CrashtestCli.execute("run", "--workload", replay.toString(), "--scenario-file",
         replay.resolve("scenarios").resolve("incident.yaml").toString(), "--agent", "naive,temporal", "--seed", "7",
         "--out", out.toString()));
 
-    assertThat(run.code).as("exit code (the naive agent fails); output:%n%s%s", run.out, run.err).isEqualTo(1);
+    assertThat(run.code()).as("exit code (the naive agent fails); output:%n%s%s", run.out(), run.err()).isEqualTo(1);
     JsonNode runs = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("runs");
     JsonNode naive = runs.get(0);
     assertThat(naive.get("agent").asText()).isEqualTo("naive");
@@ -78,12 +75,12 @@ class TraceReplayIT {
     String command = String.join(" ", dev.crashtest.scenarios.zoo.BugZoo.agent(bug, work.resolve("zoo")).command());
 
     Path out = work.resolve("out");
-    Captured run = capture(() -> CrashtestCli.execute("run", "--workload", replay.toString(), "--scenario-file",
+    Console run = Console.capture(() -> CrashtestCli.execute("run", "--workload", replay.toString(), "--scenario-file",
         replay.resolve("scenarios").resolve("incident.yaml").toString(), "--agent-cmd", command, "--agent", "python",
         "--seed", "7", "--out", out.toString()));
 
     JsonNode runs = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("runs");
-    assertThat(runs.get(0).get("verdict").asText()).as("the broken agent, output:%n%s", run.out).isEqualTo("FAIL");
+    assertThat(runs.get(0).get("verdict").asText()).as("the broken agent, output:%n%s", run.out()).isEqualTo("FAIL");
     assertThat(runs.get(0).get("violations").get(0).get("checker").asText()).isEqualTo("exactly-once-effects");
     assertThat(runs.get(0).get("violations").get(0).get("message").asText()).contains("2 × place_order");
     assertThat(runs.get(1).get("verdict").asText()).as("the Python agent it patches: %s",
@@ -94,31 +91,13 @@ class TraceReplayIT {
   @ValueSource(strings = {"bad-not-otlp", "bad-no-genai", "bad-truncated"})
   void a_broken_trace_is_a_usage_error_in_one_line_and_writes_nothing(String trace) {
     Path replay = work.resolve("replay-" + trace);
-    Captured imported = capture(() -> CrashtestCli.execute("import-trace", TRACES.resolve(trace + ".json").toString(),
+    Console imported = Console.capture(() -> CrashtestCli.execute("import-trace", TRACES.resolve(trace + ".json").toString(),
         "--out", replay.toString()));
 
-    assertThat(imported.code).as("exit code; output:%n%s%s", imported.out, imported.err).isEqualTo(2);
-    assertThat(imported.err.strip()).as("one line").doesNotContain("\n").startsWith("crashtest import-trace: ")
+    assertThat(imported.code()).as("exit code; output:%n%s%s", imported.out(), imported.err()).isEqualTo(2);
+    assertThat(imported.err().strip()).as("one line").doesNotContain("\n").startsWith("crashtest import-trace: ")
         .contains(trace + ".json").doesNotContain("Exception");
     assertThat(replay).doesNotExist();
     assertThat(Files.exists(work)).isTrue();
-  }
-
-  private record Captured(int code, String out, String err) {}
-
-  private static synchronized Captured capture(java.util.function.IntSupplier command) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code = command.getAsInt();
-      return new Captured(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
   }
 }
