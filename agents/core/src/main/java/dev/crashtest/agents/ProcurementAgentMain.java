@@ -66,6 +66,24 @@ public final class ProcurementAgentMain {
 
   /** Builds the agent and starts its control API; closing the result stops both. */
   static AutoCloseable start(String runtimeName, AgentConfig config) throws IOException {
+    // First, before the runtime or a client opens a socket whose ephemeral port could be this one.
+    ControlServer.Reserved port;
+    try {
+      port = ControlServer.reserve(config.port());
+    } catch (IOException e) {
+      throw new IOException("cannot bind 127.0.0.1:" + config.port() + " (" + e.getMessage()
+          + "); is another agent still running on HARNESS_AGENT_PORT?", e);
+    }
+    try {
+      return start(runtimeName, config, port);
+    } catch (IOException | RuntimeException e) {
+      port.close();
+      throw e;
+    }
+  }
+
+  private static AutoCloseable start(String runtimeName, AgentConfig config, ControlServer.Reserved port)
+      throws IOException {
     HttpClient http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10))
@@ -80,16 +98,14 @@ public final class ProcurementAgentMain {
     Tools tools = tools(config, loaded, http);
     WorkloadAgent workflow = new WorkloadAgent(model, tools,
         userToken -> TaskTokens.perService(exchange, workload, userToken, Clock.systemUTC()));
-    TaskRuntime runtime = TaskRuntimes.create(runtimeName, workflow, config.stateDir());
-    ControlServer server;
+    TaskRuntime runtime;
     try {
-      server = ControlServer.start(runtime, config.port());
-    } catch (IOException e) {
-      runtime.close();
+      runtime = TaskRuntimes.create(runtimeName, workflow, config.stateDir());
+    } catch (RuntimeException e) {
       tools.close();
-      throw new IOException("cannot bind 127.0.0.1:" + config.port() + " (" + e.getMessage()
-          + "); is another agent still running on HARNESS_AGENT_PORT?", e);
+      throw e;
     }
+    ControlServer server = port.serve(runtime);
     System.out.println("procurement-agent listening on http://127.0.0.1:" + server.port() + " runtime="
         + runtime.name() + " model=" + (config.streaming() ? "streaming" : "plain") + " workload=" + workload.name()
         + " tools=" + (config.toolsOverMcp() ? "mcp " + config.mcpUrl() : "rest"));

@@ -39,17 +39,44 @@ public final class ControlServer implements AutoCloseable {
 
   /** Binds {@code 127.0.0.1:port} (0 = any free port) and starts serving. */
   public static ControlServer start(TaskRuntime runtime, int port) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
-    ExecutorService threads = Executors.newFixedThreadPool(8, runnable -> {
-      Thread thread = new Thread(runnable, "control-api");
-      thread.setDaemon(true);
-      return thread;
-    });
-    ControlServer control = new ControlServer(server, threads, runtime);
-    server.createContext("/", control::handle);
-    server.setExecutor(threads);
-    server.start();
-    return control;
+    return reserve(port).serve(runtime);
+  }
+
+  /**
+   * Binds {@code 127.0.0.1:port} without serving yet. An agent reserves its control port before it opens any other
+   * socket: a port its runtime takes from the ephemeral range (Restate's endpoint, a client connection) can be the
+   * very port the harness chose and has not yet seen bound.
+   */
+  public static Reserved reserve(int port) throws IOException {
+    return new Reserved(HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50));
+  }
+
+  /** A bound control port, not serving yet; {@link #serve} serves it, {@link #close} frees it. */
+  public static final class Reserved implements AutoCloseable {
+    private final HttpServer server;
+
+    private Reserved(HttpServer server) {
+      this.server = server;
+    }
+
+    /** Starts serving the control API over {@code runtime}. */
+    public ControlServer serve(TaskRuntime runtime) {
+      ExecutorService threads = Executors.newFixedThreadPool(8, runnable -> {
+        Thread thread = new Thread(runnable, "control-api");
+        thread.setDaemon(true);
+        return thread;
+      });
+      ControlServer control = new ControlServer(server, threads, runtime);
+      server.createContext("/", control::handle);
+      server.setExecutor(threads);
+      server.start();
+      return control;
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
   }
 
   public int port() {

@@ -36,6 +36,26 @@ class ControlServerTest {
   }
 
   @Test
+  void a_reserved_port_is_taken_at_once_so_no_ephemeral_port_of_the_runtime_can_be_it_and_serves_later()
+      throws Exception {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+      port = probe.getLocalPort();
+    }
+    try (ControlServer.Reserved mine = ControlServer.reserve(port)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.net.ServerSocket(port, 50,
+          java.net.InetAddress.getByName("127.0.0.1")).close()).as("binding the reserved port again")
+          .isInstanceOf(java.net.BindException.class);
+      try (ControlServer serving = mine.serve(runtime)) {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).as("GET /health once served").isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
   void health_answers_200() throws Exception {
     assertThat(call("GET", "/health", null).statusCode()).as("GET /health").isEqualTo(200);
   }
