@@ -105,7 +105,7 @@ public final class TraceImport {
         run.spans.stream().map(TraceSpan::traceId).distinct().toList(), run.conversation,
         run.processes.size(), run.modelCalls.size(), run.toolCalls.size(), workload.tools.stream()
             .map(WorkloadDraft.Tool::name).toList(), List.copyOf(workload.services), script.answers,
-        List.copyOf(faults), workload.todos + script.todos + scenario.todos, redactor.credentialsRemoved());
+        List.copyOf(faults), workload.todos + script.todos + scenario.todos(), redactor.credentialsRemoved());
   }
 
   private static void checkEmpty(Path directory) {
