@@ -87,6 +87,7 @@ final class AgentRun {
   /** Processes of the same service that started after the run's first one, with no span of the run. */
   final List<AgentProcess> laterProcesses = new ArrayList<>();
   private final Map<String, List<TraceSpan>> children = new HashMap<>();
+  private final Map<String, TraceSpan> byId = new HashMap<>();
 
   private AgentRun(Path file, List<TraceSpan> all, Optional<String> conversation, List<TraceSpan> spans) {
     this.file = file;
@@ -95,6 +96,7 @@ final class AgentRun {
     this.spans = spans;
     for (TraceSpan span : all) {
       children.computeIfAbsent(span.parentSpanId(), k -> new ArrayList<>()).add(span);
+      byId.putIfAbsent(span.spanId(), span);
     }
     read();
   }
@@ -163,7 +165,8 @@ final class AgentRun {
         String name = span.text("gen_ai.tool.name").orElse(span.name().replaceFirst("^execute_tool\\s*", ""));
         int nth = toolCounts.merge(name, 1, Integer::sum);
         Optional<TraceSpan> http = descendants(span).stream()
-            .filter(child -> child.isHttpClient() && !tokenSpans.contains(child.spanId())).findFirst();
+            .filter(child -> child.isHttpClient() && !tokenSpans.contains(child.spanId())).findFirst()
+            .or(() -> httpDuring(span, tokenSpans));
         Optional<JsonNode> result = span.text("gen_ai.tool.call.result").map(AgentRun::json);
         boolean failed = span.error() || http.flatMap(TraceSpan::httpStatus).map(s -> s >= 400).orElse(false);
         toolCalls.add(new ToolCall(span, name, span.text("gen_ai.tool.call.arguments").map(AgentRun::json)
@@ -252,6 +255,28 @@ final class AgentRun {
         goal, !anyTool);
   }
 
+  /**
+   * An HTTP client span of the same process that started while the tool ran but is not under it: instrumentations
+   * that run a tool on another thread or task often lose the parent and attach the call to the agent's span.
+   */
+  private Optional<TraceSpan> httpDuring(TraceSpan tool, Set<String> tokenSpans) {
+    return spans.stream().filter(span -> span.isHttpClient() && !tokenSpans.contains(span.spanId())
+        && span.traceId().equals(tool.traceId()) && span.process().equals(tool.process())
+        && span.startNanos() >= tool.startNanos() && span.startNanos() <= tool.endNanos() && !underChat(span)
+        && !underTool(span)).findFirst();
+  }
+
+  private boolean underTool(TraceSpan span) {
+    TraceSpan parent = byId.get(span.parentSpanId());
+    while (parent != null) {
+      if (parent.operation().filter(op -> op.equals("execute_tool")).isPresent()) {
+        return true;
+      }
+      parent = byId.get(parent.parentSpanId());
+    }
+    return false;
+  }
+
   List<TraceSpan> descendants(TraceSpan span) {
     List<TraceSpan> found = new ArrayList<>();
     Deque<TraceSpan> queue = new ArrayDeque<>(children.getOrDefault(span.spanId(), List.of()));
@@ -265,8 +290,6 @@ final class AgentRun {
   }
 
   private boolean underChat(TraceSpan span) {
-    Map<String, TraceSpan> byId = new HashMap<>();
-    all.forEach(s -> byId.put(s.spanId(), s));
     TraceSpan parent = byId.get(span.parentSpanId());
     while (parent != null) {
       if (parent.operation().filter(op -> op.equals("chat")).isPresent()) {

@@ -235,6 +235,32 @@ class TraceImportTest {
     assertThat(Files.readString(chosen.scenario())).contains("fault: kill-agent");
   }
 
+  @Test
+  void a_service_call_attached_to_the_agent_span_instead_of_its_tool_is_still_the_tool_s_call() throws IOException {
+    JsonNode trace = new ObjectMapper().readTree(TRACES.resolve("worker-crash-between-tools.json").toFile());
+    java.util.Map<String, String> parentOf = new java.util.HashMap<>();
+    for (JsonNode span : trace.get("resourceSpans").get(0).get("scopeSpans").get(0).get("spans")) {
+      parentOf.put(span.get("spanId").asText(), span.get("parentSpanId").asText());
+    }
+    int detached = 0;
+    for (JsonNode span : trace.get("resourceSpans").get(0).get("scopeSpans").get(0).get("spans")) {
+      boolean httpUnderTool = span.toString().contains("http.request.method")
+          && !span.toString().contains("/oauth2/token");
+      if (httpUnderTool) {
+        String tool = span.get("parentSpanId").asText();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) span).put("parentSpanId", parentOf.get(tool));
+        detached++;
+      }
+    }
+    assertThat(detached).as("service calls moved from under their tool to the agent's span").isEqualTo(2);
+    Path file = Files.writeString(out.resolve("detached.json"), trace.toString());
+
+    String workload = Files.readString(TraceImport.of(file).writeTo(out.resolve("detached-out")).directory()
+        .resolve("workload.yaml"));
+    assertThat(workload).contains("http: {method: GET, path: \"/accounts/{account_id}\"}")
+        .contains("http: {method: POST, path: \"/quotes\"");
+  }
+
   private static Throwable catchFor(String file, Path target) {
     try {
       TraceImport.of(TRACES.resolve(file)).writeTo(target);
