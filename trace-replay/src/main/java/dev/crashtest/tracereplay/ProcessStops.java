@@ -71,14 +71,15 @@ final class ProcessStops {
     }
   }
 
+  /**
+   * The process that came next: one of the run's own if any (it may have taken the task up), else the first of
+   * the same service to start after the stop.
+   */
   private Optional<AgentProcess> nextProcess(AgentProcess process) {
-    Optional<AgentProcess> inRun = findings.run.processes.stream().filter(p -> p.firstStart() >= process.lastEnd())
-        .findFirst();
-    Optional<AgentProcess> later = findings.run.laterProcesses.stream().filter(p -> p.firstStart() >= process.lastEnd())
-        .findFirst();
-    if (inRun.isPresent() && later.isPresent()) {
-      return Optional.of(inRun.get().firstStart() <= later.get().firstStart() ? inRun.get() : later.get());
-    }
-    return inRun.or(() -> later);
+    Optional<AgentProcess> inRun = findings.run.processes.stream()
+        .filter(p -> p.firstStart() >= process.lastEnd()).findFirst();
+    return inRun.or(() -> findings.run.laterProcesses.stream().filter(p -> p.firstStart() >= process.lastEnd())
+        .findFirst());
   }
+
 }
