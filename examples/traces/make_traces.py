@@ -13,6 +13,7 @@ import copy
 import hashlib
 import json
 import pathlib
+import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 
@@ -454,5 +455,33 @@ def main():
     print("bad-not-otlp.json, bad-no-genai.json, bad-truncated.json")
 
 
+def big_export(copies, target):
+    """The benchmark's large input (docs/benchmarks.md): duplicate-write-after-retry.json copied `copies` times as
+    OTLP/JSON Lines, each copy with new ids, its own conversation id (task-000, task-001, ...) and process names."""
+    source = json.loads((HERE / "duplicate-write-after-retry.json").read_text())
+    lines = []
+    for i in range(copies):
+        one = json.loads(json.dumps(source))
+        for resource_spans in one["resourceSpans"]:
+            for attribute in resource_spans["resource"]["attributes"]:
+                if attribute["key"] == "service.instance.id":
+                    attribute["value"]["stringValue"] += f"-{i}"
+            for scope_spans in resource_spans["scopeSpans"]:
+                for span in scope_spans["spans"]:
+                    span["traceId"] = hexid(f"{i}/{span['traceId']}", 32)
+                    span["spanId"] = hexid(f"{i}/{span['spanId']}", 16)
+                    if span["parentSpanId"]:
+                        span["parentSpanId"] = hexid(f"{i}/{span['parentSpanId']}", 16)
+                    for attribute in span["attributes"]:
+                        if attribute["key"] == "gen_ai.conversation.id":
+                            attribute["value"]["stringValue"] = f"task-{i:03d}"
+        lines.append(json.dumps(one, separators=(",", ":")))
+    pathlib.Path(target).write_text("\n".join(lines) + "\n")
+    print(f"{target}: {copies} runs")
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 4 and sys.argv[1] == "--big":
+        big_export(int(sys.argv[2]), sys.argv[3])
+    else:
+        main()
