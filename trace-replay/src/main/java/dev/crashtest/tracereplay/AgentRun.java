@@ -267,15 +267,21 @@ final class AgentRun {
   }
 
   private boolean underTool(TraceSpan span) {
+    return under(span, "execute_tool");
+  }
+
+  /** Whether an ancestor of {@code span} is a GenAI span of {@code operation}. */
+  private boolean under(TraceSpan span, String operation) {
     TraceSpan parent = byId.get(span.parentSpanId());
     while (parent != null) {
-      if (parent.operation().filter(op -> op.equals("execute_tool")).isPresent()) {
+      if (parent.operation().filter(operation::equals).isPresent()) {
         return true;
       }
       parent = byId.get(parent.parentSpanId());
     }
     return false;
   }
+
 
   List<TraceSpan> descendants(TraceSpan span) {
     List<TraceSpan> found = new ArrayList<>();
@@ -290,15 +296,9 @@ final class AgentRun {
   }
 
   private boolean underChat(TraceSpan span) {
-    TraceSpan parent = byId.get(span.parentSpanId());
-    while (parent != null) {
-      if (parent.operation().filter(op -> op.equals("chat")).isPresent()) {
-        return true;
-      }
-      parent = byId.get(parent.parentSpanId());
-    }
-    return false;
+    return under(span, "chat");
   }
+
 
   private static boolean isTokenEndpoint(TraceSpan span) {
     String path = pathOf(span).orElse("");

@@ -12,38 +12,33 @@ import java.util.Optional;
  * Retry-After, 5xx, 529), after the operation before the first of them.
  */
 final class ModelFailures {
-  private final Findings findings;
-
-  private ModelFailures(Findings findings) {
-    this.findings = findings;
-  }
+  private ModelFailures() {}
 
   /** Adds to {@code findings} what this family of evidence in the run shows. */
   static void infer(Findings findings) {
-    ModelFailures inference = new ModelFailures(findings);
-    inference.modelFailures();
+    modelFailures(findings);
   }
 
-  private void modelFailures() {
+  private static void modelFailures(Findings findings) {
     List<ModelCall> group = new ArrayList<>();
     for (ModelCall call : findings.run.modelCalls) {
       if (call.failed()) {
         if (!group.isEmpty() && !group.get(0).span().process().equals(call.span().process())) {
-          modelFault(group);
+          modelFault(findings, group);
           group = new ArrayList<>();
         }
         group.add(call);
       } else if (!group.isEmpty()) {
-        modelFault(group);
+        modelFault(findings, group);
         group = new ArrayList<>();
       }
     }
     if (!group.isEmpty()) {
-      modelFault(group);
+      modelFault(findings, group);
     }
   }
 
-  private void modelFault(List<ModelCall> group) {
+  private static void modelFault(Findings findings, List<ModelCall> group) {
     ModelCall first = group.get(0);
     List<String> comments = new ArrayList<>();
     Map<String, String> fields = new LinkedHashMap<>();

@@ -14,19 +14,14 @@ import java.util.Optional;
  * next process, and the task delivered again when that process began it from the user's goal.
  */
 final class ProcessStops {
-  private final Findings findings;
-
-  private ProcessStops(Findings findings) {
-    this.findings = findings;
-  }
+  private ProcessStops() {}
 
   /** Adds to {@code findings} what this family of evidence in the run shows. */
   static void infer(Findings findings) {
-    ProcessStops inference = new ProcessStops(findings);
-    inference.processStops();
+    processStops(findings);
   }
 
-  private void processStops() {
+  private static void processStops(Findings findings) {
     List<AgentProcess> processes = findings.run.processes;
     for (int i = 0; i < processes.size(); i++) {
       AgentProcess process = processes.get(i);
@@ -35,7 +30,7 @@ final class ProcessStops {
       }
       List<String> comments = new ArrayList<>();
       Optional<Operation> last = findings.boundary.lastAmong(process.spans());
-      Optional<AgentProcess> next = nextProcess(process);
+      Optional<AgentProcess> next = nextProcess(findings, process);
       Map<String, String> fields = new LinkedHashMap<>();
       comments.add("process " + process.id() + " stopped mid-run: its spans name a parent span that never"
           + " ended (its agent span was never exported)" + last.map(op -> "; the last thing it finished was "
@@ -75,7 +70,7 @@ final class ProcessStops {
    * The process that came next: one of the run's own if any (it may have taken the task up), else the first of
    * the same service to start after the stop.
    */
-  private Optional<AgentProcess> nextProcess(AgentProcess process) {
+  private static Optional<AgentProcess> nextProcess(Findings findings, AgentProcess process) {
     Optional<AgentProcess> inRun = findings.run.processes.stream()
         .filter(p -> p.firstStart() >= process.lastEnd()).findFirst();
     return inRun.or(() -> findings.run.laterProcesses.stream().filter(p -> p.firstStart() >= process.lastEnd())

@@ -13,20 +13,15 @@ import java.util.Optional;
  * one), and token requests the identity provider failed.
  */
 final class TokenFaults {
-  private final Findings findings;
-
-  private TokenFaults(Findings findings) {
-    this.findings = findings;
-  }
+  private TokenFaults() {}
 
   /** Adds to {@code findings} what this family of evidence in the run shows. */
   static void infer(Findings findings) {
-    TokenFaults inference = new TokenFaults(findings);
-    inference.tokenExpiry();
-    inference.tokenFailures();
+    tokenExpiry(findings);
+    tokenFailures(findings);
   }
 
-  private void tokenExpiry() {
+  private static void tokenExpiry(Findings findings) {
     Optional<ToolCall> refused = findings.run.toolCalls.stream().filter(call -> call.status().filter(s -> s == 401)
         .isPresent()).findFirst();
     if (refused.isEmpty()) {
@@ -61,7 +56,7 @@ final class TokenFaults {
     findings.faults.add(new FaultDraft("short-token-lifetime", fields, call.span(), comments, "short-token-lifetime"));
   }
 
-  private void tokenFailures() {
+  private static void tokenFailures(Findings findings) {
     List<TokenCall> failed = findings.run.tokenCalls.stream().filter(TokenCall::failed).toList();
     for (int i = 0; i < failed.size(); i++) {
       TokenCall first = failed.get(i);

@@ -11,20 +11,15 @@ import java.util.Map;
  * trace shows succeed more than once, named in a comment.
  */
 final class ToolFailures {
-  private final Findings findings;
-
-  private ToolFailures(Findings findings) {
-    this.findings = findings;
-  }
+  private ToolFailures() {}
 
   /** Adds to {@code findings} what this family of evidence in the run shows. */
   static void infer(Findings findings) {
-    ToolFailures inference = new ToolFailures(findings);
-    inference.toolFailures();
-    inference.duplicates();
+    toolFailures(findings);
+    duplicates(findings);
   }
 
-  private void toolFailures() {
+  private static void toolFailures(Findings findings) {
     List<ToolCall> failed = findings.run.toolCalls.stream().filter(ToolCall::failed)
         .filter(call -> call.status().map(s -> s != 401 && s != 403).orElse(true)).toList();
     for (int i = 0; i < failed.size(); i++) {
@@ -69,7 +64,7 @@ final class ToolFailures {
     }
   }
 
-  private void duplicates() {
+  private static void duplicates(Findings findings) {
     Map<String, List<ToolCall>> writes = new LinkedHashMap<>();
     findings.run.toolCalls.stream().filter(call -> call.isWrite() && !call.failed())
         .forEach(call -> writes.computeIfAbsent(call.name(), k -> new ArrayList<>()).add(call));

@@ -65,9 +65,7 @@ public final class LocalImages {
     requireDocker();
     DockerClient docker = DockerClientFactory.instance().client();
     String base = baseImage();
-    String baseId = imageId(docker, base).orElseThrow(() -> new EnvironmentException(
-        "Base image [" + base + "] is not on the local Docker engine: run ci/build-base-image.sh (no registry is"
-            + " used; see docs/containers.md)", null));
+    String baseId = baseImageId(docker, base);
 
     List<String> inImage = inImageClassPath(classPath);
     String dockerfile = dockerfile(base, inImage);
@@ -119,9 +117,7 @@ public final class LocalImages {
     requireDocker();
     DockerClient docker = DockerClientFactory.instance().client();
     String base = baseImage();
-    String baseId = imageId(docker, base).orElseThrow(() -> new EnvironmentException(
-        "Base image [" + base + "] is not on the local Docker engine: run ci/build-base-image.sh (no registry is"
-            + " used; see docs/containers.md)", null));
+    String baseId = baseImageId(docker, base);
     DockerfileBuilder recipe = new DockerfileBuilder().from(base).label(MANAGED_LABEL, "true")
         .run("useradd --uid " + USER_ID + " --create-home --shell /bin/sh " + USER);
     for (int i = 0; i < targets.size(); i++) {
@@ -233,6 +229,13 @@ public final class LocalImages {
           "Building image [" + name + "] FROM [" + baseImage() + "] failed: " + rootMessage(e)
               + "; the build output is in the log above", e);
     }
+  }
+
+  /** The base image's id; Docker must be reachable and the base image built here. */
+  private static String baseImageId(DockerClient docker, String base) {
+    return imageId(docker, base).orElseThrow(() -> new EnvironmentException(
+        "Base image [" + base + "] is not on the local Docker engine: run ci/build-base-image.sh (no registry is"
+            + " used; see docs/containers.md)", null));
   }
 
   private static Optional<String> imageId(DockerClient docker, String image) {
