@@ -7,7 +7,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.crashtest.fakes.InjectedFault;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,21 +17,17 @@ import java.util.Optional;
 abstract class AdminCollectionTransformer extends ScriptedTransformer {
   private final String path;
   private final String unknownCode;
+  private final ActiveFaults items;
 
-  AdminCollectionTransformer(String name, String path, String unknownCode) {
+  AdminCollectionTransformer(String name, String path, String unknownCode, ActiveFaults items) {
     super(name);
     this.path = path;
     this.unknownCode = unknownCode;
+    this.items = items;
   }
 
   /** Adds one from the request body: {@code 201} with its description, or a {@code 400} naming the field. */
   abstract ResponseDefinition add(String body, ResponseDefinitionBuilder response);
-
-  abstract List<InjectedFault> active();
-
-  abstract Optional<InjectedFault> find(String id);
-
-  abstract void healAll();
 
   /** {@code {"id", ..., "description"}} of one. */
   abstract ObjectNode describe(InjectedFault item);
@@ -51,7 +46,7 @@ abstract class AdminCollectionTransformer extends ScriptedTransformer {
         case "POST" -> add(request.getBodyAsString(), response);
         case "GET" -> json(response, 200, list());
         case "DELETE" -> {
-          healAll();
+          items.healAll();
           yield response.withStatus(204).build();
         }
         default -> notAllowed(response, method, requested, "GET, POST, DELETE");
@@ -61,10 +56,10 @@ abstract class AdminCollectionTransformer extends ScriptedTransformer {
     if (!method.equals("DELETE")) {
       return notAllowed(response, method, requested, "DELETE");
     }
-    Optional<InjectedFault> item = find(id);
+    Optional<InjectedFault> item = items.find(id);
     if (item.isEmpty()) {
       return error(response, 404, unknownCode, "id", "model: no active " + noun() + " [" + id + "]; active: "
-          + active().stream().map(InjectedFault::id).toList() + goneNote());
+          + items.active().stream().map(InjectedFault::id).toList() + goneNote());
     }
     item.get().heal();
     return response.withStatus(204).build();
@@ -75,7 +70,7 @@ abstract class AdminCollectionTransformer extends ScriptedTransformer {
 
   private ArrayNode list() {
     ArrayNode list = Json.MAPPER.createArrayNode();
-    active().forEach(item -> list.add(describe(item).put("hits", item.hits())));
+    items.active().forEach(item -> list.add(describe(item).put("hits", item.hits())));
     return list;
   }
 

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.crashtest.fakes.InjectedFault;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The fault admin API, for a model endpoint running in its own process or container:
@@ -25,7 +23,7 @@ final class FaultAdminTransformer extends AdminCollectionTransformer {
   private final FaultBook faults;
 
   FaultAdminTransformer(FaultBook faults) {
-    super(NAME, PATH, "unknown_fault");
+    super(NAME, PATH, "unknown_fault", faults);
     this.faults = faults;
   }
 
@@ -37,21 +35,6 @@ final class FaultAdminTransformer extends AdminCollectionTransformer {
     } catch (InvalidFaultException e) {
       return error(response, 400, "invalid_fault", e.field(), e.getMessage() + "; " + FaultTypes.known());
     }
-  }
-
-  @Override
-  List<InjectedFault> active() {
-    return faults.active();
-  }
-
-  @Override
-  Optional<InjectedFault> find(String id) {
-    return faults.find(id);
-  }
-
-  @Override
-  void healAll() {
-    faults.healAll();
   }
 
   @Override

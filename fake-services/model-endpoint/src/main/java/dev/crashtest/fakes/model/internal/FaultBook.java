@@ -16,7 +16,7 @@ import java.util.Optional;
  * InjectedFault fault = book.inject(FaultPlan.of(new OverloadedFault(), 2, Optional.empty()));
  * }</pre>
  */
-public final class FaultBook {
+public final class FaultBook implements ActiveFaults {
   private final ToolRenames renames = new ToolRenames();
 
   /** The tools the model knows under a new name. */
@@ -37,6 +37,7 @@ public final class FaultBook {
   }
 
   /** The active faults, first injected first. */
+  @Override
   public List<InjectedFault> active() {
     synchronized (lock) {
       return List.copyOf(faults);
@@ -44,6 +45,7 @@ public final class FaultBook {
   }
 
   /** The active fault with this id, if any. */
+  @Override
   public Optional<InjectedFault> find(String id) {
     synchronized (lock) {
       return faults.stream().filter(fault -> fault.id.equals(id)).<InjectedFault>map(fault -> fault).findFirst();
@@ -55,6 +57,7 @@ public final class FaultBook {
     return ((Active) fault).plan.kind().name();
   }
 
+  @Override
   public void healAll() {
     synchronized (lock) {
       faults.forEach(fault -> fault.healed = true);

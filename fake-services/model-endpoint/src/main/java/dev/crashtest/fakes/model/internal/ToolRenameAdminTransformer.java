@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.crashtest.fakes.InjectedFault;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The tool-rename admin API, for a model endpoint in its own process or container (what {@code
@@ -26,7 +24,7 @@ final class ToolRenameAdminTransformer extends AdminCollectionTransformer {
   private final ToolRenames renames;
 
   ToolRenameAdminTransformer(ToolRenames renames) {
-    super(NAME, PATH, "unknown_rename");
+    super(NAME, PATH, "unknown_rename", renames);
     this.renames = renames;
   }
 
@@ -44,21 +42,6 @@ final class ToolRenameAdminTransformer extends AdminCollectionTransformer {
       }
     }
     return json(response, 201, describe(renames.add(json.get("from").asText(), json.get("to").asText())));
-  }
-
-  @Override
-  List<InjectedFault> active() {
-    return renames.active();
-  }
-
-  @Override
-  Optional<InjectedFault> find(String id) {
-    return renames.find(id);
-  }
-
-  @Override
-  void healAll() {
-    renames.healAll();
   }
 
   @Override

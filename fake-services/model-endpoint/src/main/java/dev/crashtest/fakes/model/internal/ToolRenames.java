@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * renames.original("submit_order");                         // place_order
  * }</pre>
  */
-public final class ToolRenames {
+public final class ToolRenames implements ActiveFaults {
   private final Map<String, String> renamed = new ConcurrentHashMap<>();
   private final Map<String, Rename> active = new LinkedHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
@@ -37,21 +37,24 @@ public final class ToolRenames {
   }
 
   /** The renames not healed yet, oldest first. */
-  List<InjectedFault> active() {
+  @Override
+  public List<InjectedFault> active() {
     synchronized (active) {
       return List.copyOf(active.values());
     }
   }
 
   /** The active rename with this id, if any. */
-  Optional<InjectedFault> find(String id) {
+  @Override
+  public Optional<InjectedFault> find(String id) {
     synchronized (active) {
       return Optional.ofNullable(active.get(id));
     }
   }
 
   /** Forgets every rename. */
-  void healAll() {
+  @Override
+  public void healAll() {
     active().forEach(InjectedFault::heal);
   }
 
