@@ -1,6 +1,5 @@
 package dev.crashtest.agent;
 
-import dev.crashtest.env.containers.FilesImage;
 import dev.crashtest.env.containers.JavaImage;
 import dev.crashtest.env.containers.LocalImages;
 import java.io.File;
@@ -183,14 +182,9 @@ public final class AgentSpec {
     if (image != null) {
       return this;
     }
+    String repository = "crashtest/agent-" + name.toLowerCase(Locale.ROOT);
     if (packaging != null) {
-      FilesImage built = LocalImages.filesImage("crashtest/agent-" + name.toLowerCase(Locale.ROOT),
-          packaging.files());
-      AgentSpec boxed = carryingHints(new AgentSpec(name, packaging.command(),
-          platform == null ? null : platform.inContainer(), built.name(), launch,
-          arguments.startsWith("--agent-cmd ") ? "--agent-image " + built.name() : arguments + " --backend containers"));
-      boxed.packaging = null;
-      return boxed;
+      return boxed(LocalImages.filesImage(repository, packaging.files()).name(), packaging.command());
     }
     if (hostOnlyReason != null) {
       throw new AgentException("agent [" + name + "] runs on this host only so far (" + hostOnlyReason
@@ -200,16 +194,22 @@ public final class AgentSpec {
       throw new AgentException(this + " is a command on this machine " + command + ", not an image: build an image"
           + " of it and run it with --agent-image (AgentSpec.image(...))");
     }
-    JavaImage built = LocalImages.javaImage("crashtest/agent-" + name.toLowerCase(Locale.ROOT),
-        launch.classpath());
-    // A name the command line knows runs in a container with --backend containers; any other Java agent is
-    // reproduced by the image just built here, which --agent-image finds locally.
-    String reproducedBy = arguments.startsWith("--agent-cmd ") ? "--agent-image " + built.name()
-        : arguments + " --backend containers";
-    return carryingHints(new AgentSpec(name, List.of(built.command(launch.mainClass(),
-        launch.args().toArray(String[]::new))), platform == null ? null : platform.inContainer(), built.name(), launch,
-        reproducedBy));
+    JavaImage built = LocalImages.javaImage(repository, launch.classpath());
+    return boxed(built.name(), List.of(built.command(launch.mainClass(), launch.args().toArray(String[]::new))));
   }
+
+  /** This agent started by {@code commandInImage} in {@code builtImage}, an image built here, its platform too. */
+  private AgentSpec boxed(String builtImage, List<String> commandInImage) {
+    // A name the command line knows runs in a container with --backend containers; any other agent is reproduced by
+    // the image just built here, which --agent-image finds locally.
+    String reproducedBy = arguments.startsWith("--agent-cmd ") ? "--agent-image " + builtImage
+        : arguments + " --backend containers";
+    AgentSpec boxed = carryingHints(new AgentSpec(name, commandInImage,
+        platform == null ? null : platform.inContainer(), builtImage, launch, reproducedBy));
+    boxed.packaging = null;
+    return boxed;
+  }
+
 
   /**
    * The same agent, selected on the command line by {@code arguments} (e.g. {@code --agent-cmd 'python3 a.py'}),

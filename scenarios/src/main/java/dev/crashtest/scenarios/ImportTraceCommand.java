@@ -50,7 +50,7 @@ final class ImportTraceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path directory = out != null ? out : Path.of(TraceImportNames.defaultOut(trace));
+    Path directory = out != null ? out : TraceImport.defaultDirectory(trace);
     TraceImport importing = TraceImport.of(trace);
     if (redact) {
       importing = importing.redacting();
@@ -103,15 +103,5 @@ final class ImportTraceCommand implements Callable<Integer> {
     }
     System.out.println("Run it: ./crashtest run --workload " + dir + " --scenario-file " + imported.scenario()
         + " --agent naive");
-  }
-
-  /** Names derived from the trace file. */
-  static final class TraceImportNames {
-    private TraceImportNames() {}
-
-    static String defaultOut(Path trace) {
-      String file = trace.getFileName() == null ? "trace" : trace.getFileName().toString();
-      return file.replaceFirst("(\\.otlp)?\\.jsonl?$", "") + "-replay";
-    }
   }
 }

@@ -15,7 +15,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -212,11 +211,9 @@ final class AgentRun {
     Map<String, String> callNames = new HashMap<>();
     Optional<String> lastTool = Optional.empty();
     Optional<String> goal = Optional.empty();
-    String lastRole = "";
     boolean anyTool = false;
     for (JsonNode message : input) {
       String role = message.path("role").asText();
-      lastRole = role;
       for (JsonNode part : message.path("parts")) {
         String type = part.path("type").asText();
         if (type.equals("tool_call")) {
@@ -229,9 +226,6 @@ final class AgentRun {
           goal = Optional.of(part.path("content").asText());
         }
       }
-    }
-    if (!lastRole.equals("tool")) {
-      lastTool = lastTool.isPresent() && !anyTool ? Optional.empty() : lastTool;
     }
     List<AskedTool> asked = new ArrayList<>();
     StringBuilder text = new StringBuilder();
@@ -317,14 +311,15 @@ final class AgentRun {
 
   /** The tools in the order the run first executed (or asked for) them. */
   List<String> toolNames() {
-    Set<String> names = new LinkedHashSet<>();
-    for (TraceSpan span : spans) {
-      toolCalls.stream().filter(call -> call.span() == span).forEach(call -> names.add(call.name()));
-      modelCalls.stream().filter(call -> call.span() == span)
-          .forEach(call -> call.asked().forEach(asked -> names.add(asked.name())));
-    }
-    return List.copyOf(names);
+    record Seen(long at, String name) {}
+    List<Seen> seen = new ArrayList<>();
+    toolCalls.forEach(call -> seen.add(new Seen(call.span().startNanos(), call.name())));
+    modelCalls.forEach(call -> call.asked().forEach(asked -> seen.add(new Seen(call.span().startNanos(),
+        asked.name()))));
+    seen.sort(Comparator.comparingLong(Seen::at));
+    return seen.stream().map(Seen::name).distinct().toList();
   }
+
 
   Optional<AgentProcess> processOf(TraceSpan span) {
     return processes.stream().filter(process -> process.id().equals(span.process())).findFirst();

@@ -73,35 +73,27 @@ final class OtlpTraceFile {
         int line = at.getLineNr();
         spans.addAll(spansOf(file, line, root));
       }
-    } catch (JsonEOFException e) {
-      JsonLocation at = e.getLocation();
-      throw new TraceImportException(file + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": the JSON ends before"
-          + " it is complete: the file is truncated (" + objects + " complete object(s) before it); export it again");
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-      throw new TraceImportException(file + where + ": not JSON: " + e.getOriginalMessage().lines().findFirst()
-          .orElse("") + "; an OTLP/JSON trace export is one {\"resourceSpans\": [...]} object per line");
+      throw unreadable(file, e, objects);
     } catch (IOException e) {
       throw new TraceImportException(file + ": cannot read it: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      if (e.getCause() instanceof JsonEOFException eof) {
-        JsonLocation at = eof.getLocation();
-        throw new TraceImportException(file + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": the JSON ends"
-            + " before it is complete: the file is truncated; export it again");
-      }
-      if (e.getCause() instanceof JsonProcessingException bad) {
-        JsonLocation at = bad.getLocation();
-        String where = at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-        throw new TraceImportException(file + where + ": not JSON: " + bad.getOriginalMessage().lines().findFirst()
-            .orElse(""));
-      }
-      throw e;
     }
     if (spans.isEmpty()) {
       throw new TraceImportException(file + ": an OTLP/JSON export with no spans in it");
     }
     return spans;
+  }
+
+  /** The file's JSON broken off ({@link JsonEOFException}: truncated) or malformed, at its line and column. */
+  private static TraceImportException unreadable(Path file, JsonProcessingException e, int objectsBefore) {
+    JsonLocation at = e.getLocation();
+    String where = file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr());
+    if (e instanceof JsonEOFException) {
+      return new TraceImportException(where + ": the JSON ends before it is complete: the file is truncated ("
+          + objectsBefore + " complete object(s) before it); export it again", e);
+    }
+    return new TraceImportException(where + ": not JSON: " + e.getOriginalMessage().lines().findFirst().orElse("")
+        + "; an OTLP/JSON trace export is one {\"resourceSpans\": [...]} object per line", e);
   }
 
   private static List<TraceSpan> spansOf(Path file, int line, JsonNode root) {

@@ -124,6 +124,11 @@ public final class TraceImport {
     }
   }
 
+  /** Where {@code import-trace} writes when not told: {@code <trace name>-replay} in the working directory. */
+  public static Path defaultDirectory(Path trace) {
+    return Path.of(nameOf(trace) + "-replay");
+  }
+
   /** The file name without its extensions, as lower-case words joined by '-'. */
   static String nameOf(Path trace) {
     String file = trace.getFileName().toString().replaceFirst("(\\.otlp)?\\.jsonl?$", "");

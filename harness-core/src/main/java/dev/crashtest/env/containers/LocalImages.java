@@ -62,22 +62,16 @@ public final class LocalImages {
   public static JavaImage javaImage(String repository, List<Path> classPath) {
     checkRepository(repository);
     checkClassPath(classPath);
-    requireDocker();
-    DockerClient docker = DockerClientFactory.instance().client();
-    String base = baseImage();
-    String baseId = baseImageId(docker, base);
-
+    Base base = base();
     List<String> inImage = inImageClassPath(classPath);
-    String dockerfile = dockerfile(base, inImage);
-    String name = repository + ":" + ClassPathDigest.tag(dockerfile, baseId, classPath);
-    Optional<String> existing = imageId(docker, name);
-    if (existing.isPresent()) {
-      return new JavaImage(name, existing.get(), inImage, false);
+    String dockerfile = dockerfile(base.name(), inImage);
+    Map<String, Path> context = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < classPath.size(); i++) {
+      context.put("cp/" + contextName(i, classPath.get(i)), classPath.get(i));
     }
-    build(name, dockerfile, classPath, inImage);
-    String id = imageId(docker, name).orElseThrow(() -> new EnvironmentException(
-        "Docker reported image [" + name + "] built but cannot find it; run 'docker images " + repository + "'", null));
-    return new JavaImage(name, id, inImage, true);
+    Built built = buildOnce(base, repository, ClassPathDigest.tag(dockerfile, base.id(), classPath), dockerfile,
+        context);
+    return new JavaImage(built.name(), built.id(), inImage, built.built());
   }
 
   /**
@@ -114,29 +108,18 @@ public final class LocalImages {
       }
       sources.add(source);
     }
-    requireDocker();
-    DockerClient docker = DockerClientFactory.instance().client();
-    String base = baseImage();
-    String baseId = baseImageId(docker, base);
-    DockerfileBuilder recipe = new DockerfileBuilder().from(base).label(MANAGED_LABEL, "true")
+    Base base = base();
+    DockerfileBuilder recipe = new DockerfileBuilder().from(base.name()).label(MANAGED_LABEL, "true")
         .run("useradd --uid " + USER_ID + " --create-home --shell /bin/sh " + USER);
+    Map<String, Path> context = new java.util.LinkedHashMap<>();
     for (int i = 0; i < targets.size(); i++) {
       recipe.copy("files/" + i, targets.get(i));
+      context.put("files/" + i, sources.get(i));
     }
     String dockerfile = recipe.user(USER).workDir("/home/" + USER).build();
-    String name = repository + ":" + ClassPathDigest.filesTag(dockerfile, baseId, targets, sources);
-    Optional<String> existing = imageId(docker, name);
-    if (existing.isPresent()) {
-      return new FilesImage(name, existing.get(), false);
-    }
-    ImageFromDockerfile image = new ImageFromDockerfile(name, false).withFileFromString("Dockerfile", dockerfile);
-    for (int i = 0; i < sources.size(); i++) {
-      image.withFileFromPath("files/" + i, sources.get(i));
-    }
-    buildImage(name, image);
-    String id = imageId(docker, name).orElseThrow(() -> new EnvironmentException(
-        "Docker reported image [" + name + "] built but cannot find it; run 'docker images " + repository + "'", null));
-    return new FilesImage(name, id, true);
+    Built built = buildOnce(base, repository, ClassPathDigest.filesTag(dockerfile, base.id(), targets, sources),
+        dockerfile, context);
+    return new FilesImage(built.name(), built.id(), built.built());
   }
 
   /**
@@ -212,13 +195,37 @@ public final class LocalImages {
     return index + "-" + name;
   }
 
-  private static void build(String name, String dockerfile, List<Path> classPath, List<String> inImage) {
+  /** The engine's client, the base image's name and id: Docker reachable and the base image built here. */
+  private record Base(DockerClient docker, String name, String id) {}
+
+  /** An image's name, id, and whether this call built it. */
+  private record Built(String name, String id, boolean built) {}
+
+  private static Base base() {
+    requireDocker();
+    DockerClient docker = DockerClientFactory.instance().client();
+    String name = baseImage();
+    return new Base(docker, name, baseImageId(docker, name));
+  }
+
+  /**
+   * {@code repository:tag} as it is on the engine, or built from {@code dockerfile} and {@code context} (path in the
+   * build context to the file or directory here) when there is none.
+   */
+  private static Built buildOnce(Base base, String repository, String tag, String dockerfile,
+      Map<String, Path> context) {
+    String name = repository + ":" + tag;
+    Optional<String> existing = imageId(base.docker(), name);
+    if (existing.isPresent()) {
+      return new Built(name, existing.get(), false);
+    }
     // deleteOnExit=false: the image is a cache shared by later runs, removed only by the user (docs/containers.md).
     ImageFromDockerfile image = new ImageFromDockerfile(name, false).withFileFromString("Dockerfile", dockerfile);
-    for (int i = 0; i < classPath.size(); i++) {
-      image.withFileFromPath("cp/" + contextName(i, classPath.get(i)), classPath.get(i));
-    }
+    context.forEach(image::withFileFromPath);
     buildImage(name, image);
+    String id = imageId(base.docker(), name).orElseThrow(() -> new EnvironmentException(
+        "Docker reported image [" + name + "] built but cannot find it; run 'docker images " + repository + "'", null));
+    return new Built(name, id, true);
   }
 
   private static void buildImage(String name, ImageFromDockerfile image) {
