@@ -4,6 +4,7 @@ import static dev.crashtest.reports.HtmlEscaping.text;
 
 import dev.crashtest.history.Op;
 import dev.crashtest.history.Vocabulary;
+import dev.crashtest.scenario.TraceSource;
 
 /**
  * How index.html shows a fault of a run and, for one inferred from a production trace, the span it came from: the
@@ -47,7 +48,7 @@ final class TraceLinks {
       return text(fault);
     }
     // the description ends with the span in words (Fault.describe()); shown once, as ids or a link
-    String words = " (from span " + span.spanId() + " of trace " + span.traceId() + ")";
+    String words = " (" + TraceSource.of(span.traceId(), span.spanId()).describe() + ")";
     String what = fault.endsWith(words) ? fault.substring(0, fault.length() - words.length()) : fault;
     return text(what) + " " + source(span);
   }

@@ -64,8 +64,7 @@ final class ProgressPrinter implements Consumer<Op> {
           // a crash or pause is its own line (agent killed, frozen); one from a trace also names its span
           return processFault(op) && op.text(Vocabulary.TRACE_ID) == null ? null : "fault: " + op.text("fault");
         case Vocabulary.FAULT_HEALED:
-          return "ProcessCrash".equals(op.text("kind")) || "ProcessPause".equals(op.text("kind"))
-              ? null : "healed: " + op.text("fault");
+          return processFault(op) ? null : "healed: " + op.text("fault");
         case Vocabulary.FAULT_MISSED:
           return "fault never fired" + (op.flag(Vocabulary.OPTIONAL) ? " (optional)" : "") + ": "
               + op.text(Vocabulary.FAULT) + (op.text(Vocabulary.NEAREST_MISS) == null
