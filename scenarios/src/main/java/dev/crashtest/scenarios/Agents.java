@@ -105,7 +105,7 @@ public final class Agents {
 
   /** The LangGraph.js agent with its npm packages from {@code nodeModules}. */
   public static AgentSpec langgraph(Path nodeModules) {
-    return langgraph(nodeModules, List.of("node"));
+    return langgraph(nodeModules, List.of());
   }
 
   /**
@@ -113,13 +113,14 @@ public final class Agents {
    * {@code sync}; {@code exit}) instead of the default; see agents/langgraph/README.md.
    */
   static AgentSpec langgraph(Path nodeModules, String durability) {
-    return langgraph(nodeModules, List.of("env", "CRASHTEST_LANGGRAPH_DURABILITY=" + durability, "node"));
+    return langgraph(nodeModules, List.of("env", "CRASHTEST_LANGGRAPH_DURABILITY=" + durability));
   }
 
-  private static AgentSpec langgraph(Path nodeModules, List<String> launcher) {
+  /** {@code environment}: an {@code env NAME=value} prefix of the command, or nothing. */
+  private static AgentSpec langgraph(Path nodeModules, List<String> environment) {
     Path script = LangGraphModules.prepareScript(nodeModules);
-    List<String> command = new ArrayList<>(launcher);
-    command.add(script.toString());
+    List<String> command = new ArrayList<>(environment);
+    command.addAll(List.of("node", script.toString()));
     AgentSpec agent = AgentSpec.command("langgraph", command).selectedBy("--agent langgraph")
         .withPlatform(PlatformSpec.javaMain("langgraph-platform", RuntimeClasspath.of("dbos"), POSTGRES_PLATFORM)
             .onThisHostOnly(POSTGRES_ON_THIS_HOST));
@@ -127,11 +128,11 @@ public final class Agents {
     // built here (docs/containers.md); PostgreSQL stays on this host as for dbos.
     Optional<Path> node = LangGraphModules.nodeOnPath(System.getenv());
     if (node.isPresent()) {
-      List<String> inImage = new ArrayList<>(launcher.subList(0, launcher.size() - 1));
+      List<String> inImage = new ArrayList<>(environment);
       inImage.addAll(List.of(LANGGRAPH_IN_IMAGE + "/node", LANGGRAPH_IN_IMAGE + "/agent.mjs"));
       agent = agent.packagedWith(Map.of(LANGGRAPH_IN_IMAGE + "/node", node.get(),
-          LANGGRAPH_IN_IMAGE + "/agent.mjs", script, LANGGRAPH_IN_IMAGE + "/node_modules", LangGraphModules.realPath(nodeModules)),
-          inImage);
+          LANGGRAPH_IN_IMAGE + "/agent.mjs", script,
+          LANGGRAPH_IN_IMAGE + "/node_modules", LangGraphModules.realPath(nodeModules)), inImage);
     } else {
       agent = agent.onThisHostOnly("no node on PATH to put in its image");
     }
