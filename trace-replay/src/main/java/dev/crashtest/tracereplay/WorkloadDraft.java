@@ -27,7 +27,7 @@ final class WorkloadDraft {
   /** One tool, as workload.yaml says it. */
   record Tool(String name, String description, JsonNode parameters, Optional<String> service, String method,
       String path, Optional<ObjectNode> body, boolean gate, Optional<Effect> effect, List<String> comments,
-      Optional<ToolCall> firstCall, Optional<ToolCall> firstSuccess) {
+      Optional<ToolCall> firstSuccess) {
 
     boolean isWrite() {
       return !gate && !method.equals("GET");
@@ -101,12 +101,12 @@ final class WorkloadDraft {
         comments.add("no service call under " + tool + " in the trace and its name asks a human: taken as the"
             + " approval gate");
         return new Tool(tool, description, parameters, Optional.empty(), "", "", Optional.empty(), true,
-            Optional.empty(), comments, first, success);
+            Optional.empty(), comments, success);
       }
       todo(comments, "the trace shows no HTTP call under " + tool + (first.isEmpty() ? " (it was asked for, never run)"
           : "") + ": it calls POST /todo/" + tool + " on a stub that answers {}; give it its real service and path");
       return new Tool(tool, description, parameters, Optional.of("tools"), "POST", "/todo/" + tool,
-          Optional.empty(), false, Optional.empty(), comments, first, success);
+          Optional.empty(), false, Optional.empty(), comments, success);
     }
     ToolCall call = withHttp.get();
     String service = call.service().orElse("tools");
@@ -137,7 +137,7 @@ final class WorkloadDraft {
       effect = effect(run, tool, call, success, body.get(), comments);
     }
     return new Tool(tool, description, parameters, Optional.of(service), method, path, body, false, effect,
-        comments, first, success);
+        comments, success);
   }
 
   private Optional<Effect> effect(AgentRun run, String tool, ToolCall call, Optional<ToolCall> success,
